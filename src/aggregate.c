@@ -1,0 +1,70 @@
+/* Aggregation of interval results; see aggregate.h. */
+#include "aggregate.h"
+
+#include <gsl/gsl_cdf.h>
+#include <math.h>
+#include <time.h>
+
+#include "units.h"
+
+void agg_local_calendar(size_t n, const int64_t *t_utc, double utc_offset_h,
+                        unsigned char *month, unsigned char *hour)
+{
+  int64_t shift = (int64_t)llround(utc_offset_h * UNITS_S_PER_H);
+  for (size_t i = 0; i < n; i++) {
+    time_t t = (time_t)(t_utc[i] + shift);
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    month[i] = (unsigned char)tm.tm_mon;
+    hour[i] = (unsigned char)tm.tm_hour;
+  }
+}
+
+double agg_monthly_mwh(size_t n, const unsigned char *month, const double *p_kw,
+                       int interval_s, double out_mwh[12])
+{
+  double kwh_per_kw = interval_s / UNITS_S_PER_H;
+  for (int m = 0; m < 12; m++)
+    out_mwh[m] = 0.0;
+  for (size_t i = 0; i < n; i++)
+    out_mwh[month[i]] += p_kw[i] * kwh_per_kw;
+  double total = 0.0;
+  for (int m = 0; m < 12; m++) {
+    out_mwh[m] /= 1000.0;
+    total += out_mwh[m];
+  }
+  return total;
+}
+
+void agg_average_day_mw(size_t n, const unsigned char *month, const unsigned char *hour,
+                        const double *p_kw, double out_mw[12][24])
+{
+  double count[12][24] = { { 0 } };
+  for (int m = 0; m < 12; m++)
+    for (int h = 0; h < 24; h++)
+      out_mw[m][h] = 0.0;
+  for (size_t i = 0; i < n; i++) {
+    out_mw[month[i]][hour[i]] += p_kw[i];
+    count[month[i]][hour[i]] += 1.0;
+  }
+  for (int m = 0; m < 12; m++)
+    for (int h = 0; h < 24; h++)
+      out_mw[m][h] = count[m][h] > 0 ? out_mw[m][h] / count[m][h] / 1000.0 : 0.0;
+}
+
+double agg_lifetime_mwh(double first_year_mwh, double d, int years, double *per_year_mwh)
+{
+  double sum = 0.0, e = first_year_mwh;
+  for (int y = 0; y < years; y++) {
+    if (per_year_mwh)
+      per_year_mwh[y] = e;
+    sum += e;
+    e *= 1.0 - d;
+  }
+  return sum;
+}
+
+double agg_z_for_exceedance(double p)
+{
+  return gsl_cdf_ugaussian_Pinv(p / 100.0);
+}

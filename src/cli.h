@@ -1,0 +1,22 @@
+/* The renewcalc commands. Each takes the arguments after the command name
+ * (argv[0] is the command) and returns an exit status. */
+#ifndef RENEWCALC_CLI_H
+#define RENEWCALC_CLI_H
+
+/* Exit statuses, listed in --help (DESIGN.md). */
+enum cli_exit {
+  EXIT_OK = 0,
+  EXIT_RUNTIME = 1, /* I/O, numerical or internal failure */
+  EXIT_INPUT = 2    /* bad input: usage, site file, profile */
+};
+
+int cli_run(int argc, char **argv);
+int cli_plot(int argc, char **argv);
+int cli_factors(int argc, char **argv);
+int cli_profile(int argc, char **argv);
+
+/* Installs SIGINT/SIGTERM handlers that remove temporary outputs and exit
+ * with EXIT_RUNTIME. */
+void cli_handle_signals(void);
+
+#endif

@@ -1,0 +1,160 @@
+/* renewcalc plot, factors and profile commands. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "diag.h"
+#include "factors.h"
+#include "outfile.h"
+#include "plot.h"
+#include "profile.h"
+#include "profile_write.h"
+#include "synth.h"
+#include "synth_cfg.h"
+
+/* Prints the messages of d, frees it and returns rc. */
+static int finish(struct diag *d, int rc)
+{
+  diag_print(d, stderr);
+  diag_free(d);
+  return rc;
+}
+
+int cli_plot(int argc, char **argv)
+{
+  const char *fmt = "png";
+  const char *dir = NULL;
+  for (int i = 1; i < argc; i++) {
+    if (strcmp(argv[i], "--plot-format") == 0 && i + 1 < argc) {
+      fmt = argv[++i];
+    } else if (strncmp(argv[i], "--plot-format=", 14) == 0) {
+      fmt = argv[i] + 14;
+    } else if (argv[i][0] == '-' || dir) {
+      fprintf(stderr, "renewcalc: plot: expected DIR [--plot-format png|svg|pdf], got '%s'\n",
+              argv[i]);
+      return EXIT_INPUT;
+    } else {
+      dir = argv[i];
+    }
+  }
+  if (!dir) {
+    fputs("usage: renewcalc plot DIR [--plot-format png|svg|pdf]\n", stderr);
+    return EXIT_INPUT;
+  }
+  if (!plot_format_ok(fmt)) {
+    fprintf(stderr, "renewcalc: --plot-format: expected png, svg or pdf, got '%s'\n", fmt);
+    return EXIT_INPUT;
+  }
+  struct diag *d = diag_new();
+  if (!d)
+    return EXIT_RUNTIME;
+  int n = plot_render_dir(dir, fmt, d);
+  if (n >= 0)
+    printf("%d %s charts rendered in %s/\n", n, fmt, dir);
+  return finish(d, n < 0 ? EXIT_RUNTIME : EXIT_OK);
+}
+
+static void show_factor(const char *label, const struct factor *x)
+{
+  if (x->value < 0) {
+    printf("%-14s none known\n", label);
+    return;
+  }
+  printf("%-14s %g %s (%s)\n", label, x->value, x->unit, x->year);
+  printf("%-14s source: %s\n", "", x->source);
+  if (x->note[0])
+    printf("%-14s note: %s\n", "", x->note);
+}
+
+int cli_factors(int argc, char **argv)
+{
+  if (argc > 2) {
+    fputs("usage: renewcalc factors [NAME]\n", stderr);
+    return EXIT_INPUT;
+  }
+  struct diag *d = diag_new();
+  if (!d)
+    return EXIT_RUNTIME;
+  if (argc == 1) {
+    char names[64][64];
+    int n = factors_list(names, 64);
+    for (int i = 0; i < n; i++) {
+      struct emission_factors ef;
+      if (factors_load(names[i], &ef, d, "renewcalc", 0) == 0)
+        printf("%-16s %s\n", names[i], ef.title);
+    }
+    return finish(d, diag_count(d) ? EXIT_INPUT : EXIT_OK);
+  }
+  struct emission_factors ef;
+  if (factors_load(argv[1], &ef, d, "renewcalc factors", 0) != 0)
+    return finish(d, EXIT_INPUT);
+  printf("%s: %s\nmethod: %s\n", ef.name, ef.title, emissions_method_name(ef.method));
+  show_factor("coal rate", &ef.coal_rate);
+  show_factor("CO2 per tce", &ef.co2_per_tce);
+  show_factor("grid factor", &ef.grid);
+  show_factor("SO2", &ef.so2);
+  show_factor("NOx", &ef.nox);
+  show_factor("dust", &ef.dust);
+  return finish(d, EXIT_OK);
+}
+
+static const char synth_usage[] = "usage: renewcalc profile synth MONTHLY.cfg -o PROFILE.csv\n";
+
+int cli_profile(int argc, char **argv)
+{
+  if (argc < 2 || strcmp(argv[1], "synth") != 0) {
+    fputs(synth_usage, stderr);
+    return EXIT_INPUT;
+  }
+  const char *in = NULL, *out = NULL;
+  for (int i = 2; i < argc; i++) {
+    if (strcmp(argv[i], "-o") == 0 && i + 1 < argc)
+      out = argv[++i];
+    else if (argv[i][0] != '-' && !in)
+      in = argv[i];
+    else {
+      fprintf(stderr, "renewcalc: profile synth: unexpected argument '%s'\n%s", argv[i],
+              synth_usage);
+      return EXIT_INPUT;
+    }
+  }
+  if (!in || !out) {
+    fputs(synth_usage, stderr);
+    return EXIT_INPUT;
+  }
+  struct diag *d = diag_new();
+  if (!d)
+    return EXIT_RUNTIME;
+  struct synth_spec spec;
+  if (synth_cfg_read(in, &spec, d) != 0)
+    return finish(d, EXIT_INPUT);
+  struct profile *p = synth_profile(&spec);
+  if (!p) {
+    diag_msg(d, "cannot make a profile from '%s' (out of memory, or a month above clear sky)", in);
+    return finish(d, EXIT_RUNTIME);
+  }
+  /* Write next to the target and rename, so a failed run leaves no half file. */
+  char dir[1024];
+  const char *slash = strrchr(out, '/');
+  snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - out) : 1, slash ? out : ".");
+  struct outset *o = outset_new(dir, d);
+  FILE *f = o ? outset_open(o, slash ? slash + 1 : out) : NULL;
+  char note[1200];
+  snprintf(note, sizeof note, "made by renewcalc profile synth from %s", in);
+  const char *comments[] = { note, NULL };
+  int rc = EXIT_OK;
+  if (!f || profile_write_csv(f, p, comments) != 0) {
+    if (f)
+      diag_errno(d, "cannot write", out);
+    outset_abort(o);
+    rc = EXIT_RUNTIME;
+  } else if (outset_commit(o) != 0) {
+    rc = EXIT_RUNTIME;
+  } else {
+    printf("wrote %s: %zu hourly rows\n", out, p->n);
+  }
+  profile_free(p);
+  return finish(d, rc);
+}

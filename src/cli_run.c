@@ -1,0 +1,250 @@
+/* renewcalc run: site file -> profiles -> simulation -> outputs. */
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "datadir.h"
+#include "diag.h"
+#include "out.h"
+#include "outfile.h"
+#include "plot.h"
+#include "profile.h"
+#include "sim.h"
+#include "site_cfg.h"
+
+#define MAX_SETS 64
+
+static const char run_usage[] =
+  "usage: renewcalc run SITE.cfg [-o DIR] [--format text|json|csv] [--plot]\n"
+  "                     [--plot-format png|svg|pdf] [--set KEY=VALUE ...]\n";
+
+static void on_signal(int sig)
+{
+  (void)sig;
+  outset_cleanup_on_signal();
+  _exit(EXIT_RUNTIME);
+}
+
+void cli_handle_signals(void)
+{
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_signal;
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGINT, &sa, NULL);
+  sigaction(SIGTERM, &sa, NULL);
+  sigaction(SIGHUP, &sa, NULL);
+}
+
+enum fmt { FMT_TEXT, FMT_JSON, FMT_CSV };
+
+struct run_opts {
+  const char *site;
+  const char *outdir;
+  enum fmt format;
+  int plot;
+  const char *plot_format;
+  const char *sets[MAX_SETS];
+  int n_sets;
+};
+
+static int parse(int argc, char **argv, struct run_opts *o)
+{
+  static const struct option longopts[] = {
+    { "output", required_argument, NULL, 'o' },
+    { "format", required_argument, NULL, 'f' },
+    { "plot", no_argument, NULL, 'p' },
+    { "plot-format", required_argument, NULL, 'P' },
+    { "set", required_argument, NULL, 's' },
+    { "help", no_argument, NULL, 'h' },
+    { NULL, 0, NULL, 0 },
+  };
+  memset(o, 0, sizeof *o);
+  o->plot_format = "png";
+  optind = 1;
+  opterr = 0;
+  int c;
+  while ((c = getopt_long(argc, argv, ":o:h", longopts, NULL)) != -1) {
+    switch (c) {
+    case 'o':
+      o->outdir = optarg;
+      break;
+    case 'f':
+      if (strcmp(optarg, "text") == 0)
+        o->format = FMT_TEXT;
+      else if (strcmp(optarg, "json") == 0)
+        o->format = FMT_JSON;
+      else if (strcmp(optarg, "csv") == 0)
+        o->format = FMT_CSV;
+      else {
+        fprintf(stderr, "renewcalc: --format: expected text, json or csv, got '%s'\n", optarg);
+        return -1;
+      }
+      break;
+    case 'p':
+      o->plot = 1;
+      break;
+    case 'P':
+      if (!plot_format_ok(optarg)) {
+        fprintf(stderr, "renewcalc: --plot-format: expected png, svg or pdf, got '%s'\n", optarg);
+        return -1;
+      }
+      o->plot_format = optarg;
+      break;
+    case 's':
+      if (o->n_sets == MAX_SETS) {
+        fprintf(stderr, "renewcalc: --set: expected at most %d overrides\n", MAX_SETS);
+        return -1;
+      }
+      o->sets[o->n_sets++] = optarg;
+      break;
+    case 'h':
+      fputs(run_usage, stdout);
+      exit(EXIT_OK);
+    case ':':
+      fprintf(stderr, "renewcalc: option '%s' needs a value\n%s", argv[optind - 1], run_usage);
+      return -1;
+    default:
+      fprintf(stderr, "renewcalc: unknown option '%s'\n%s", argv[optind - 1], run_usage);
+      return -1;
+    }
+  }
+  if (optind != argc - 1) {
+    fprintf(stderr, "renewcalc: run: expected one site file, got %d arguments\n%s", argc - optind,
+            run_usage);
+    return -1;
+  }
+  o->site = argv[optind];
+  return 0;
+}
+
+/* Reads each plant's profile once (plants may share a file). */
+static int read_profiles(const struct site *s, struct profile **profiles, struct diag *d)
+{
+  int bad = 0;
+  for (int i = 0; i < s->n_plants; i++) {
+    for (int j = 0; j < i && !profiles[i]; j++)
+      if (profiles[j] && strcmp(s->plants[j].profile, s->plants[i].profile) == 0)
+        profiles[i] = profiles[j];
+    if (profiles[i])
+      continue;
+    profiles[i] = profile_read(s->plants[i].profile, d);
+    if (!profiles[i])
+      bad = 1;
+  }
+  return bad ? -1 : 0;
+}
+
+static void free_profiles(const struct site *s, struct profile **profiles)
+{
+  for (int i = 0; i < s->n_plants; i++) {
+    int shared = 0;
+    for (int j = 0; j < i; j++)
+      shared |= profiles[j] == profiles[i];
+    if (!shared)
+      profile_free(profiles[i]);
+  }
+}
+
+static int write_outputs(const char *dir, const struct sim_result *r,
+                         const struct profile *const *profiles, struct diag *d)
+{
+  struct outset *o = outset_new(dir, d);
+  if (!o)
+    return -1;
+  FILE *f;
+  int bad = 0;
+  bad |= !(f = outset_open(o, "summary.txt")) || out_text(f, r, profiles) != 0;
+  bad |= bad || !(f = outset_open(o, "summary.json")) || out_json(f, r, profiles) != 0;
+  bad |= bad || !(f = outset_open(o, "summary.csv")) || out_csv_summary(f, r) != 0;
+  bad |= bad || !(f = outset_open(o, "monthly.csv")) || out_csv_monthly(f, r) != 0;
+  bad |= bad || !(f = outset_open(o, "hourly.csv")) || out_csv_hourly(f, r) != 0;
+  bad |= bad || out_gnuplot(o, r, datadir_plots(), d) != 0;
+  if (bad) {
+    if (diag_count(d) == 0)
+      diag_errno(d, "cannot write outputs in", dir);
+    outset_abort(o);
+    return -1;
+  }
+  return outset_commit(o);
+}
+
+int cli_run(int argc, char **argv)
+{
+  struct run_opts o;
+  if (parse(argc, argv, &o) != 0)
+    return EXIT_INPUT;
+  struct diag *d = diag_new();
+  if (!d) {
+    fputs("renewcalc: out of memory\n", stderr);
+    return EXIT_RUNTIME;
+  }
+  int rc = EXIT_OK;
+  struct profile **profiles = NULL;
+  struct sim_result *r = NULL;
+  struct site *s = site_cfg_read(o.site, o.sets, o.n_sets, d);
+  if (!s) {
+    rc = EXIT_INPUT;
+    goto done;
+  }
+  const char *dir = o.outdir ? o.outdir : (s->output_dir[0] ? s->output_dir : NULL);
+  if (o.plot && !dir) {
+    diag_msg(d, "--plot: expected an output folder (-o DIR or output.dir in the site file), "
+                "got none");
+    rc = EXIT_INPUT;
+    goto done;
+  }
+  profiles = calloc((size_t)s->n_plants, sizeof *profiles);
+  if (!profiles || read_profiles(s, profiles, d) != 0) {
+    rc = EXIT_INPUT;
+    goto done;
+  }
+  r = sim_run(s, (const struct profile *const *)profiles, d);
+  if (!r) {
+    rc = EXIT_RUNTIME;
+    goto done;
+  }
+  if (dir && write_outputs(dir, r, (const struct profile *const *)profiles, d) != 0) {
+    rc = EXIT_RUNTIME;
+    goto done;
+  }
+  int wrote;
+  switch (o.format) {
+  case FMT_JSON:
+    wrote = out_json(stdout, r, (const struct profile *const *)profiles);
+    break;
+  case FMT_CSV:
+    wrote = out_csv_summary(stdout, r);
+    break;
+  default:
+    wrote = out_text(stdout, r, (const struct profile *const *)profiles);
+    if (dir)
+      printf("\noutputs             %s/\n", dir);
+  }
+  if (fflush(stdout) != 0 || wrote != 0) {
+    diag_errno(d, "cannot write to", "standard output");
+    rc = EXIT_RUNTIME;
+    goto done;
+  }
+  if (o.plot) {
+    int n = plot_render_dir(dir, o.plot_format, d);
+    if (n < 0)
+      rc = EXIT_RUNTIME;
+    else if (o.format == FMT_TEXT)
+      printf("charts              %d %s files rendered with gnuplot in %s/\n", n, o.plot_format,
+             dir);
+  }
+done:
+  diag_print(d, stderr);
+  if (s && profiles)
+    free_profiles(s, profiles);
+  free(profiles);
+  sim_free(r);
+  site_free(s);
+  diag_free(d);
+  return rc;
+}

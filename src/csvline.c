@@ -1,0 +1,280 @@
+/* Comma-separated line reader and splitter; see csvline.h for the rules. */
+#include "csvline.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define CSVLINE_MIN_CAP 256
+
+void csvline_init(struct csvline *c)
+{
+  memset(c, 0, sizeof *c);
+}
+
+void csvline_free(struct csvline *c)
+{
+  if (!c)
+    return;
+  free(c->text);
+  free(c->field);
+  csvline_init(c);
+}
+
+/* Makes room for at least need bytes in c->text, doubling. 0 or -1. */
+static int grow_text(struct csvline *c, size_t need)
+{
+  size_t cap = c->text_cap ? c->text_cap : CSVLINE_MIN_CAP;
+  char *t;
+
+  if (need <= c->text_cap)
+    return 0;
+  while (cap < need) {
+    if (cap > (size_t)-1 / 2)
+      return -1;
+    cap *= 2;
+  }
+  t = realloc(c->text, cap);
+  if (!t)
+    return -1;
+  c->text = t;
+  c->text_cap = cap;
+  return 0;
+}
+
+/* Drops the line end and, on line 1, a UTF-8 byte-order mark. */
+static void finish_line(struct csvline *c)
+{
+  static const char bom[] = "\xEF\xBB\xBF";
+
+  if (c->len > 0 && c->text[c->len - 1] == '\n')
+    c->text[--c->len] = '\0';
+  if (c->len > 0 && c->text[c->len - 1] == '\r')
+    c->text[--c->len] = '\0';
+  c->lineno++;
+  c->nfield = 0;
+  if (c->lineno == 1 && c->len >= 3 && memcmp(c->text, bom, 3) == 0) {
+    memmove(c->text, c->text + 3, c->len - 3 + 1);
+    c->len -= 3;
+  }
+}
+
+int csvline_read(struct csvline *c, FILE *f)
+{
+  c->len = 0;
+  if (grow_text(c, CSVLINE_MIN_CAP) != 0)
+    return -1;
+  c->text[0] = '\0';
+  for (;;) {
+    size_t room = c->text_cap - c->len;
+    size_t got;
+
+    if (!fgets(c->text + c->len, (int)(room > 1 << 30 ? 1 << 30 : room), f))
+      break;
+    got = strlen(c->text + c->len);
+    c->len += got;
+    if (c->len > 0 && c->text[c->len - 1] == '\n')
+      break;
+    if (c->len + 1 >= c->text_cap && grow_text(c, c->text_cap * 2) != 0)
+      return -1;
+  }
+  if (ferror(f))
+    return -1;
+  if (c->len == 0 && feof(f))
+    return 0;
+  finish_line(c);
+  return 1;
+}
+
+int csvline_read_mem(struct csvline *c, const char **pos)
+{
+  const char *s = *pos;
+  const char *nl;
+  size_t n;
+
+  if (!s || *s == '\0')
+    return 0;
+  nl = strchr(s, '\n');
+  n = nl ? (size_t)(nl - s) + 1 : strlen(s);
+  if (grow_text(c, n + 1) != 0)
+    return -1;
+  memcpy(c->text, s, n);
+  c->text[n] = '\0';
+  c->len = n;
+  *pos = s + n;
+  finish_line(c);
+  return 1;
+}
+
+static int is_blank(char ch)
+{
+  return ch == ' ' || ch == '\t';
+}
+
+static int push_field(struct csvline *c, char *start)
+{
+  if (c->nfield == c->field_cap) {
+    size_t cap = c->field_cap ? 2 * c->field_cap : 32;
+    char **f = realloc(c->field, cap * sizeof *f);
+
+    if (!f)
+      return -1;
+    c->field = f;
+    c->field_cap = cap;
+  }
+  c->field[c->nfield++] = start;
+  return 0;
+}
+
+int csvline_split(struct csvline *c, char sep)
+{
+  char *p = c->text;
+
+  c->nfield = 0;
+  if (!p) {
+    if (grow_text(c, 1) != 0)
+      return -2;
+    p = c->text;
+    p[0] = '\0';
+  }
+  for (;;) {
+    char *start, *out, *end;
+
+    while (is_blank(*p))
+      p++;
+    if (*p == '"') {
+      /* Unquote in place: out trails p when "" collapses to one quote. */
+      start = out = ++p;
+      for (;;) {
+        if (*p == '\0')
+          return -1;
+        if (*p == '"') {
+          if (p[1] == '"') {
+            *out++ = '"';
+            p += 2;
+            continue;
+          }
+          p++;
+          break;
+        }
+        *out++ = *p++;
+      }
+      while (is_blank(*p))
+        p++;
+      if (*p != sep && *p != '\0')
+        return -1;
+      *out = '\0';
+    } else {
+      char delim;
+
+      start = p;
+      while (*p != sep && *p != '\0')
+        p++;
+      delim = *p;
+      end = p;
+      while (end > start && is_blank(end[-1]))
+        end--;
+      *end = '\0';
+      *p = delim; /* end == p overwrote the delimiter; restore it */
+    }
+    if (push_field(c, start) != 0)
+      return -2;
+    if (*p == '\0')
+      break;
+    *p++ = '\0';
+  }
+  return (int)c->nfield;
+}
+
+int csvline_is_blank(const struct csvline *c)
+{
+  const char *p = c->text;
+
+  if (!p)
+    return 1;
+  while (is_blank(*p))
+    p++;
+  return *p == '\0';
+}
+
+int csvline_parse_double(const char *s, double *out)
+{
+  const char *p = s;
+  int digits = 0;
+  char *end;
+  double v;
+
+  /* Check the shape first: strtod alone would accept "nan", "inf", hex and
+   * leading blanks. */
+  if (*p == '+' || *p == '-')
+    p++;
+  while (*p >= '0' && *p <= '9') {
+    p++;
+    digits++;
+  }
+  if (*p == '.') {
+    p++;
+    while (*p >= '0' && *p <= '9') {
+      p++;
+      digits++;
+    }
+  }
+  if (digits == 0)
+    return -1;
+  if (*p == 'e' || *p == 'E') {
+    int exp_digits = 0;
+
+    p++;
+    if (*p == '+' || *p == '-')
+      p++;
+    while (*p >= '0' && *p <= '9') {
+      p++;
+      exp_digits++;
+    }
+    if (exp_digits == 0)
+      return -1;
+  }
+  if (*p != '\0')
+    return -1;
+  v = strtod(s, &end);
+  if (*end != '\0' || v != v || v > 1.7e308 || v < -1.7e308)
+    return -1;
+  *out = v;
+  return 0;
+}
+
+int csvline_parse_digits(const char *s, int ndigits)
+{
+  int v = 0;
+
+  for (int i = 0; i < ndigits; i++) {
+    if (s[i] < '0' || s[i] > '9')
+      return -1;
+    v = 10 * v + (s[i] - '0');
+  }
+  return v;
+}
+
+int64_t csvline_days_from_civil(int year, int month, int day)
+{
+  /* Count years from March so that the leap day ends a year; eras are
+   * 400-year cycles of 146097 days; 719468 days separate 0000-03-01 from
+   * 1970-01-01. */
+  int64_t y = (int64_t)year - (month <= 2);
+  int64_t era = (y >= 0 ? y : y - 399) / 400;
+  int64_t yoe = y - era * 400;                                /* 0..399 */
+  int64_t mp = (month + 9) % 12;                              /* Mar = 0 */
+  int64_t doy = (153 * mp + 2) / 5 + day - 1;                 /* 0..365 */
+  int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;        /* 0..146096 */
+
+  return era * 146097 + doe - 719468;
+}
+
+int csvline_days_in_month(int year, int month)
+{
+  static const int mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  int leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+
+  if (month < 1 || month > 12)
+    return 0;
+  return mdays[month - 1] + (month == 2 && leap);
+}

@@ -1,0 +1,82 @@
+/* Line-by-line reading and splitting of comma-separated text, shared by the
+ * profile readers (TMY3, plain CSV, and other comma-separated weather files).
+ *
+ * A struct csvline owns one line buffer and one array of field pointers; both
+ * grow by doubling and are reused for every line, so reading a file costs no
+ * allocation per line once the longest line has been seen.
+ *
+ * Rules, in the spirit of RFC 4180:
+ *  - a line ends at LF; a CR just before the LF (CRLF files) and at the very
+ *    end of the file is dropped; a UTF-8 byte-order mark at the start of line 1
+ *    is dropped;
+ *  - fields are separated by the separator character (',' for CSV);
+ *  - a field that starts with '"' (after optional blanks) is quoted: it runs to
+ *    the next lone '"', and "" inside it stands for one '"'; separators inside
+ *    it are part of the field; a quoted field cannot span lines;
+ *  - blanks (space, tab) around unquoted fields and around the quotes of a
+ *    quoted field are removed;
+ *  - an empty line has one empty field.
+ * The number-parsing helpers at the end accept plain decimal notation only, so
+ * the result never depends on the C locale or on strtod's extensions. */
+#ifndef RENEWCALC_CSVLINE_H
+#define RENEWCALC_CSVLINE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+struct csvline {
+  char *text;      /* the current line without its line end, NUL-terminated;
+                      csvline_split() cuts it into the fields in place */
+  size_t len;      /* strlen(text) before splitting */
+  size_t text_cap; /* bytes allocated for text */
+  char **field;    /* field[0..nfield-1] after csvline_split(), unquoted,
+                      trimmed, NUL-terminated, pointing into text */
+  size_t nfield;
+  size_t field_cap;
+  long lineno;     /* 1-based number of the current line, 0 before the first */
+};
+
+/* Sets c to an empty state (no allocation). Call before any other use. */
+void csvline_init(struct csvline *c);
+/* Frees the buffers of c (not c itself) and leaves it as after init. */
+void csvline_free(struct csvline *c);
+
+/* Reads the next line of f into c->text and counts it in c->lineno.
+ * Returns 1 when a line was read, 0 at end of file (no more lines; a final
+ * line without LF is still a line), -1 on a read error or when out of memory. */
+int csvline_read(struct csvline *c, FILE *f);
+
+/* Same as csvline_read() but from NUL-terminated text in memory: reads the
+ * line starting at *pos and advances *pos past its LF. For format detection
+ * from the first bytes of a file, and for tests. */
+int csvline_read_mem(struct csvline *c, const char **pos);
+
+/* Splits c->text at sep into c->field / c->nfield (modifies c->text).
+ * Returns the number of fields (>= 1), or -1 when a quoted field is not
+ * closed or has characters after its closing quote (c->nfield then holds the
+ * fields found before the bad one), or -2 when out of memory. */
+int csvline_split(struct csvline *c, char sep);
+
+/* 1 if the current line is empty or only blanks, else 0 (before splitting). */
+int csvline_is_blank(const struct csvline *c);
+
+/* Parses s as a plain decimal number: optional sign, digits with an optional
+ * '.', optional exponent (e.g. "-3.2", "993", "1.5e-3"), nothing else (no
+ * blanks, "nan", "inf", hex or empty string). Returns 0 and sets *out, or -1. */
+int csvline_parse_double(const char *s, double *out);
+
+/* Parses exactly ndigits decimal digits at s (no sign). Returns the value
+ * (0..) or -1 when a character is not a digit. */
+int csvline_parse_digits(const char *s, int ndigits);
+
+/* Days from 1970-01-01 to the proleptic Gregorian date year-month-day
+ * (month 1..12, day 1..31; negative before 1970). Pure. Source: the
+ * civil-calendar day count of H. Hinnant, "chrono-Compatible Low-Level Date
+ * Algorithms" (days_from_civil), re-derived here. */
+int64_t csvline_days_from_civil(int year, int month, int day);
+
+/* Days in month (1..12) of year in the Gregorian calendar; 0 for a bad month. */
+int csvline_days_in_month(int year, int month);
+
+#endif

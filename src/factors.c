@@ -1,0 +1,177 @@
+/* Factor presets from data files; see factors.h. */
+#include "factors.h"
+
+#include <dirent.h>
+#include <stddef.h>
+#include <libconfig.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "datadir.h"
+#include "diag.h"
+
+struct factor_key {
+  const char *key;
+  const char *unit;
+  double lo, hi;
+  int required;
+  size_t offset;
+};
+
+#define FK(k, u, lo, hi, req, field) { k, u, lo, hi, req, offsetof(struct emission_factors, field) }
+static const struct factor_key factor_keys[] = {
+  FK("coal_rate_gce_per_kwh", "gce/kWh", 100, 1000, 1, coal_rate),
+  FK("co2_t_per_tce", "t CO2/tce", 1, 4, 1, co2_per_tce),
+  FK("grid_t_co2_per_mwh", "t CO2/MWh", 0, 2, 0, grid),
+  FK("so2_g_per_kwh", "g/kWh", 0, 100, 1, so2),
+  FK("nox_g_per_kwh", "g/kWh", 0, 100, 1, nox),
+  FK("dust_g_per_kwh", "g/kWh", 0, 1000, 1, dust),
+};
+#define N_FACTOR_KEYS (sizeof factor_keys / sizeof factor_keys[0])
+
+static void copy_str(char *dst, size_t n, const char *src)
+{
+  snprintf(dst, n, "%s", src ? src : "");
+}
+
+static int line_of(const config_setting_t *s)
+{
+  return s ? (int)config_setting_source_line(s) : 1;
+}
+
+static int read_factor(const char *path, const config_setting_t *root,
+                       const struct factor_key *fk, struct factor *f, struct diag *d)
+{
+  const config_setting_t *g = config_setting_get_member(root, fk->key);
+  copy_str(f->unit, sizeof f->unit, fk->unit);
+  if (!g) {
+    if (!fk->required) {
+      f->value = -1.0; /* none known */
+      copy_str(f->source, sizeof f->source, "none known for this preset");
+      return 0;
+    }
+    diag_at(d, path, 1, "%s: expected a group { value; year; source; }, got nothing", fk->key);
+    return -1;
+  }
+  const config_setting_t *v = config_setting_get_member(g, "value");
+  const char *year = NULL, *source = NULL, *note = NULL;
+  config_setting_lookup_string(g, "year", &year);
+  config_setting_lookup_string(g, "source", &source);
+  config_setting_lookup_string(g, "note", &note);
+  int bad = 0;
+  if (!v || (config_setting_type(v) != CONFIG_TYPE_FLOAT && config_setting_type(v) != CONFIG_TYPE_INT)) {
+    diag_at(d, path, line_of(g), "%s.value: expected a number in %s, got %s", fk->key, fk->unit,
+            v ? "another type" : "nothing");
+    bad = -1;
+  } else {
+    f->value = config_setting_get_float(v);
+    if (config_setting_type(v) == CONFIG_TYPE_INT)
+      f->value = config_setting_get_int(v);
+    if (!(f->value >= fk->lo && f->value <= fk->hi)) {
+      diag_at(d, path, line_of(v), "%s.value: expected a number between %g and %g %s, got %g",
+              fk->key, fk->lo, fk->hi, fk->unit, f->value);
+      bad = -1;
+    }
+  }
+  if (!year || !source || !*source) {
+    diag_at(d, path, line_of(g), "%s: expected both 'year' and 'source' strings, got %s", fk->key,
+            !year ? "no year" : "no source");
+    bad = -1;
+  }
+  copy_str(f->year, sizeof f->year, year);
+  copy_str(f->source, sizeof f->source, source);
+  copy_str(f->note, sizeof f->note, note);
+  return bad;
+}
+
+static int valid_name(const char *name)
+{
+  if (!*name)
+    return 0;
+  for (const char *c = name; *c; c++)
+    if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '-' || *c == '_'))
+      return 0;
+  return 1;
+}
+
+int factors_load(const char *name, struct emission_factors *ef, struct diag *d,
+                 const char *file, int line)
+{
+  if (!valid_name(name)) {
+    diag_at(d, file, line, "emissions.preset: expected a preset name of a-z, 0-9, '-', got '%s'", name);
+    return -1;
+  }
+  char path[1024];
+  snprintf(path, sizeof path, "%s/%s.cfg", datadir_factors(), name);
+  FILE *fp = fopen(path, "r");
+  if (!fp) {
+    char names[32][64];
+    int n = factors_list(names, 32);
+    char known[512] = "";
+    for (int i = 0; i < n; i++)
+      snprintf(known + strlen(known), sizeof known - strlen(known), "%s%s", i ? ", " : "", names[i]);
+    diag_at(d, file, line, "emissions.preset: expected one of %s, got '%s'", n ? known : "(no presets found)",
+            name);
+    return -1;
+  }
+  config_t cfg;
+  config_init(&cfg);
+  int rc = -1;
+  if (config_read(&cfg, fp) != CONFIG_TRUE) {
+    diag_at(d, path, config_error_line(&cfg), "%s", config_error_text(&cfg));
+    goto done;
+  }
+  const config_setting_t *root = config_root_setting(&cfg);
+  memset(ef, 0, sizeof *ef);
+  copy_str(ef->name, sizeof ef->name, name);
+  const char *title = NULL, *method = NULL;
+  config_setting_lookup_string(root, "title", &title);
+  copy_str(ef->title, sizeof ef->title, title);
+  rc = 0;
+  if (!config_setting_lookup_string(root, "method", &method) ||
+      (strcmp(method, "coal") != 0 && strcmp(method, "grid") != 0)) {
+    diag_at(d, path, 1, "method: expected \"coal\" or \"grid\", got %s", method ? method : "nothing");
+    rc = -1;
+  } else {
+    ef->method = strcmp(method, "grid") == 0 ? EMIS_GRID : EMIS_COAL;
+  }
+  for (size_t i = 0; i < N_FACTOR_KEYS; i++) {
+    struct factor *f = (struct factor *)((char *)ef + factor_keys[i].offset);
+    if (read_factor(path, root, &factor_keys[i], f, d) != 0)
+      rc = -1;
+  }
+  if (rc == 0 && ef->method == EMIS_GRID && ef->grid.value < 0) {
+    diag_at(d, path, 1, "grid_t_co2_per_mwh: expected a value for method \"grid\", got nothing");
+    rc = -1;
+  }
+done:
+  config_destroy(&cfg);
+  fclose(fp);
+  return rc;
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+  return strcmp((const char *)a, (const char *)b);
+}
+
+int factors_list(char names[][64], int max)
+{
+  DIR *dir = opendir(datadir_factors());
+  if (!dir)
+    return 0;
+  int n = 0;
+  struct dirent *e;
+  while ((e = readdir(dir)) && n < max) {
+    size_t len = strlen(e->d_name);
+    if (len > 4 && len < 64 && strcmp(e->d_name + len - 4, ".cfg") == 0) {
+      memcpy(names[n], e->d_name, len - 4);
+      names[n][len - 4] = '\0';
+      n++;
+    }
+  }
+  closedir(dir);
+  qsort(names, (size_t)n, sizeof names[0], cmp_names);
+  return n;
+}

@@ -1,0 +1,36 @@
+/* Irradiance helpers shared by the transposition and PV models: the sun's
+ * extraterrestrial irradiance, air mass and the angle of incidence on a
+ * tilted plane. Sources are named at each function. */
+#ifndef RENEWCALC_IRRADIANCE_H
+#define RENEWCALC_IRRADIANCE_H
+
+/* Solar constant [W/m2], the value NREL SAM's irradiance code uses. */
+#define IRR_SOLAR_CONSTANT_WM2 1367.0
+
+/* Extraterrestrial normal irradiance [W/m2] on day of year doy (1..366),
+ * Spencer (1971) Fourier series of the Earth-sun distance. Pure. */
+double irr_extraterrestrial(double doy);
+
+/* Relative (optical) air mass at sun zenith zenith_deg [deg], Kasten and
+ * Young (1989). Returns NAN for zenith_deg >= 90. Pure. */
+double irr_airmass_relative(double zenith_deg);
+
+/* Absolute (pressure-corrected) air mass: am_rel * pressure_pa / 101325. */
+double irr_airmass_absolute(double am_rel, double pressure_pa);
+
+/* Cosine of the angle of incidence of beam light on a plane of tilt
+ * tilt_deg (0..90) and azimuth surf_az_deg (clockwise from north), for the
+ * sun at zenith_deg and sun_az_deg. May be negative (sun behind the plane).
+ * Pure. */
+double irr_cos_aoi(double tilt_deg, double surf_az_deg, double zenith_deg,
+                   double sun_az_deg);
+
+/* Incidence-angle modifier of a glazed module, transmittance through an
+ * air-glass interface relative to normal incidence (De Soto et al. 2006,
+ * after Sjerps-Koomen et al. 1996; used by PVWatts v5 for beam light).
+ * aoi_deg 0..90 (returns 0 at 90 and beyond); n: glass refractive index
+ * (1.526); k_per_m: extinction coefficient (4 /m); l_m: glass thickness
+ * (0.002 m). Returns 0..1. Pure. */
+double irr_iam_physical(double aoi_deg, double n, double k_per_m, double l_m);
+
+#endif

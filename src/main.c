@@ -1,0 +1,67 @@
+/* renewcalc: command-line entry point. Parses the command name and hands
+ * over to the command; only this layer exits. */
+#include <gsl/gsl_errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "config.h"
+
+static const char usage[] =
+  "usage: renewcalc <command> [arguments]\n"
+  "\n"
+  "commands:\n"
+  "  run SITE.cfg [-o DIR] [--format text|json|csv] [--plot] [--plot-format png|svg|pdf]\n"
+  "               [--set KEY=VALUE ...]\n"
+  "                         model a site: annual and lifetime generation, coal saved,\n"
+  "                         CO2 avoided; with DIR (or output.dir) also CSV, JSON and\n"
+  "                         gnuplot data and scripts\n"
+  "  plot DIR [--plot-format png|svg|pdf]\n"
+  "                         render DIR/*.gp with gnuplot\n"
+  "  factors [NAME]         list emission factor presets, or show one with its sources\n"
+  "  profile synth MONTHLY.cfg -o PROFILE.csv\n"
+  "                         synthetic hourly solar profile from monthly means\n"
+  "  check-claim, portfolio, optimize\n"
+  "                         not available in this version\n"
+  "\n"
+  "options:\n"
+  "  -h, --help             this help (also: renewcalc COMMAND --help)\n"
+  "  --version              the version\n"
+  "\n"
+  "exit status: 0 success, 1 runtime failure (I/O, numerical, internal),\n"
+  "             2 bad input (usage, site file, profile)\n"
+  "documentation: README.md, docs/site-file.md (every site-file key), docs/profile-csv.md\n";
+
+int main(int argc, char **argv)
+{
+  gsl_set_error_handler_off();
+  cli_handle_signals();
+  if (argc < 2) {
+    fputs(usage, stderr);
+    return EXIT_INPUT;
+  }
+  const char *cmd = argv[1];
+  if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "help") == 0) {
+    fputs(usage, stdout);
+    return EXIT_OK;
+  }
+  if (strcmp(cmd, "--version") == 0) {
+    printf("renewcalc %s\n", PACKAGE_VERSION);
+    return EXIT_OK;
+  }
+  if (strcmp(cmd, "run") == 0)
+    return cli_run(argc - 1, argv + 1);
+  if (strcmp(cmd, "plot") == 0)
+    return cli_plot(argc - 1, argv + 1);
+  if (strcmp(cmd, "factors") == 0)
+    return cli_factors(argc - 1, argv + 1);
+  if (strcmp(cmd, "profile") == 0)
+    return cli_profile(argc - 1, argv + 1);
+  if (strcmp(cmd, "check-claim") == 0 || strcmp(cmd, "portfolio") == 0 ||
+      strcmp(cmd, "optimize") == 0) {
+    fprintf(stderr, "renewcalc: command '%s' is not available in this version\n", cmd);
+    return EXIT_INPUT;
+  }
+  fprintf(stderr, "renewcalc: unknown command '%s' (renewcalc --help lists them)\n", cmd);
+  return EXIT_INPUT;
+}

@@ -1,0 +1,89 @@
+/* CSV writers; see out.h. Comma-separated, '.' decimal point, one header row. */
+#include <time.h>
+
+#include "out.h"
+#include "profile.h"
+#include "sim.h"
+#include "site.h"
+
+/* "name" with embedded quotes doubled (RFC 4180). */
+static void put_quoted(FILE *f, const char *s)
+{
+  fputc('"', f);
+  for (; *s; s++) {
+    if (*s == '"')
+      fputc('"', f);
+    fputc(*s, f);
+  }
+  fputc('"', f);
+}
+
+int out_csv_summary(FILE *f, const struct sim_result *r)
+{
+  fprintf(f, "plant,type,capacity_mw_ac,capacity_mw_dc,annual_generation_mwh,capacity_factor,"
+             "specific_yield_kwh_per_kw,poa_kwh_per_m2,clipping_loss_mwh,coal_saved_tce,"
+             "co2_avoided_t,so2_avoided_t,nox_avoided_t,dust_avoided_t,lifetime_generation_mwh\n");
+  double ac = 0, dc = 0;
+  for (int i = 0; i < r->n_plants; i++) {
+    const struct plant_result *p = &r->plants[i];
+    put_quoted(f, p->cfg->name);
+    fprintf(f, ",pv,%.6f,%.6f,%.6f,%.6f,%.3f,%.3f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f\n",
+            p->cfg->capacity_mw_ac, p->cfg->capacity_mw_dc, p->annual_mwh, p->capacity_factor,
+            p->specific_yield_kwh_per_kw, p->poa_kwh_m2, p->clipping_mwh, p->annual.coal_tce,
+            p->annual.co2_t, p->annual.so2_t, p->annual.nox_t, p->annual.dust_t,
+            p->lifetime_mwh);
+    ac += p->cfg->capacity_mw_ac;
+    dc += p->cfg->capacity_mw_dc;
+  }
+  fprintf(f, "\"total\",all,%.6f,%.6f,%.6f,%.6f,%.3f,,,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f\n", ac, dc,
+          r->annual_mwh, r->annual_mwh / (ac * 8760.0), r->annual_mwh / dc, r->annual.coal_tce,
+          r->annual.co2_t, r->annual.so2_t, r->annual.nox_t, r->annual.dust_t, r->lifetime_mwh);
+  return ferror(f) ? -1 : 0;
+}
+
+static void iso_time(char *buf, size_t n, int64_t t, double offset_h)
+{
+  int off_min = (int)(offset_h * 60.0 + (offset_h >= 0 ? 0.5 : -0.5));
+  time_t lt = (time_t)(t + off_min * 60);
+  struct tm tm;
+  gmtime_r(&lt, &tm);
+  int a = off_min < 0 ? -off_min : off_min;
+  snprintf(buf, n, "%04d-%02d-%02dT%02d:%02d%c%02d:%02d", tm.tm_year + 1900, tm.tm_mon + 1,
+           tm.tm_mday, tm.tm_hour, tm.tm_min, off_min < 0 ? '-' : '+', a / 60, a % 60);
+}
+
+int out_csv_hourly(FILE *f, const struct sim_result *r)
+{
+  fprintf(f, "plant,time_start,poa_wm2,t_cell_c,dc_kw,ac_kw,clipping_kw\n");
+  for (int i = 0; i < r->n_plants; i++) {
+    const struct plant_result *p = &r->plants[i];
+    const struct profile *pf = p->profile;
+    for (size_t k = 0; k < p->n; k++) {
+      char t[96];
+      iso_time(t, sizeof t, pf->t_utc[k], pf->utc_offset_h);
+      fprintf(f, "%d,%s,%.2f,%.2f,%.3f,%.3f,%.3f\n", i + 1, t, p->s.poa_wm2[k],
+              p->s.t_cell_c[k], p->s.dc_kw[k], p->s.ac_kw[k], p->s.clip_kw[k]);
+    }
+  }
+  return ferror(f) ? -1 : 0;
+}
+
+int out_csv_monthly(FILE *f, const struct sim_result *r)
+{
+  fprintf(f, "month");
+  for (int i = 0; i < r->n_plants; i++) {
+    fputc(',', f);
+    put_quoted(f, r->plants[i].cfg->name);
+  }
+  fprintf(f, ",total_mwh\n");
+  for (int m = 0; m < 12; m++) {
+    double sum = 0;
+    fprintf(f, "%d", m + 1);
+    for (int i = 0; i < r->n_plants; i++) {
+      fprintf(f, ",%.6f", r->plants[i].monthly_mwh[m]);
+      sum += r->plants[i].monthly_mwh[m];
+    }
+    fprintf(f, ",%.6f\n", sum);
+  }
+  return ferror(f) ? -1 : 0;
+}

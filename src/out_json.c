@@ -1,0 +1,115 @@
+/* JSON summary with jansson; the keys are the contract of DESIGN.md and
+ * are only ever added to, never renamed. */
+#include <jansson.h>
+
+#include "config.h"
+#include "out.h"
+#include "profile.h"
+#include "sim.h"
+#include "site.h"
+
+static json_t *factor_json(const struct factor *x)
+{
+  return json_pack("{s:o, s:s, s:s, s:s, s:s}", "value",
+                   x->value < 0 ? json_null() : json_real(x->value), "unit", x->unit, "year",
+                   x->year, "source", x->source, "note", x->note);
+}
+
+static json_t *emissions_json(const struct emissions *e)
+{
+  return json_pack("{s:f, s:f, s:f, s:f, s:f}", "coal_saved_tce", e->coal_tce, "co2_avoided_t",
+                   e->co2_t, "so2_avoided_t", e->so2_t, "nox_avoided_t", e->nox_t,
+                   "dust_avoided_t", e->dust_t);
+}
+
+static json_t *profile_json(const struct plant_result *pr)
+{
+  const struct profile *p = pr->profile;
+  return json_pack("{s:s, s:s, s:s, s:f, s:I, s:i, s:s, s:s, s:s, s:s, s:f}", "path", p->path,
+                   "format", p->format, "labelling", p->labelling, "utc_offset_h",
+                   p->utc_offset_h, "rows", (json_int_t)p->n, "interval_s", p->interval_s,
+                   "dni_dhi", pr->note.dni_dhi, "temp_air", pr->note.temp_air, "wind_speed",
+                   pr->note.wind_speed, "albedo", pr->note.albedo, "ghi_kwh_per_m2",
+                   pr->note.ghi_kwh_m2 / pr->years);
+}
+
+static json_t *plant_json(const struct plant_result *pr)
+{
+  const struct plant_cfg *c = pr->cfg;
+  json_t *monthly = json_array();
+  for (int m = 0; m < 12; m++)
+    json_array_append_new(monthly, json_real(pr->monthly_mwh[m]));
+  json_t *p = json_pack(
+    "{s:s, s:s, s:f, s:f, s:f, s:s, s:f, s:f, s:f, s:f, s:o, s:f, s:f, s:f, s:f, s:f}",
+    "name", c->name, "type", "pv", "capacity_mw", c->capacity_mw_ac, "capacity_mw_ac",
+    c->capacity_mw_ac, "capacity_mw_dc", c->capacity_mw_dc, "capacity_basis",
+    c->basis == CAPACITY_AC ? "ac" : "dc", "dc_ac_ratio", c->dc_ac_ratio,
+    "annual_generation_mwh", pr->annual_mwh, "capacity_factor", pr->capacity_factor,
+    "capacity_factor_dc", pr->capacity_factor_dc, "monthly_generation_mwh", monthly,
+    "specific_yield_kwh_per_kw", pr->specific_yield_kwh_per_kw, "poa_kwh_per_m2",
+    pr->poa_kwh_m2, "clipping_loss_mwh", pr->clipping_mwh, "dc_generation_mwh", pr->dc_mwh,
+    "performance_ratio", pr->performance_ratio);
+  json_object_set_new(p, "lifetime_generation_mwh", json_real(pr->lifetime_mwh));
+  json_object_set_new(p, "array",
+                      json_pack("{s:s, s:s, s:f, s:f, s:s}", "mount", "fixed", "racking",
+                                c->pv.racking == PV_RACK_ROOF ? "roof" : "open_rack", "tilt",
+                                c->pv.tilt_deg, "azimuth", c->pv.azimuth_deg, "sky_model",
+                                c->pv.sky == TRANSPOSE_ISOTROPIC ? "isotropic" : "perez"));
+  json_object_set_new(p, "losses_percent", json_real(100 * c->pv.losses_frac));
+  json_object_set_new(p, "degradation_percent_per_year", json_real(100 * c->degradation_per_year));
+  json_object_set_new(p, "profile", profile_json(pr));
+  json_object_update_new(p, emissions_json(&pr->annual));
+  return p;
+}
+
+int out_json(FILE *f, const struct sim_result *r, const struct profile *const *profiles)
+{
+  (void)profiles;
+  const struct site *s = r->site;
+  const struct emission_factors *ef = &s->factors;
+  json_t *plants = json_array();
+  for (int i = 0; i < r->n_plants; i++)
+    json_array_append_new(plants, plant_json(&r->plants[i]));
+
+  json_t *total = emissions_json(&r->annual);
+  json_object_set_new(total, "annual_generation_mwh", json_real(r->annual_mwh));
+
+  json_t *per_year = json_array();
+  for (int y = 0; y < s->lifetime_years; y++)
+    json_array_append_new(per_year, json_real(r->lifetime_per_year_mwh[y]));
+  json_t *lifetime = emissions_json(&r->lifetime);
+  json_object_set_new(lifetime, "years", json_integer(s->lifetime_years));
+  json_object_set_new(lifetime, "generation_mwh", json_real(r->lifetime_mwh));
+  json_object_set_new(lifetime, "generation_by_year_mwh", per_year);
+
+  char source[1400];
+  snprintf(source, sizeof source, "coal rate: %s; %s: %s", ef->coal_rate.source,
+           ef->method == EMIS_GRID ? "grid factor" : "CO2 per tce",
+           ef->method == EMIS_GRID ? ef->grid.source : ef->co2_per_tce.source);
+  json_t *factors = json_pack(
+    "{s:s, s:s, s:s, s:f, s:f, s:o, s:s, s:o, s:o, s:o, s:o, s:o, s:o}", "name", ef->name,
+    "title", ef->title, "method", emissions_method_name(ef->method), "coal_rate_gce_per_kwh",
+    ef->coal_rate.value, "co2_t_per_tce", ef->co2_per_tce.value, "grid_t_co2_per_mwh",
+    ef->grid.value < 0 ? json_null() : json_real(ef->grid.value), "source", source,
+    "coal_rate", factor_json(&ef->coal_rate), "co2_per_tce", factor_json(&ef->co2_per_tce),
+    "grid", factor_json(&ef->grid), "so2", factor_json(&ef->so2), "nox",
+    factor_json(&ef->nox), "dust", factor_json(&ef->dust));
+
+  const struct sim_uncertainty *u = &r->unc;
+  json_t *unc = json_pack("{s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:s}", "p50_mwh", u->p50_mwh,
+                          "p75_mwh", u->p75_mwh, "p90_mwh", u->p90_mwh, "p99_mwh", u->p99_mwh,
+                          "sigma_interannual", u->sigma_iav, "sigma_other", u->sigma_other,
+                          "sigma_total", u->sigma_total, "method", u->source);
+
+  json_t *root = json_pack(
+    "{s:s, s:{s:s, s:s, s:f, s:f, s:f}, s:o, s:o, s:o, s:o, s:o}", "program", OUT_PROGRAM,
+    "site", "name", s->name, "file", s->path, "latitude", s->latitude, "longitude",
+    s->longitude, "elevation_m", s->elevation_m, "plants", plants, "total", total, "lifetime",
+    lifetime, "factors", factors, "uncertainty", unc);
+  if (!root)
+    return -1;
+  int rc = json_dumpf(root, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(12));
+  fputc('\n', f);
+  json_decref(root);
+  return rc == 0 && !ferror(f) ? 0 : -1;
+}

@@ -1,0 +1,100 @@
+/* Text summary; see out.h. */
+#include <string.h>
+
+#include "config.h"
+#include "out.h"
+#include "profile.h"
+#include "sim.h"
+#include "site.h"
+
+static const char *month_abbr[12] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                      "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+
+static void profile_block(FILE *f, const struct plant_result *pr)
+{
+  const struct profile *p = pr->profile;
+  fprintf(f, "  profile             %s\n", p->path);
+  fprintf(f, "                      format %s; %s; %zu rows of %d min\n", p->format, p->labelling,
+          p->n, p->interval_s / 60);
+  if (p->station[0])
+    fprintf(f, "                      source: %s\n", p->station);
+  fprintf(f, "                      dni/dhi: %s; temperature: %s; wind: %s; albedo: %s\n",
+          pr->note.dni_dhi, pr->note.temp_air, pr->note.wind_speed, pr->note.albedo);
+}
+
+static void factor_line(FILE *f, const char *label, const struct factor *x, const char *use)
+{
+  if (x->value < 0) {
+    fprintf(f, "  %-16s none known%s\n", label, use);
+    return;
+  }
+  fprintf(f, "  %-16s %g %s (%s)%s\n", label, x->value, x->unit, x->year, use);
+  fprintf(f, "  %-16s source: %s\n", "", x->source);
+  if (x->note[0])
+    fprintf(f, "  %-16s note: %s\n", "", x->note);
+}
+
+int out_text(FILE *f, const struct sim_result *r, const struct profile *const *profiles)
+{
+  (void)profiles;
+  const struct site *s = r->site;
+  fprintf(f, "%s: %s\n", OUT_PROGRAM, s->name);
+  fprintf(f, "site file           %s\n", s->path);
+  fprintf(f, "location            %.4f, %.4f, %.0f m\n\n", s->latitude, s->longitude,
+          s->elevation_m);
+
+  for (int i = 0; i < r->n_plants; i++) {
+    const struct plant_result *pr = &r->plants[i];
+    const struct plant_cfg *c = pr->cfg;
+    fprintf(f, "plant %d: %s (pv, fixed tilt %.1f deg, azimuth %.1f deg, %s, %s sky)\n", i + 1,
+            c->name, c->pv.tilt_deg, c->pv.azimuth_deg,
+            c->pv.racking == PV_RACK_ROOF ? "roof mount" : "open rack",
+            c->pv.sky == TRANSPOSE_ISOTROPIC ? "isotropic" : "Perez");
+    profile_block(f, pr);
+    fprintf(f, "  capacity            %.3f MW AC%s, %.3f MW DC%s (DC/AC %.2f)\n", c->capacity_mw_ac,
+            c->basis == CAPACITY_AC ? " (given)" : "", c->capacity_mw_dc,
+            c->basis == CAPACITY_DC ? " (given)" : "", c->dc_ac_ratio);
+    fprintf(f, "  irradiation         %.1f kWh/m2 horizontal, %.1f kWh/m2 plane of array\n",
+            pr->note.ghi_kwh_m2 / pr->years, pr->poa_kwh_m2);
+    fprintf(f, "  annual generation   %.0f MWh AC (%.4f TWh)\n", pr->annual_mwh, pr->annual_mwh / 1e6);
+    fprintf(f, "  capacity factor     %.2f %% of AC rating, %.2f %% of DC nameplate\n",
+            100 * pr->capacity_factor, 100 * pr->capacity_factor_dc);
+    fprintf(f, "  specific yield      %.1f kWh/kWp (DC), performance ratio %.3f\n",
+            pr->specific_yield_kwh_per_kw, pr->performance_ratio);
+    fprintf(f, "  clipping loss       %.0f MWh (%.2f %% of DC energy)\n", pr->clipping_mwh,
+            pr->dc_mwh > 0 ? 100 * pr->clipping_mwh / pr->dc_mwh : 0.0);
+    fprintf(f, "  losses, degradation %.2f %% DC system losses, %.2f %%/yr\n",
+            100 * c->pv.losses_frac, 100 * c->degradation_per_year);
+    fprintf(f, "  monthly MWh        ");
+    for (int m = 0; m < 12; m++)
+      fprintf(f, " %s %.0f", month_abbr[m], pr->monthly_mwh[m]);
+    fprintf(f, "\n\n");
+  }
+
+  const struct emission_factors *ef = &s->factors;
+  fprintf(f, "total, one year\n");
+  fprintf(f, "  annual generation   %.0f MWh (%.4f TWh)\n", r->annual_mwh, r->annual_mwh / 1e6);
+  fprintf(f, "  coal saved          %.0f tce\n", r->annual.coal_tce);
+  fprintf(f, "  CO2 avoided         %.0f t\n", r->annual.co2_t);
+  fprintf(f, "  SO2, NOx, dust      %.1f t, %.1f t, %.1f t avoided\n", r->annual.so2_t,
+          r->annual.nox_t, r->annual.dust_t);
+  fprintf(f, "  P50/P75/P90/P99     %.0f / %.0f / %.0f / %.0f MWh (%s)\n", r->unc.p50_mwh,
+          r->unc.p75_mwh, r->unc.p90_mwh, r->unc.p99_mwh, r->unc.source);
+  fprintf(f, "\nlifetime, %d years with degradation\n", s->lifetime_years);
+  fprintf(f, "  generation          %.0f MWh\n", r->lifetime_mwh);
+  fprintf(f, "  coal saved          %.0f tce\n", r->lifetime.coal_tce);
+  fprintf(f, "  CO2 avoided         %.0f t\n", r->lifetime.co2_t);
+
+  fprintf(f, "\nfactors: preset %s, %s\n", ef->name, ef->title);
+  if (ef->method == EMIS_GRID)
+    fprintf(f, "  method grid: CO2 avoided = generation x grid factor; coal saved = generation x coal rate\n");
+  else
+    fprintf(f, "  method coal: coal saved = generation x coal rate; CO2 avoided = coal saved x CO2 per tce\n");
+  factor_line(f, "coal rate", &ef->coal_rate, "");
+  factor_line(f, "CO2 per tce", &ef->co2_per_tce, ef->method == EMIS_GRID ? " (not used)" : "");
+  factor_line(f, "grid factor", &ef->grid, ef->method == EMIS_COAL ? " (not used)" : "");
+  factor_line(f, "SO2", &ef->so2, "");
+  factor_line(f, "NOx", &ef->nox, "");
+  factor_line(f, "dust", &ef->dust, "");
+  return ferror(f) ? -1 : 0;
+}

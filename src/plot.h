@@ -1,0 +1,17 @@
+/* Rendering chart scripts with gnuplot, an external program looked up on
+ * PATH (or $RENEWCALC_GNUPLOT) when a chart is drawn. */
+#ifndef RENEWCALC_PLOT_H
+#define RENEWCALC_PLOT_H
+
+struct diag;
+
+/* Renders every NAME.gp in dir except style.gp into NAME.FMT (fmt "png",
+ * "svg" or "pdf"), running gnuplot in dir. Each image is written under a
+ * temporary name and renamed when gnuplot succeeds. Returns the number of
+ * charts rendered, or -1 with messages in d (gnuplot missing or failing). */
+int plot_render_dir(const char *dir, const char *fmt, struct diag *d);
+
+/* 1 if fmt is a format plot_render_dir() knows. */
+int plot_format_ok(const char *fmt);
+
+#endif

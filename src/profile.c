@@ -1,0 +1,123 @@
+/* Profile storage and format detection. The readers themselves live in
+ * read_tmy3.c and read_csv.c. */
+#include "profile.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+
+/* Bytes of a file looked at to detect its format. */
+#define PROFILE_HEAD_BYTES 4096
+
+static const char *const col_names[PROFILE_NCOLS] = {
+  [PROFILE_GHI] = "ghi",
+  [PROFILE_DNI] = "dni",
+  [PROFILE_DHI] = "dhi",
+  [PROFILE_TEMP_AIR] = "temp_air",
+  [PROFILE_WIND_SPEED] = "wind_speed",
+  [PROFILE_PRESSURE] = "pressure",
+  [PROFILE_ALBEDO] = "albedo",
+};
+
+struct profile *profile_new(size_t cap)
+{
+  struct profile *p = calloc(1, sizeof *p);
+
+  if (!p)
+    return NULL;
+  if (profile_reserve(p, cap) != 0) {
+    free(p);
+    return NULL;
+  }
+  return p;
+}
+
+void profile_free(struct profile *p)
+{
+  if (!p)
+    return;
+  free(p->t_utc);
+  for (int c = 0; c < PROFILE_NCOLS; c++)
+    free(p->col[c]);
+  free(p);
+}
+
+int profile_add_col(struct profile *p, enum profile_col c)
+{
+  if ((int)c < 0 || c >= PROFILE_NCOLS)
+    return -1;
+  if (p->col[c])
+    return 0;
+  /* One spare element so that a zero-row profile still gets a pointer. */
+  p->col[c] = calloc(p->cap + 1, sizeof *p->col[c]);
+  return p->col[c] ? 0 : -1;
+}
+
+int profile_reserve(struct profile *p, size_t cap)
+{
+  int64_t *t;
+
+  if (cap <= p->cap && p->t_utc)
+    return 0;
+  if (cap < p->cap)
+    cap = p->cap;
+  if (cap >= ((size_t)-1) / sizeof(double) - 1)
+    return -1;
+  /* Each array is grown on its own; if one fails the ones already grown are
+   * merely larger than p->cap, which stays valid. */
+  t = realloc(p->t_utc, (cap + 1) * sizeof *t);
+  if (!t)
+    return -1;
+  p->t_utc = t;
+  for (int c = 0; c < PROFILE_NCOLS; c++) {
+    double *v;
+
+    if (!p->col[c])
+      continue;
+    v = realloc(p->col[c], (cap + 1) * sizeof *v);
+    if (!v)
+      return -1;
+    memset(v + p->cap, 0, (cap + 1 - p->cap) * sizeof *v);
+    p->col[c] = v;
+  }
+  p->cap = cap;
+  return 0;
+}
+
+const char *profile_col_name(enum profile_col c)
+{
+  if ((int)c < 0 || c >= PROFILE_NCOLS)
+    return "";
+  return col_names[c];
+}
+
+struct profile *profile_read(const char *path, struct diag *d)
+{
+  char head[PROFILE_HEAD_BYTES + 1];
+  size_t n;
+  FILE *f = fopen(path, "rb");
+
+  if (!f) {
+    diag_errno(d, "open", path);
+    return NULL;
+  }
+  n = fread(head, 1, PROFILE_HEAD_BYTES, f);
+  if (ferror(f)) {
+    diag_errno(d, "read", path);
+    fclose(f);
+    return NULL;
+  }
+  fclose(f);
+  head[n] = '\0';
+  /* A NUL inside the head (a binary file) ends the text there, which the
+   * detectors then reject. */
+  if (read_tmy3_detect(head))
+    return read_tmy3(path, d);
+  if (read_csv_detect(head))
+    return read_csv(path, d);
+  diag_at(d, path, 1, "unknown profile format: expected a TMY3 file or a "
+          "renewcalc profile CSV (docs/profile-csv.md)");
+  return NULL;
+}

@@ -1,0 +1,72 @@
+/* A resource profile: one columnar time series on a regular time axis.
+ * Every reader converts its format's time labels to interval-start UTC at
+ * the border, once, and pressure to Pa, so the models see one convention. */
+#ifndef RENEWCALC_PROFILE_H
+#define RENEWCALC_PROFILE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct diag;
+
+enum profile_col {
+  PROFILE_GHI,        /* global horizontal irradiance [W/m2], interval mean */
+  PROFILE_DNI,        /* direct normal irradiance [W/m2] */
+  PROFILE_DHI,        /* diffuse horizontal irradiance [W/m2] */
+  PROFILE_TEMP_AIR,   /* dry-bulb air temperature [degC] */
+  PROFILE_WIND_SPEED, /* wind speed at the profile's height [m/s] */
+  PROFILE_PRESSURE,   /* surface pressure [Pa] */
+  PROFILE_ALBEDO,     /* ground reflectance [-] 0..1 */
+  PROFILE_NCOLS
+};
+
+/* Longest profile a reader accepts: 20 years of 1-minute rows. */
+#define PROFILE_ROWS_MAX ((size_t)20 * 366 * 24 * 60)
+
+struct profile {
+  size_t n;              /* rows in use */
+  size_t cap;            /* rows allocated */
+  int interval_s;        /* length of every interval [s], 60..3600 */
+  int64_t *t_utc;        /* interval start [s since 1970-01-01 00:00 UTC] */
+  double *col[PROFILE_NCOLS]; /* NULL: the file has no such column */
+
+  /* What the reader found, printed in every summary. */
+  char path[1024];       /* as given to profile_read() */
+  char format[32];       /* "tmy3", "csv" */
+  char labelling[96];    /* e.g. "hour-ending, local standard time UTC-05:00" */
+  double utc_offset_h;   /* of the file's time labels (0 for UTC) */
+  int has_location;      /* header gives a location: */
+  double latitude, longitude, elevation_m;
+  char station[128];     /* station or source name from the header, or "" */
+};
+
+/* New profile with room for cap rows and no columns; NULL when out of
+ * memory. The caller owns it and frees it with profile_free(). */
+struct profile *profile_new(size_t cap);
+void profile_free(struct profile *p);
+
+/* Allocates column c (cap rows, zeroed) if it is not there yet.
+ * Returns 0, or -1 when out of memory. */
+int profile_add_col(struct profile *p, enum profile_col c);
+
+/* Grows the row capacity to at least cap (keeps contents). 0 or -1. */
+int profile_reserve(struct profile *p, size_t cap);
+
+/* Name of column c as used in the plain CSV format ("ghi", "temp_air", ...). */
+const char *profile_col_name(enum profile_col c);
+
+/* Reads the file at path, detecting its format from its content (TMY3 or
+ * the plain CSV format of docs/profile-csv.md). On error adds messages to d
+ * ("FILE:LINE: ...") and returns NULL. The caller frees the result. */
+struct profile *profile_read(const char *path, struct diag *d);
+
+/* Format-specific readers used by profile_read(). */
+struct profile *read_tmy3(const char *path, struct diag *d);
+struct profile *read_csv(const char *path, struct diag *d);
+
+/* 1 if the first bytes of a file (head, NUL-terminated) look like that
+ * format, else 0. */
+int read_tmy3_detect(const char *head);
+int read_csv_detect(const char *head);
+
+#endif

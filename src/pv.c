@@ -1,0 +1,81 @@
+/* PVWatts v5-style PV plant; equations from Dobos (2014), see pv.h. */
+#include "pv.h"
+
+#include <math.h>
+
+#include "irradiance.h"
+#include "units.h"
+
+/* PVWatts v5 inverter reference efficiency (Dobos 2014, eq. 10). */
+#define PV_INV_EFF_REF 0.9637
+/* Glass cover extinction coefficient [1/m] and thickness [m], PVWatts v5. */
+#define PV_GLASS_K_PER_M 4.0
+#define PV_GLASS_L_M 0.002
+
+struct pv_sapm_thermal pv_sapm_for_racking(enum pv_racking r)
+{
+  /* King et al. (2004) Table 1: glass/cell/polymer sheet, open rack and
+   * insulated back (roof mount, no air gap is "close roof"). */
+  struct pv_sapm_thermal open = { -3.56, -0.075, 3.0 };
+  struct pv_sapm_thermal roof = { -2.81, -0.0455, 0.0 };
+  return r == PV_RACK_ROOF ? roof : open;
+}
+
+double pv_cell_temp_sapm(struct pv_sapm_thermal th, double poa_wm2,
+                         double temp_air_c, double wind_ms)
+{
+  double t_back = poa_wm2 * exp(th.a + th.b * wind_ms) + temp_air_c;
+  return t_back + poa_wm2 / 1000.0 * th.dt_c;
+}
+
+double pv_dc_kw(double poa_tr_wm2, double t_cell_c, double p_dc0_kw,
+                double gamma_per_c)
+{
+  double p = poa_tr_wm2 / 1000.0 * p_dc0_kw * (1.0 + gamma_per_c * (t_cell_c - 25.0));
+  return p > 0.0 ? p : 0.0;
+}
+
+double pv_inverter_ac_kw(double p_dc_kw, double p_ac0_kw, double inv_eff_nom,
+                         double *clipped_kw)
+{
+  *clipped_kw = 0.0;
+  if (p_dc_kw <= 0.0)
+    return 0.0;
+  double p_dc0_inv = p_ac0_kw / inv_eff_nom;
+  double zeta = p_dc_kw / p_dc0_inv;
+  double eff = inv_eff_nom / PV_INV_EFF_REF * (-0.0162 * zeta - 0.0059 / zeta + 0.9858);
+  double p_ac = eff * p_dc_kw;
+  if (p_ac <= 0.0)
+    return 0.0; /* below the inverter's start-up power */
+  if (p_ac > p_ac0_kw) {
+    *clipped_kw = p_ac - p_ac0_kw;
+    p_ac = p_ac0_kw;
+  }
+  return p_ac;
+}
+
+void pv_run(const struct pv_params *pp, size_t n, const double *poa_beam,
+            const double *poa_diffuse, const double *cos_aoi,
+            const double *temp_air_c, const double *wind_ms, double *poa_wm2,
+            double *t_cell_c, double *dc_kw, double *ac_kw, double *clip_kw)
+{
+  struct pv_sapm_thermal th = pv_sapm_for_racking(pp->racking);
+  double keep = 1.0 - pp->losses_frac;
+  for (size_t i = 0; i < n; i++) {
+    double poa = poa_beam[i] + poa_diffuse[i];
+    poa_wm2[i] = poa;
+    if (poa <= 0.0) {
+      t_cell_c[i] = temp_air_c[i];
+      dc_kw[i] = ac_kw[i] = clip_kw[i] = 0.0;
+      continue;
+    }
+    double c = cos_aoi[i] > 1.0 ? 1.0 : cos_aoi[i];
+    double iam = c > 0.0 ? irr_iam_physical(rad2deg(acos(c)), pp->glass_n,
+                                            PV_GLASS_K_PER_M, PV_GLASS_L_M)
+                         : 0.0;
+    double poa_tr = poa_beam[i] * iam + poa_diffuse[i];
+    t_cell_c[i] = pv_cell_temp_sapm(th, poa, temp_air_c[i], wind_ms[i]);
+    dc_kw[i] = pv_dc_kw(poa_tr, t_cell_c[i], pp->p_dc0_kw, pp->gamma_per_c) * keep;
+    ac_kw[i] = pv_inverter_ac_kw(dc_kw[i], pp->p_ac0_kw, pp->inv_eff_nom, &clip_kw[i]);
+  }
+}

@@ -1,0 +1,87 @@
+/* The hourly chain for a site: sun, sky, plane of array and plant for every
+ * interval of each plant's profile, then the annual, monthly, lifetime and
+ * emission figures. No file I/O: profiles come in already read. */
+#ifndef RENEWCALC_SIM_H
+#define RENEWCALC_SIM_H
+
+#include <stddef.h>
+
+#include "emissions.h"
+#include "site.h"
+
+struct profile;
+struct diag;
+
+#define SIM_LIFETIME_MAX 100
+
+/* What was assumed or derived for a profile, for the summary. */
+struct sim_profile_note {
+  char dni_dhi[96];     /* "from the profile" or "Erbs decomposition of ghi" */
+  char temp_air[64];
+  char wind_speed[64];
+  char pressure[64];
+  char albedo[64];
+  double ghi_kwh_m2;    /* annual horizontal irradiation */
+};
+
+/* Interval series of one plant (n values each, owned by the result). */
+struct plant_series {
+  double *poa_wm2;      /* plane-of-array irradiance, total */
+  double *t_cell_c;
+  double *dc_kw;        /* after system losses */
+  double *ac_kw;
+  double *clip_kw;
+};
+
+struct plant_result {
+  const struct plant_cfg *cfg;        /* borrowed from the site */
+  const struct profile *profile;      /* borrowed */
+  struct sim_profile_note note;
+  size_t n;
+  struct plant_series s;
+  unsigned char *month, *hour;        /* local calendar of each interval */
+  double years;                       /* profile span [years]; 1 for a typical year */
+  double annual_mwh;                  /* AC, first operating year */
+  double monthly_mwh[12];             /* sum = annual_mwh */
+  double avgday_mw[12][24];
+  double dc_mwh;                      /* annual DC after losses, before inverter */
+  double clipping_mwh;                /* annual AC lost to the inverter limit */
+  double poa_kwh_m2;                  /* annual plane-of-array irradiation */
+  double capacity_factor;             /* AC energy / (AC rating x 8760 h) */
+  double capacity_factor_dc;          /* AC energy / (DC nameplate x 8760 h) */
+  double specific_yield_kwh_per_kw;   /* AC energy per kW DC nameplate */
+  double performance_ratio;           /* specific yield / (POA kWh/m2 / 1 kW/m2) */
+  struct emissions annual;
+  double lifetime_mwh;
+  double lifetime_per_year_mwh[SIM_LIFETIME_MAX];
+};
+
+/* Exceedance levels of annual generation (normal approximation). */
+struct sim_uncertainty {
+  double sigma_iav;      /* interannual variability, 1 sigma, fraction */
+  double sigma_other;    /* resource data, model and losses, fraction */
+  double sigma_total;    /* one-year combined */
+  double p50_mwh, p75_mwh, p90_mwh, p99_mwh;
+  char source[256];
+};
+
+struct sim_result {
+  const struct site *site;            /* borrowed */
+  int n_plants;
+  struct plant_result *plants;        /* n_plants, owned */
+  double annual_mwh;                  /* sum over plants */
+  struct emissions annual;            /* from annual_mwh */
+  double lifetime_mwh;
+  double lifetime_per_year_mwh[SIM_LIFETIME_MAX];
+  struct emissions lifetime;
+  struct sim_uncertainty unc;
+};
+
+/* Runs every plant of site on profiles[i] (one per plant; plants may share
+ * a profile). Returns a new result (free with sim_free()) or NULL with a
+ * message in d (out of memory, or a profile that cannot serve the site). */
+struct sim_result *sim_run(const struct site *site, const struct profile *const *profiles,
+                           struct diag *d);
+void sim_free(struct sim_result *r);
+
+#endif

@@ -1,0 +1,42 @@
+/* A validated site: what a site file describes, with defaults applied and
+ * paths resolved. Built by site_cfg.c; read by the simulation and writers. */
+#ifndef RENEWCALC_SITE_H
+#define RENEWCALC_SITE_H
+
+#include "emissions.h"
+#include "pv.h"
+
+#define SITE_PATH_MAX 1024
+#define SITE_NAME_MAX 160
+
+enum plant_type { PLANT_PV };
+
+/* How the user stated a PV plant's size. */
+enum capacity_basis { CAPACITY_AC, CAPACITY_DC };
+
+struct plant_cfg {
+  char name[SITE_NAME_MAX];
+  enum plant_type type;
+  char profile[SITE_PATH_MAX];       /* resolved against the site file */
+  enum capacity_basis basis;         /* which capacity the user gave */
+  double capacity_mw_ac;             /* inverter AC rating [MW] */
+  double capacity_mw_dc;             /* DC nameplate [MW] */
+  double dc_ac_ratio;                /* capacity_mw_dc / capacity_mw_ac */
+  double degradation_per_year;       /* fraction per year, 0..0.05 */
+  struct pv_params pv;
+};
+
+struct site {
+  char path[SITE_PATH_MAX];          /* the site file as given */
+  char name[SITE_NAME_MAX];
+  double latitude, longitude;        /* [deg] */
+  double elevation_m;                /* [m] */
+  double delta_t_s;                  /* TT - UT for the sun position [s] */
+  int lifetime_years;                /* 1..100 */
+  struct emission_factors factors;
+  char output_dir[SITE_PATH_MAX];    /* resolved; "" when the file gives none */
+  int n_plants;
+  struct plant_cfg *plants;          /* n_plants, owned */
+};
+
+#endif

@@ -1,0 +1,534 @@
+/* Site file reading and validation; see site_cfg.h and site_keys.c. */
+#include "site_cfg.h"
+
+#include <errno.h>
+#include <libconfig.h>
+#include <math.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "factors.h"
+#include "site_keys.h"
+
+struct ctx {
+  const char *path;  /* the site file, for messages */
+  struct diag *d;
+  int errors;
+};
+
+/* ---- messages ------------------------------------------------------------ */
+
+static const char *file_of(const struct ctx *c, const config_setting_t *s)
+{
+  const char *f = s ? config_setting_source_file(s) : NULL;
+  return f ? f : c->path;
+}
+
+static int line_of(const config_setting_t *s)
+{
+  int line = s ? (int)config_setting_source_line(s) : 0;
+  return line > 0 ? line : 1;
+}
+
+#define ERR(c, s, ...) \
+  do { \
+    diag_at((c)->d, file_of(c, s), line_of(s), __VA_ARGS__); \
+    (c)->errors++; \
+  } while (0)
+
+/* What a setting holds, for "got ..." parts of messages. */
+static void describe(const config_setting_t *s, char *buf, size_t n)
+{
+  switch (config_setting_type(s)) {
+  case CONFIG_TYPE_INT:
+    snprintf(buf, n, "%d", config_setting_get_int(s));
+    break;
+  case CONFIG_TYPE_INT64:
+    snprintf(buf, n, "%lld", config_setting_get_int64(s));
+    break;
+  case CONFIG_TYPE_FLOAT:
+    snprintf(buf, n, "%g", config_setting_get_float(s));
+    break;
+  case CONFIG_TYPE_STRING:
+    snprintf(buf, n, "\"%s\"", config_setting_get_string(s));
+    break;
+  case CONFIG_TYPE_BOOL:
+    snprintf(buf, n, "%s", config_setting_get_bool(s) ? "true" : "false");
+    break;
+  case CONFIG_TYPE_GROUP:
+    snprintf(buf, n, "a group");
+    break;
+  case CONFIG_TYPE_ARRAY:
+    snprintf(buf, n, "an array");
+    break;
+  case CONFIG_TYPE_LIST:
+    snprintf(buf, n, "a list");
+    break;
+  default:
+    snprintf(buf, n, "a setting of unknown type");
+  }
+}
+
+static int is_number(const config_setting_t *s)
+{
+  int t = config_setting_type(s);
+  return t == CONFIG_TYPE_INT || t == CONFIG_TYPE_INT64 || t == CONFIG_TYPE_FLOAT;
+}
+
+static double number_of(const config_setting_t *s)
+{
+  switch (config_setting_type(s)) {
+  case CONFIG_TYPE_INT:
+    return config_setting_get_int(s);
+  case CONFIG_TYPE_INT64:
+    return (double)config_setting_get_int64(s);
+  default:
+    return config_setting_get_float(s);
+  }
+}
+
+static void expectation(const struct site_key *k, char *buf, size_t n)
+{
+  const char *unit = k->unit && *k->unit ? " " : "";
+  switch (k->type) {
+  case KEY_FLOAT:
+    snprintf(buf, n, "a number between %g and %g%s%s", k->lo, k->hi, unit, k->unit);
+    break;
+  case KEY_INT:
+    snprintf(buf, n, "an integer between %g and %g%s%s", k->lo, k->hi, unit, k->unit);
+    break;
+  case KEY_STRING:
+    snprintf(buf, n, "a string");
+    break;
+  case KEY_CHOICE: {
+    char list[256];
+    snprintf(list, sizeof list, "%s", k->choices);
+    for (char *p = list; *p; p++)
+      if (*p == '|')
+        *p = '/';
+    snprintf(buf, n, "one of %s", list);
+    break;
+  }
+  case KEY_GROUP:
+    snprintf(buf, n, "a group { ... }");
+    break;
+  case KEY_LIST:
+    snprintf(buf, n, "a list ( { ... }, ... )");
+    break;
+  }
+}
+
+static int choice_ok(const char *choices, const char *v)
+{
+  size_t len = strlen(v);
+  for (const char *p = choices; *p;) {
+    const char *bar = strchr(p, '|');
+    size_t n = bar ? (size_t)(bar - p) : strlen(p);
+    if (n == len && strncmp(p, v, n) == 0)
+      return 1;
+    if (!bar)
+      break;
+    p = bar + 1;
+  }
+  return 0;
+}
+
+/* ---- schema walk ----------------------------------------------------------- */
+
+static void check_group(struct ctx *c, const config_setting_t *g, const char *schema,
+                        const char *keypath);
+
+static void check_value(struct ctx *c, const config_setting_t *s, const struct site_key *k,
+                        const char *key)
+{
+  char exp[320], got[160];
+  expectation(k, exp, sizeof exp);
+  describe(s, got, sizeof got);
+  int t = config_setting_type(s);
+  switch (k->type) {
+  case KEY_FLOAT:
+  case KEY_INT: {
+    if (!is_number(s) || (k->type == KEY_INT && t == CONFIG_TYPE_FLOAT)) {
+      ERR(c, s, "%s: expected %s, got %s", key, exp, got);
+      return;
+    }
+    double v = number_of(s);
+    if (!(v >= k->lo && v <= k->hi))
+      ERR(c, s, "%s: expected %s, got %s", key, exp, got);
+    return;
+  }
+  case KEY_STRING:
+    if (t != CONFIG_TYPE_STRING)
+      ERR(c, s, "%s: expected %s, got %s", key, exp, got);
+    return;
+  case KEY_CHOICE:
+    if (t != CONFIG_TYPE_STRING || !choice_ok(k->choices, config_setting_get_string(s)))
+      ERR(c, s, "%s: expected %s, got %s", key, exp, got);
+    return;
+  case KEY_GROUP: {
+    if (t != CONFIG_TYPE_GROUP) {
+      ERR(c, s, "%s: expected %s, got %s", key, exp, got);
+      return;
+    }
+    char schema[128];
+    snprintf(schema, sizeof schema, "%s%s%s", k->group, *k->group ? "." : "", k->name);
+    check_group(c, s, schema, key);
+    return;
+  }
+  case KEY_LIST: {
+    if (t != CONFIG_TYPE_LIST || config_setting_length(s) == 0) {
+      ERR(c, s, "%s: expected %s with at least one entry, got %s%s", key, exp,
+          t == CONFIG_TYPE_LIST ? "an empty " : "", t == CONFIG_TYPE_LIST ? "list" : got);
+      return;
+    }
+    for (int i = 0; i < config_setting_length(s); i++) {
+      const config_setting_t *e = config_setting_get_elem(s, (unsigned)i);
+      char sub[400];
+      snprintf(sub, sizeof sub, "%s[%d]", key, i);
+      if (config_setting_type(e) != CONFIG_TYPE_GROUP) {
+        describe(e, got, sizeof got);
+        ERR(c, e, "%s: expected a group { ... }, got %s", sub, got);
+        continue;
+      }
+      check_group(c, e, k->name, sub);
+    }
+    return;
+  }
+  }
+}
+
+static void check_group(struct ctx *c, const config_setting_t *g, const char *schema,
+                        const char *keypath)
+{
+  char key[320];
+  for (int i = 0; i < config_setting_length(g); i++) {
+    const config_setting_t *s = config_setting_get_elem(g, (unsigned)i);
+    const char *name = config_setting_name(s);
+    snprintf(key, sizeof key, "%s%s%s", keypath, *keypath ? "." : "", name);
+    const struct site_key *k = site_key_find(schema, name);
+    if (!k) {
+      const char *near = site_key_suggest(schema, name);
+      if (near)
+        ERR(c, s, "%s: expected a known key (did you mean '%s'?), got '%s'", key, near, name);
+      else
+        ERR(c, s, "%s: expected a known key (see docs/site-file.md), got '%s'", key, name);
+      continue;
+    }
+    check_value(c, s, k, key);
+  }
+  for (const struct site_key *k = site_keys; k->name; k++) {
+    if (!k->required || strcmp(k->group, schema) != 0 || config_setting_get_member(g, k->name))
+      continue;
+    char exp[320];
+    expectation(k, exp, sizeof exp);
+    snprintf(key, sizeof key, "%s%s%s", keypath, *keypath ? "." : "", k->name);
+    ERR(c, g, "%s: expected %s, got nothing (the key is required)", key, exp);
+  }
+}
+
+/* ---- typed look-ups with schema defaults ------------------------------------ */
+
+static double get_num(const config_setting_t *g, const char *schema, const char *name)
+{
+  const config_setting_t *s = g ? config_setting_get_member(g, name) : NULL;
+  if (s && is_number(s))
+    return number_of(s);
+  const struct site_key *k = site_key_find(schema, name);
+  return k ? k->def : NAN;
+}
+
+static const char *get_str(const config_setting_t *g, const char *schema, const char *name)
+{
+  const config_setting_t *s = g ? config_setting_get_member(g, name) : NULL;
+  if (s && config_setting_type(s) == CONFIG_TYPE_STRING)
+    return config_setting_get_string(s);
+  const struct site_key *k = site_key_find(schema, name);
+  return k && k->def_str ? k->def_str : "";
+}
+
+static void copy_str(char *dst, size_t n, const char *src)
+{
+  snprintf(dst, n, "%s", src);
+}
+
+/* dir of the site file + rel, unless rel is absolute. */
+static void resolve(const char *site_path, const char *rel, char *out, size_t n)
+{
+  const char *slash = strrchr(site_path, '/');
+  if (rel[0] == '/' || !slash)
+    snprintf(out, n, "%s", rel);
+  else
+    snprintf(out, n, "%.*s/%s", (int)(slash - site_path), site_path, rel);
+}
+
+/* ---- building the site --------------------------------------------------- */
+
+static void build_plant(struct ctx *c, struct site *site, const config_setting_t *g, int i)
+{
+  struct plant_cfg *p = &site->plants[i];
+  char key[64];
+  snprintf(key, sizeof key, "plants[%d]", i);
+
+  const char *name = get_str(g, "plants", "name");
+  if (*name)
+    copy_str(p->name, sizeof p->name, name);
+  else
+    snprintf(p->name, sizeof p->name, "plant %d", i + 1);
+  p->type = PLANT_PV;
+
+  const char *prof = get_str(g, "plants", "profile");
+  if (*prof) {
+    resolve(site->path, prof, p->profile, sizeof p->profile);
+    if (access(p->profile, R_OK) != 0) {
+      const char *why = strerror(errno);
+      ERR(c, config_setting_get_member(g, "profile"),
+          "%s.profile: expected a readable profile file, got '%s' (%s)", key, p->profile, why);
+    }
+  }
+
+  const config_setting_t *ac = config_setting_get_member(g, "capacity_mw_ac");
+  const config_setting_t *dc = config_setting_get_member(g, "capacity_mw_dc");
+  p->dc_ac_ratio = get_num(g, "plants", "dc_ac_ratio");
+  if (ac && dc) {
+    ERR(c, dc, "%s.capacity_mw_dc: expected either capacity_mw_ac or capacity_mw_dc, got both", key);
+  } else if (!ac && !dc) {
+    ERR(c, g, "%s.capacity_mw_ac: expected a number between 0.001 and 100000 MW "
+        "(or capacity_mw_dc), got nothing (the key is required)", key);
+  } else if (ac) {
+    p->basis = CAPACITY_AC;
+    p->capacity_mw_ac = get_num(g, "plants", "capacity_mw_ac");
+    p->capacity_mw_dc = p->capacity_mw_ac * p->dc_ac_ratio;
+  } else {
+    p->basis = CAPACITY_DC;
+    p->capacity_mw_dc = get_num(g, "plants", "capacity_mw_dc");
+    p->capacity_mw_ac = p->capacity_mw_dc / p->dc_ac_ratio;
+  }
+  p->degradation_per_year = get_num(g, "plants", "degradation_percent_per_year") / 100.0;
+
+  struct pv_params *pv = &p->pv;
+  pv->p_dc0_kw = p->capacity_mw_dc * 1000.0;
+  pv->p_ac0_kw = p->capacity_mw_ac * 1000.0;
+  pv->losses_frac = get_num(g, "plants", "losses_percent") / 100.0;
+  pv->gamma_per_c = get_num(g, "plants", "temp_coeff_percent_per_c") / 100.0;
+  pv->inv_eff_nom = get_num(g, "plants", "inverter_efficiency_percent") / 100.0;
+  pv->albedo = get_num(g, "plants", "albedo");
+  pv->sky = strcmp(get_str(g, "plants", "sky_model"), "isotropic") == 0 ? TRANSPOSE_ISOTROPIC
+                                                                          : TRANSPOSE_PEREZ;
+  pv->glass_n = 1.526;
+  const config_setting_t *arr = config_setting_get_member(g, "array");
+  pv->mount = PV_MOUNT_FIXED;
+  pv->racking = strcmp(get_str(arr, "plants.array", "racking"), "roof") == 0 ? PV_RACK_ROOF
+                                                                             : PV_RACK_OPEN;
+  pv->tilt_deg = get_num(arr, "plants.array", "tilt");
+  pv->azimuth_deg = get_num(arr, "plants.array", "azimuth");
+}
+
+static void build_emissions(struct ctx *c, struct site *site, const config_setting_t *root)
+{
+  const config_setting_t *em = config_setting_get_member(root, "emissions");
+  const config_setting_t *preset_s = em ? config_setting_get_member(em, "preset") : NULL;
+  const char *preset = get_str(em, "emissions", "preset");
+  struct emission_factors *ef = &site->factors;
+  if (factors_load(preset, ef, c->d, file_of(c, preset_s ? preset_s : em),
+                   line_of(preset_s ? preset_s : em)) != 0) {
+    c->errors++;
+    return;
+  }
+  if (!em)
+    return;
+  const char *method = get_str(em, "emissions", "method");
+  if (*method)
+    ef->method = strcmp(method, "grid") == 0 ? EMIS_GRID : EMIS_COAL;
+
+  /* Overrides keep their unit; their source names the site file and line. */
+  static const struct {
+    const char *key;
+    size_t offset;
+  } over[] = {
+    { "coal_rate_gce_per_kwh", offsetof(struct emission_factors, coal_rate) },
+    { "co2_t_per_tce", offsetof(struct emission_factors, co2_per_tce) },
+    { "grid_t_co2_per_mwh", offsetof(struct emission_factors, grid) },
+  };
+  const char *src = get_str(em, "emissions", "source");
+  const char *year = get_str(em, "emissions", "year");
+  int n_over = 0;
+  for (size_t i = 0; i < sizeof over / sizeof over[0]; i++) {
+    const config_setting_t *s = config_setting_get_member(em, over[i].key);
+    if (!s || !is_number(s))
+      continue;
+    struct factor *f = (struct factor *)((char *)ef + over[i].offset);
+    f->value = number_of(s);
+    snprintf(f->source, sizeof f->source, "%s (site file %s:%d)", *src ? src : "user value",
+             file_of(c, s), line_of(s));
+    copy_str(f->year, sizeof f->year, *year ? year : "not stated");
+    copy_str(f->note, sizeof f->note, "overrides the preset");
+    n_over++;
+  }
+  if (n_over && !*src)
+    ERR(c, em, "emissions.source: expected a string naming where the overriding factors come "
+        "from, got nothing");
+  if (ef->method == EMIS_GRID && ef->grid.value < 0)
+    ERR(c, em, "emissions.grid_t_co2_per_mwh: expected a number between 0 and 2 t CO2/MWh "
+        "(preset %s has no grid factor), got nothing", ef->name);
+}
+
+/* ---- --set overrides -------------------------------------------------------- */
+
+/* "plants[0].array.tilt" -> "plants.[0].array.tilt" (libconfig path syntax). */
+static void to_libconfig_path(const char *key, char *out, size_t n)
+{
+  size_t j = 0;
+  for (const char *p = key; *p && j + 2 < n; p++) {
+    if (*p == '[' && j > 0 && out[j - 1] != '.')
+      out[j++] = '.';
+    out[j++] = *p;
+  }
+  out[j] = '\0';
+}
+
+static int apply_set(struct ctx *c, config_t *cfg, const char *arg)
+{
+  const char *eq = strchr(arg, '=');
+  if (!eq || eq == arg) {
+    diag_msg(c->d, "--set: expected KEY=VALUE, got '%s'", arg);
+    return -1;
+  }
+  char key[256], path[300];
+  snprintf(key, sizeof key, "%.*s", (int)(eq - arg), arg);
+  const char *val = eq + 1;
+  to_libconfig_path(key, path, sizeof path);
+
+  char *dot = strrchr(path, '.');
+  config_setting_t *parent;
+  const char *name;
+  if (dot) {
+    *dot = '\0';
+    parent = config_lookup(cfg, path);
+    name = dot + 1;
+  } else {
+    parent = config_root_setting(cfg);
+    name = path;
+  }
+  if (!parent || config_setting_type(parent) != CONFIG_TYPE_GROUP || name[0] == '[') {
+    diag_msg(c->d, "--set %s: expected the key of a group in the site file, got no such group", key);
+    return -1;
+  }
+  if (config_setting_get_member(parent, name))
+    config_setting_remove(parent, name);
+
+  char *end;
+  errno = 0;
+  long iv = strtol(val, &end, 10);
+  config_setting_t *s;
+  if (*val && !*end && errno == 0 && iv >= INT32_MIN && iv <= INT32_MAX) {
+    s = config_setting_add(parent, name, CONFIG_TYPE_INT);
+    if (s)
+      config_setting_set_int(s, (int)iv);
+  } else {
+    double dv = strtod(val, &end);
+    if (*val && !*end) {
+      s = config_setting_add(parent, name, CONFIG_TYPE_FLOAT);
+      if (s)
+        config_setting_set_float(s, dv);
+    } else {
+      s = config_setting_add(parent, name, CONFIG_TYPE_STRING);
+      if (s)
+        config_setting_set_string(s, val);
+    }
+  }
+  if (!s) {
+    diag_msg(c->d, "--set %s: expected a valid key name, got '%s'", key, name);
+    return -1;
+  }
+  return 0;
+}
+
+/* ---- entry points ------------------------------------------------------------ */
+
+void site_free(struct site *s)
+{
+  if (!s)
+    return;
+  free(s->plants);
+  free(s);
+}
+
+struct site *site_cfg_read(const char *path, const char *const *sets, int n_sets,
+                           struct diag *d)
+{
+  struct ctx c = { path, d, 0 };
+  struct site *site = NULL;
+  config_t cfg;
+  config_init(&cfg);
+
+  FILE *fp = fopen(path, "r");
+  if (!fp) {
+    diag_errno(d, "cannot open site file", path);
+    config_destroy(&cfg);
+    return NULL;
+  }
+  /* config_read() records no file name; keep ours for messages. */
+  int ok = config_read(&cfg, fp);
+  fclose(fp);
+  if (ok != CONFIG_TRUE) {
+    diag_at(d, path, config_error_line(&cfg), "%s", config_error_text(&cfg));
+    goto fail;
+  }
+  for (int i = 0; i < n_sets; i++)
+    if (apply_set(&c, &cfg, sets[i]) != 0)
+      c.errors++;
+  if (c.errors)
+    goto fail;
+
+  const config_setting_t *root = config_root_setting(&cfg);
+  check_group(&c, root, "", "");
+
+  site = calloc(1, sizeof *site);
+  if (!site) {
+    diag_msg(d, "out of memory");
+    goto fail;
+  }
+  copy_str(site->path, sizeof site->path, path);
+  copy_str(site->name, sizeof site->name, get_str(root, "", "name"));
+  const config_setting_t *loc = config_setting_get_member(root, "location");
+  site->latitude = get_num(loc, "location", "latitude");
+  site->longitude = get_num(loc, "location", "longitude");
+  site->elevation_m = get_num(loc, "location", "elevation");
+  site->delta_t_s = get_num(root, "", "delta_t");
+  site->lifetime_years = (int)get_num(root, "", "lifetime_years");
+  const config_setting_t *out = config_setting_get_member(root, "output");
+  const char *dir = get_str(out, "output", "dir");
+  if (*dir)
+    resolve(path, dir, site->output_dir, sizeof site->output_dir);
+
+  build_emissions(&c, site, root);
+
+  const config_setting_t *plants = config_setting_get_member(root, "plants");
+  if (plants && config_setting_type(plants) == CONFIG_TYPE_LIST) {
+    int n = config_setting_length(plants);
+    site->plants = calloc((size_t)(n > 0 ? n : 1), sizeof *site->plants);
+    if (!site->plants) {
+      diag_msg(d, "out of memory");
+      goto fail;
+    }
+    site->n_plants = n;
+    for (int i = 0; i < n; i++) {
+      const config_setting_t *g = config_setting_get_elem(plants, (unsigned)i);
+      if (config_setting_type(g) == CONFIG_TYPE_GROUP)
+        build_plant(&c, site, g, i);
+    }
+  }
+  if (c.errors)
+    goto fail;
+  config_destroy(&cfg);
+  return site;
+fail:
+  site_free(site);
+  config_destroy(&cfg);
+  return NULL;
+}

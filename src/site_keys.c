@@ -1,0 +1,125 @@
+/* Site-file schema; see site_keys.h. Defaults and their sources:
+ * losses 14.08 % and inverter efficiency 96 % are PVWatts v5 defaults
+ * (Dobos 2014); the temperature coefficient -0.37 %/degC is the PVWatts v8
+ * "standard" module; degradation 0.5 %/yr is the median of Jordan and Kurtz
+ * (NREL 2013). */
+#include "site_keys.h"
+
+#include <stddef.h>
+#include <string.h>
+
+#define NUM(g, n, req, lo, hi, def, unit, doc) \
+  { g, n, KEY_FLOAT, req, lo, hi, def, NULL, NULL, unit, doc }
+#define INT(g, n, req, lo, hi, def, unit, doc) \
+  { g, n, KEY_INT, req, lo, hi, def, NULL, NULL, unit, doc }
+#define STR(g, n, req, def, doc) \
+  { g, n, KEY_STRING, req, 0, 0, 0, def, NULL, "", doc }
+#define CHOICE(g, n, req, def, choices, doc) \
+  { g, n, KEY_CHOICE, req, 0, 0, 0, def, choices, "", doc }
+#define GROUP(g, n, req, doc) \
+  { g, n, KEY_GROUP, req, 0, 0, 0, NULL, NULL, "", doc }
+#define LIST(g, n, req, doc) \
+  { g, n, KEY_LIST, req, 0, 0, 0, NULL, NULL, "", doc }
+
+const struct site_key site_keys[] = {
+  STR("", "name", 1, NULL, "site name, used in reports and chart titles"),
+  GROUP("", "location", 1, "where the site is"),
+  GROUP("", "emissions", 0, "how generation is turned into coal and CO2 (default: preset cn-coal)"),
+  INT("", "lifetime_years", 0, 1, 100, 25, "years", "operating life for lifetime totals"),
+  NUM("", "delta_t", 0, -8000, 8000, 69.0, "s",
+      "TT - UT for the sun position (about 69 s in the 2020s, IERS)"),
+  LIST("", "plants", 1, "one group per plant; at least one"),
+  GROUP("", "output", 0, "where outputs go"),
+
+  NUM("location", "latitude", 1, -90, 90, 0, "deg", "north positive"),
+  NUM("location", "longitude", 1, -180, 180, 0, "deg", "east positive"),
+  NUM("location", "elevation", 0, -500, 9000, 0, "m", "above sea level"),
+
+  STR("emissions", "preset", 0, "cn-coal", "factor preset under configs/factors/ (renewcalc factors lists them)"),
+  CHOICE("emissions", "method", 0, "", "coal|grid",
+         "coal: CO2 from coal saved; grid: CO2 from a grid factor (default: the preset's)"),
+  NUM("emissions", "coal_rate_gce_per_kwh", 0, 100, 1000, 0, "gce/kWh", "overrides the preset's coal rate"),
+  NUM("emissions", "co2_t_per_tce", 0, 1, 4, 0, "t CO2/tce", "overrides the preset's CO2 per tonne of standard coal"),
+  NUM("emissions", "grid_t_co2_per_mwh", 0, 0, 2, 0, "t CO2/MWh", "overrides the preset's grid factor"),
+  STR("emissions", "source", 0, "", "where the overriding values come from (printed in every report)"),
+  STR("emissions", "year", 0, "", "the year the overriding values refer to"),
+
+  CHOICE("plants", "type", 1, NULL, "pv", "plant technology"),
+  STR("plants", "name", 0, "", "plant name (default: \"plant N\")"),
+  STR("plants", "profile", 1, NULL, "resource profile (TMY3 or renewcalc CSV), relative to the site file"),
+  NUM("plants", "capacity_mw_ac", 0, 0.001, 100000, 0, "MW",
+      "inverter AC rating; give this or capacity_mw_dc"),
+  NUM("plants", "capacity_mw_dc", 0, 0.001, 100000, 0, "MW",
+      "DC nameplate at STC; give this or capacity_mw_ac"),
+  NUM("plants", "dc_ac_ratio", 0, 0.5, 3, 1.2, "", "DC nameplate / AC rating"),
+  NUM("plants", "losses_percent", 0, 0, 99, 14.08, "%", "lumped DC system losses (PVWatts v5 default)"),
+  NUM("plants", "degradation_percent_per_year", 0, 0, 5, 0.5, "%/yr",
+      "output decline per year, compounded"),
+  NUM("plants", "temp_coeff_percent_per_c", 0, -1, 0, -0.37, "%/degC",
+      "power temperature coefficient"),
+  NUM("plants", "inverter_efficiency_percent", 0, 50, 100, 96, "%", "inverter nominal efficiency"),
+  NUM("plants", "albedo", 0, 0, 1, 0.2, "", "ground reflectance when the profile has none"),
+  CHOICE("plants", "sky_model", 0, "perez", "perez|isotropic", "transposition to the plane of array"),
+  GROUP("plants", "array", 0, "mounting"),
+
+  CHOICE("plants.array", "mount", 0, "fixed", "fixed", "mounting (trackers come later)"),
+  CHOICE("plants.array", "racking", 0, "open_rack", "open_rack|roof",
+         "cell temperature model (SAPM open rack or insulated back)"),
+  NUM("plants.array", "tilt", 0, 0, 90, 20, "deg", "from horizontal"),
+  NUM("plants.array", "azimuth", 0, 0, 360, 180, "deg", "clockwise from north, 180 = south"),
+
+  STR("output", "dir", 0, "", "output folder, relative to the site file (-o overrides)"),
+  { NULL, NULL, KEY_FLOAT, 0, 0, 0, 0, NULL, NULL, NULL, NULL }
+};
+
+const struct site_key *site_key_find(const char *group, const char *name)
+{
+  for (const struct site_key *k = site_keys; k->name; k++)
+    if (strcmp(k->group, group) == 0 && strcmp(k->name, name) == 0)
+      return k;
+  return NULL;
+}
+
+/* Levenshtein distance, capped for long names. */
+static size_t edit_distance(const char *a, const char *b)
+{
+  enum { MAXLEN = 64 };
+  size_t la = strlen(a), lb = strlen(b);
+  if (la >= MAXLEN || lb >= MAXLEN)
+    return MAXLEN;
+  size_t row[MAXLEN + 1];
+  for (size_t j = 0; j <= lb; j++)
+    row[j] = j;
+  for (size_t i = 1; i <= la; i++) {
+    size_t diag = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= lb; j++) {
+      size_t up = row[j];
+      size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      size_t best = diag + cost;
+      if (row[j] + 1 < best)
+        best = row[j] + 1;
+      if (row[j - 1] + 1 < best)
+        best = row[j - 1] + 1;
+      row[j] = best;
+      diag = up;
+    }
+  }
+  return row[lb];
+}
+
+const char *site_key_suggest(const char *group, const char *name)
+{
+  const char *best = NULL;
+  size_t best_d = 4;
+  for (const struct site_key *k = site_keys; k->name; k++) {
+    if (strcmp(k->group, group) != 0)
+      continue;
+    size_t d = edit_distance(k->name, name);
+    if (d < best_d) {
+      best_d = d;
+      best = k->name;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,33 @@
+/* The site-file schema: every key a user may write, with its type, unit,
+ * default and valid range. One table drives validation (site_cfg.c), the
+ * defaults applied, and the reference page docs/site-file.md (a test checks
+ * that the page documents every key). */
+#ifndef RENEWCALC_SITE_KEYS_H
+#define RENEWCALC_SITE_KEYS_H
+
+enum key_type { KEY_FLOAT, KEY_INT, KEY_STRING, KEY_CHOICE, KEY_GROUP, KEY_LIST };
+
+struct site_key {
+  const char *group;    /* "" (top level), "location", "plants", "plants.array", ... */
+  const char *name;
+  enum key_type type;
+  int required;
+  double lo, hi;        /* KEY_FLOAT / KEY_INT: valid range, inclusive */
+  double def;           /* default of an optional number */
+  const char *def_str;  /* default of an optional string / choice ("" none) */
+  const char *choices;  /* KEY_CHOICE: "a|b|c" */
+  const char *unit;     /* for messages and docs: "deg", "MW", "" */
+  const char *doc;      /* one line for docs/site-file.md */
+};
+
+/* The whole table, terminated by an entry with name == NULL. */
+extern const struct site_key site_keys[];
+
+/* Entry for group/name, or NULL. */
+const struct site_key *site_key_find(const char *group, const char *name);
+
+/* Known key of group nearest to name by edit distance (at most 3 edits),
+ * or NULL when none is close. */
+const char *site_key_suggest(const char *group, const char *name);
+
+#endif

@@ -1,0 +1,70 @@
+/* Sun position after the NREL Solar Position Algorithm (SPA).
+ * Source: I. Reda and A. Andreas, "Solar Position Algorithm for Solar
+ * Radiation Applications", NREL/TP-560-34302, revised January 2008.
+ *
+ * The computation is split in two so that the costly, time-only part
+ * (Earth heliocentric position, nutation, aberration, geocentric sun
+ * coordinates) is done once per timestamp and shared by every site and plant
+ * on the same time axis; the site part (topocentric correction, refraction)
+ * is cheap. */
+#ifndef RENEWCALC_SOLAR_H
+#define RENEWCALC_SOLAR_H
+
+#include <stdint.h>
+
+/* Time-only part of the sun's position at one instant. */
+struct solar_time {
+  double jd;        /* Julian day (UT) */
+  double nu_deg;    /* apparent sidereal time at Greenwich [deg], 0..360 */
+  double alpha_deg; /* geocentric sun right ascension [deg], 0..360 */
+  double delta_deg; /* geocentric sun declination [deg] */
+  double r_au;      /* Earth-sun distance [AU] */
+  double xi_deg;    /* equatorial horizontal parallax of the sun [deg] */
+};
+
+/* Site-dependent result. */
+struct solar_pos {
+  double zenith_deg;      /* topocentric zenith, refraction-corrected [deg] 0..180 */
+  double azimuth_deg;     /* clockwise from north [deg] 0..360 */
+  double elevation_deg;   /* 90 - zenith_deg [deg] */
+  double hour_angle_deg;  /* local (observer) hour angle, -180..180, 0 at transit */
+};
+
+/* Default difference TT - UT [s] used when a site file gives none
+ * (about 69 s for the 2020s; IERS Bulletin A). */
+#define SOLAR_DELTA_T_DEFAULT_S 69.0
+
+/* Fills *st for the instant unix_s [s since 1970-01-01 00:00 UTC, may be
+ * fractional or negative] with delta_t_s = TT - UT [s], -8000..8000.
+ * Pure. */
+void solar_time_at(double unix_s, double delta_t_s, struct solar_time *st);
+
+/* Topocentric position seen from a site.
+ * lat_deg -90..90, lon_deg -180..180 (east positive), elev_m [m] >= -500,
+ * pressure_mbar [mbar] > 0, temp_c [degC] > -273.15 (both for refraction);
+ * atmos_refract_deg: apparent sun elevation at sunrise/sunset, usually
+ * 0.5667 deg (SPA default). Pure. */
+void solar_position(const struct solar_time *st, double lat_deg, double lon_deg,
+                    double elev_m, double pressure_mbar, double temp_c,
+                    double atmos_refract_deg, struct solar_pos *out);
+
+/* Hour angle [deg] at which the sun's centre crosses an apparent elevation
+ * of -0.8333 deg (sunrise/sunset: refraction plus semi-diameter) at latitude
+ * lat_deg for declination delta_deg. Returns a value in 0..180: 0 when the
+ * sun never rises (polar night), 180 when it never sets (polar day). Pure. */
+double solar_sunrise_hour_angle(double lat_deg, double delta_deg);
+
+/* Position to use for a whole interval [t0, t0 + len_s): the sun at the
+ * middle of the part of the interval when it is above the horizon, as
+ * NREL PVWatts/SAM do for hour-average data.
+ * mid: time part already computed at the interval middle (shared);
+ * the other arguments as for solar_position().
+ * Returns the fraction of the interval with the sun up, 0..1; *out holds
+ * the position at the middle of the sun-up part (at the interval middle
+ * when the fraction is 0). Pure. */
+double solar_interval_position(const struct solar_time *mid, double t_mid_unix_s,
+                               double len_s, double delta_t_s, double lat_deg,
+                               double lon_deg, double elev_m, double pressure_mbar,
+                               double temp_c, struct solar_pos *out);
+
+#endif

@@ -1,0 +1,89 @@
+/* Plane-of-array irradiance: isotropic sky (B. Y. H. Liu and R. C. Jordan,
+ * "The long-term average performance of flat-plate solar-energy
+ * collectors", Solar Energy 7(2), 53-74, 1963) and the Perez et al. (1990)
+ * anisotropic sky, Solar Energy 44(5), 271-289, eqs. 9 and 1-6 of that
+ * paper, in the form NREL SAM and pvlib implement. */
+#include "transpose.h"
+
+#include <math.h>
+
+#include "irradiance.h"
+#include "units.h"
+
+/* Perez et al. (1990) Table 6, "all sites composite" irradiance
+ * coefficients (the set named "allsitescomposite1990" in SAM and pvlib).
+ * One row per sky-clearness bin, columns f11 f12 f13 f21 f22 f23. */
+static const double perez_f[8][6] = {
+  { -0.008,  0.588, -0.062, -0.060,  0.072, -0.022 },
+  {  0.130,  0.683, -0.151, -0.019,  0.066, -0.029 },
+  {  0.330,  0.487, -0.221,  0.055, -0.064, -0.026 },
+  {  0.568,  0.187, -0.295,  0.109, -0.152, -0.014 },
+  {  0.873, -0.392, -0.362,  0.226, -0.462,  0.001 },
+  {  1.132, -1.237, -0.412,  0.288, -0.823,  0.056 },
+  {  1.060, -1.600, -0.359,  0.264, -1.127,  0.131 },
+  {  0.678, -0.327, -0.250,  0.156, -1.377,  0.251 },
+};
+
+/* Upper edges of the first seven clearness bins (Perez et al. 1990
+ * Table 1); bin k holds edge[k-1] <= epsilon < edge[k], the last bin is
+ * open above. */
+static const double perez_eps_edge[7] = { 1.065, 1.230, 1.500, 1.950,
+                                          2.800, 4.500, 6.200 };
+
+/* Perez constant kappa for zenith in radians. */
+#define PEREZ_KAPPA 1.041
+
+static int perez_bin(double eps)
+{
+  int k = 0;
+  while (k < 7 && eps >= perez_eps_edge[k])
+    k++;
+  return k;
+}
+
+static double perez_sky(double tilt_rad, double cos_aoi, double zenith_deg,
+                        double dni, double dhi, double dni_extra,
+                        double am_rel)
+{
+  double z = deg2rad(zenith_deg);
+  double kz3 = PEREZ_KAPPA * z * z * z;
+  double eps = ((dhi + dni) / dhi + kz3) / (1.0 + kz3);
+  double delta = dhi * am_rel / dni_extra;
+  const double *f = perez_f[perez_bin(eps)];
+  double f1 = fmax(0.0, f[0] + f[1] * delta + f[2] * z);
+  double f2 = f[3] + f[4] * delta + f[5] * z;
+  double a = fmax(0.0, cos_aoi);
+  /* Floor of b at cos 85 deg keeps the circumsolar ratio finite near the
+   * horizon (Perez et al. 1990, after eq. 9). */
+  double b = fmax(cos(deg2rad(85.0)), cos(z));
+  double sky = dhi * ((1.0 - f1) * (1.0 + cos(tilt_rad)) / 2.0 + f1 * a / b
+                      + f2 * sin(tilt_rad));
+  return fmax(0.0, sky);
+}
+
+void transpose(enum transpose_model model, double tilt_deg, double surf_az_deg,
+               double zenith_deg, double sun_az_deg, double dni, double dhi,
+               double ghi, double dni_extra, double am_rel, double albedo,
+               struct poa *out)
+{
+  double t = deg2rad(tilt_deg);
+  double view_sky = (1.0 + cos(t)) / 2.0;
+  double view_ground = (1.0 - cos(t)) / 2.0;
+  int sun_up = zenith_deg < 90.0;
+
+  out->beam = 0.0;
+  out->sky = fmax(0.0, dhi * view_sky);
+  out->ground = fmax(0.0, ghi * albedo * view_ground);
+
+  if (sun_up) {
+    double cos_aoi = irr_cos_aoi(tilt_deg, surf_az_deg, zenith_deg,
+                                 sun_az_deg);
+    out->beam = fmax(0.0, dni * cos_aoi);
+    /* With no diffuse light, epsilon is undefined and the sky term is 0
+     * either way. */
+    if (model == TRANSPOSE_PEREZ && dhi > 0.0)
+      out->sky = perez_sky(t, cos_aoi, zenith_deg, dni, dhi, dni_extra,
+                           am_rel);
+  }
+  out->total = out->beam + out->sky + out->ground;
+}
