@@ -100,12 +100,12 @@ struct profile *profile_read(const char *path, struct diag *d)
   FILE *f = fopen(path, "rb");
 
   if (!f) {
-    diag_errno(d, "open", path);
+    diag_errno(d, "cannot open", path);
     return NULL;
   }
   n = fread(head, 1, PROFILE_HEAD_BYTES, f);
   if (ferror(f)) {
-    diag_errno(d, "read", path);
+    diag_errno(d, "cannot read", path);
     fclose(f);
     return NULL;
   }

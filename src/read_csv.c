@@ -553,7 +553,7 @@ static int read_rows(struct reader *r, struct csvline *c, FILE *f,
     }
   }
   if (rc < 0) {
-    diag_errno(r->d, "read", r->path);
+    diag_errno(r->d, "cannot read", r->path);
     r->nerr++;
     return -1;
   }
@@ -585,7 +585,7 @@ struct profile *read_csv(const char *path, struct diag *d)
   memset(&m, 0, sizeof m);
   csvline_init(&c);
   if (!f) {
-    diag_errno(d, "open", path);
+    diag_errno(d, "cannot open", path);
     return NULL;
   }
   /* Comments and metadata up to the header. */
@@ -599,7 +599,7 @@ struct profile *read_csv(const char *path, struct diag *d)
   }
   if (rc != 1) {
     if (rc < 0)
-      diag_errno(d, "read", path);
+      diag_errno(d, "cannot read", path);
     else
       error_at(&r, c.lineno > 0 ? c.lineno : 1, "header: expected a line "
                "'time,<column>,...', got the end of the file");

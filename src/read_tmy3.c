@@ -316,7 +316,12 @@ static long read_rows(struct reader *r, struct csvline *c, FILE *f,
     year = *leap ? TMY3_NOMINAL_LEAP_YEAR : TMY3_NOMINAL_YEAR;
     at = (long)(csvline_days_from_civil(year, mo, dd) -
                 csvline_days_from_civil(year, 1, 1)) * 24 + (hh - 1);
-    if (at != next) {
+    if (at != next && next >= (*leap ? TMY3_ROWS_LEAP : TMY3_ROWS)) {
+      if (error_at(r, c->lineno, "column '%s': expected no row after 12/31 "
+                   "24:00, got '%s %s'", field_names[F_TIME],
+                   c->field[idx[F_DATE]], c->field[idx[F_TIME]]) != 0)
+        return -1;
+    } else if (at != next) {
       int emo, edd, ehh;
 
       hour_to_date(next, year, &emo, &edd, &ehh);
@@ -346,7 +351,7 @@ static long read_rows(struct reader *r, struct csvline *c, FILE *f,
     }
   }
   if (rc < 0) {
-    diag_errno(r->d, "read", r->path);
+    diag_errno(r->d, "cannot read", r->path);
     r->nerr++;
     return -1;
   }
@@ -391,7 +396,7 @@ struct profile *read_tmy3(const char *path, struct diag *d)
 
   csvline_init(&c);
   if (!f) {
-    diag_errno(d, "open", path);
+    diag_errno(d, "cannot open", path);
     return NULL;
   }
   p = profile_new(TMY3_ROWS_LEAP);

@@ -4,11 +4,13 @@
 #include <errno.h>
 #include <libconfig.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "diag.h"
@@ -35,11 +37,29 @@ static int line_of(const config_setting_t *s)
   return line > 0 ? line : 1;
 }
 
-#define ERR(c, s, ...) \
-  do { \
-    diag_at((c)->d, file_of(c, s), line_of(s), __VA_ARGS__); \
-    (c)->errors++; \
-  } while (0)
+/* A setting made by --set has no line; the root group has none either, but
+ * belongs to the file. */
+static int from_command_line(const config_setting_t *s)
+{
+  return s && !config_setting_is_root(s) && config_setting_source_line(s) == 0;
+}
+
+__attribute__((format(printf, 3, 4)))
+static void report(struct ctx *c, const config_setting_t *s, const char *fmt, ...)
+{
+  char msg[1024];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  if (from_command_line(s))
+    diag_msg(c->d, "--set %s", msg);
+  else
+    diag_at(c->d, file_of(c, s), line_of(s), "%s", msg);
+  c->errors++;
+}
+
+#define ERR(c, s, ...) report(c, s, __VA_ARGS__)
 
 /* What a setting holds, for "got ..." parts of messages. */
 static void describe(const config_setting_t *s, char *buf, size_t n)
@@ -212,7 +232,8 @@ static void check_group(struct ctx *c, const config_setting_t *g, const char *sc
     snprintf(key, sizeof key, "%s%s%s", keypath, *keypath ? "." : "", name);
     const struct site_key *k = site_key_find(schema, name);
     if (!k) {
-      const char *near = site_key_suggest(schema, name);
+      char near_buf[128];
+      const char *near = site_key_suggest(schema, name, near_buf, sizeof near_buf);
       if (near)
         ERR(c, s, "%s: expected a known key (did you mean '%s'?), got '%s'", key, near, name);
       else
@@ -284,11 +305,17 @@ static void build_plant(struct ctx *c, struct site *site, const config_setting_t
   const char *prof = get_str(g, "plants", "profile");
   if (*prof) {
     resolve(site->path, prof, p->profile, sizeof p->profile);
-    if (access(p->profile, R_OK) != 0) {
-      const char *why = strerror(errno);
+    struct stat st;
+    const char *why = NULL;
+    if (stat(p->profile, &st) != 0 || access(p->profile, R_OK) != 0)
+      why = strerror(errno);
+    else if (S_ISDIR(st.st_mode))
+      why = strerror(EISDIR);
+    else if (!S_ISREG(st.st_mode))
+      why = "not a regular file";
+    if (why)
       ERR(c, config_setting_get_member(g, "profile"),
           "%s.profile: expected a readable profile file, got '%s' (%s)", key, p->profile, why);
-    }
   }
 
   const config_setting_t *ac = config_setting_get_member(g, "capacity_mw_ac");
@@ -448,6 +475,83 @@ static int apply_set(struct ctx *c, config_t *cfg, const char *arg)
   return 0;
 }
 
+/* ---- syntax errors --------------------------------------------------------------- */
+
+/* libconfig reports an unclosed group or list at the end of the file, past
+ * the last line. Find the innermost opening bracket never closed, and the
+ * key it belongs to, by scanning the text (skipping strings and comments). */
+static int find_unclosed(FILE *fp, int *open_line, char *key, size_t keyn, char *closer)
+{
+  enum { DEPTH = 64, WORD = 64 };
+  struct { int line; char close; char key[WORD]; } stack[DEPTH];
+  int depth = 0, line = 1, c;
+  char word[WORD] = "", pending[WORD] = ""; /* current word; key before '=' */
+  size_t wl = 0;
+  rewind(fp);
+  while ((c = fgetc(fp)) != EOF) {
+    int is_word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                  (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.';
+    if (is_word) {
+      if (wl + 1 < WORD)
+        word[wl++] = (char)c;
+      word[wl] = '\0';
+      continue;
+    }
+    if (c == '=' || c == ':')
+      snprintf(pending, sizeof pending, "%s", word);
+    if (c != ' ' && c != '\t')
+      wl = 0, word[0] = '\0';
+    if (c == '\n') {
+      line++;
+    } else if (c == '"') {
+      while ((c = fgetc(fp)) != EOF && c != '"' && c != '\n')
+        if (c == '\\')
+          fgetc(fp);
+      if (c == '\n')
+        line++;
+    } else if (c == '#') {
+      while ((c = fgetc(fp)) != EOF && c != '\n')
+        ;
+      line++;
+    } else if (c == '{' || c == '(' || c == '[') {
+      if (depth < DEPTH) {
+        stack[depth].line = line;
+        stack[depth].close = c == '{' ? '}' : c == '(' ? ')' : ']';
+        snprintf(stack[depth].key, WORD, "%s", pending);
+      }
+      depth++;
+      pending[0] = '\0';
+    } else if (c == '}' || c == ')' || c == ']') {
+      if (depth > 0)
+        depth--;
+    } else if (c == ';' || c == ',') {
+      pending[0] = '\0';
+    }
+  }
+  if (depth == 0 || depth > DEPTH)
+    return 0;
+  *open_line = stack[depth - 1].line;
+  snprintf(key, keyn, "%s", stack[depth - 1].key[0] ? stack[depth - 1].key : "a list entry");
+  *closer = stack[depth - 1].close;
+  return 1;
+}
+
+static void syntax_error(const char *path, FILE *fp, const config_t *cfg, struct diag *d)
+{
+  int line = config_error_line(cfg), open_line;
+  char key[64], closer;
+  int lines = 0, c;
+  rewind(fp);
+  while ((c = fgetc(fp)) != EOF)
+    lines += c == '\n';
+  if (line > lines && find_unclosed(fp, &open_line, key, sizeof key, &closer)) {
+    diag_at(d, path, open_line, "%s: expected '%c' closing the %s, got end of file", key, closer,
+            closer == '}' ? "group" : "list");
+    return;
+  }
+  diag_at(d, path, line, "%s", config_error_text(cfg));
+}
+
 /* ---- entry points ------------------------------------------------------------ */
 
 void site_free(struct site *s)
@@ -474,11 +578,11 @@ struct site *site_cfg_read(const char *path, const char *const *sets, int n_sets
   }
   /* config_read() records no file name; keep ours for messages. */
   int ok = config_read(&cfg, fp);
+  if (ok != CONFIG_TRUE)
+    syntax_error(path, fp, &cfg, d);
   fclose(fp);
-  if (ok != CONFIG_TRUE) {
-    diag_at(d, path, config_error_line(&cfg), "%s", config_error_text(&cfg));
+  if (ok != CONFIG_TRUE)
     goto fail;
-  }
   for (int i = 0; i < n_sets; i++)
     if (apply_set(&c, &cfg, sets[i]) != 0)
       c.errors++;

@@ -6,6 +6,7 @@
 #include "site_keys.h"
 
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 #define NUM(g, n, req, lo, hi, def, unit, doc) \
@@ -108,8 +109,23 @@ static size_t edit_distance(const char *a, const char *b)
   return row[lb];
 }
 
-const char *site_key_suggest(const char *group, const char *name)
+const char *site_key_suggest(const char *group, const char *name, char *buf, size_t n)
 {
+  size_t glen = strlen(group);
+  /* The same name in a subgroup ("plants" -> "plants.array"). */
+  for (const struct site_key *k = site_keys; k->name; k++) {
+    if (strcmp(k->name, name) != 0 || strncmp(k->group, group, glen) != 0)
+      continue;
+    const char *rest = k->group + glen;
+    if (glen > 0 && *rest != '.')
+      continue;
+    if (glen > 0)
+      rest++;
+    if (*rest && !strchr(rest, '.')) {
+      snprintf(buf, n, "%s.%s", rest, name);
+      return buf;
+    }
+  }
   const char *best = NULL;
   size_t best_d = 4;
   for (const struct site_key *k = site_keys; k->name; k++) {
@@ -121,5 +137,8 @@ const char *site_key_suggest(const char *group, const char *name)
       best = k->name;
     }
   }
-  return best;
+  if (!best)
+    return NULL;
+  snprintf(buf, n, "%s", best);
+  return buf;
 }

@@ -5,6 +5,8 @@
 #ifndef RENEWCALC_SITE_KEYS_H
 #define RENEWCALC_SITE_KEYS_H
 
+#include <stddef.h>
+
 enum key_type { KEY_FLOAT, KEY_INT, KEY_STRING, KEY_CHOICE, KEY_GROUP, KEY_LIST };
 
 struct site_key {
@@ -26,8 +28,11 @@ extern const struct site_key site_keys[];
 /* Entry for group/name, or NULL. */
 const struct site_key *site_key_find(const char *group, const char *name);
 
-/* Known key of group nearest to name by edit distance (at most 3 edits),
- * or NULL when none is close. */
-const char *site_key_suggest(const char *group, const char *name);
+/* The valid key a user most likely meant by name in group: the same name
+ * one level down or up (a "tilt" written in a plant suggests "array.tilt",
+ * a "tilt" written at the top level nothing), else the key of group nearest
+ * by edit distance (at most 3 edits). Writes it to buf (n bytes) and returns
+ * buf, or returns NULL when nothing is close. */
+const char *site_key_suggest(const char *group, const char *name, char *buf, size_t n);
 
 #endif

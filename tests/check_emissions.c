@@ -1,0 +1,187 @@
+/* Tests of coal and CO2 (emissions.c), the factor presets (factors.c) and
+ * the lifetime and P-level arithmetic (aggregate.c). The founding claim of
+ * the reference site: 1.7 billion kWh a year saves about 510,000 t of
+ * standard coal and 1.4 million t of CO2. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "aggregate.h"
+#include "diag.h"
+#include "emissions.h"
+#include "factors.h"
+
+static char factors_dir[1024];
+
+static void use_project_presets(void)
+{
+  const char *top = getenv("top_srcdir");
+  snprintf(factors_dir, sizeof factors_dir, "%s/configs/factors", top ? top : ".");
+  setenv("RENEWCALC_FACTORS_DIR", factors_dir, 1);
+}
+
+static struct emission_factors load(const char *name)
+{
+  struct emission_factors ef;
+  struct diag *d = diag_new();
+  int rc = factors_load(name, &ef, d, "test", 1);
+  if (rc != 0)
+    diag_print(d, stderr);
+  ck_assert_int_eq(rc, 0);
+  diag_free(d);
+  return ef;
+}
+
+/* 1.7e9 kWh = 1.7e6 MWh. cn-coal: 300 gce/kWh and 2.7725 t CO2/tce
+ * (94.6 t/TJ x 29.3076 GJ/tce = 2.77250 t/tce).
+ * coal = 1.7e6 MWh x 300 kg/MWh = 510,000 t   (claim: about 510,000, +-1 %)
+ * CO2 = 510,000 x 2.7725 = 1,413,975 t          (claim: about 1.4 Mt, +-3 %) */
+START_TEST(test_founding_claim)
+{
+  struct emission_factors ef = load("cn-coal");
+  ck_assert_int_eq(ef.method, EMIS_COAL);
+  struct emissions e;
+  emissions_for(&ef, 1.7e6, &e);
+  ck_assert_double_eq_tol(e.coal_tce, 510000.0, 0.01 * 510000.0);
+  ck_assert_double_eq_tol(e.co2_t, 1.4e6, 0.03 * 1.4e6);
+  /* and exactly the hand values, to rounding */
+  ck_assert_double_eq_tol(e.coal_tce, 510000.0, 1e-6);
+  ck_assert_double_eq_tol(e.co2_t, 1413975.0, 1e-6);
+}
+END_TEST
+
+/* The CO2 per tce of the preset is the IPCC product it says it is:
+ * 94.6 kg/GJ x 29.3076 GJ = 2772.499 kg, to the 4 decimals it is written. */
+START_TEST(test_co2_per_tce_is_ipcc_product)
+{
+  struct emission_factors ef = load("cn-coal");
+  ck_assert_double_eq_tol(ef.co2_per_tce.value, 94.6e-3 * EMIS_GJ_PER_TCE, 5e-5);
+  ck_assert(strstr(ef.co2_per_tce.source, "IPCC") != NULL);
+  ck_assert(ef.coal_rate.year[0] != '\0');
+}
+END_TEST
+
+/* Grid method: CO2 = 1.7e6 MWh x 0.5366 t/MWh = 912,220 t; coal still
+ * 510,000 t from the coal rate. Pollutants: 1.7e6 MWh x 0.17 g/kWh
+ * = 1.7e6 x 0.17 kg/MWh = 289 t SO2. */
+START_TEST(test_grid_method)
+{
+  struct emission_factors ef = load("cn-coal");
+  ef.method = EMIS_GRID;
+  struct emissions e;
+  emissions_for(&ef, 1.7e6, &e);
+  ck_assert_double_eq_tol(e.co2_t, 912220.0, 1e-6);
+  ck_assert_double_eq_tol(e.coal_tce, 510000.0, 1e-6);
+  ck_assert_double_eq_tol(e.so2_t, 289.0, 1e-9);
+}
+END_TEST
+
+/* The legacy rule: 1 kWh saves 0.4 kgce and 0.997 kg CO2, so 1000 MWh
+ * gives 400 tce and 997 t CO2. */
+START_TEST(test_legacy_rule)
+{
+  struct emission_factors ef = load("cn-coal-legacy");
+  struct emissions e;
+  emissions_for(&ef, 1000.0, &e);
+  ck_assert_double_eq_tol(e.coal_tce, 400.0, 1e-9);
+  ck_assert_double_eq_tol(e.co2_t, 997.0, 1e-9);
+  ck_assert(ef.grid.value < 0); /* none known */
+}
+END_TEST
+
+START_TEST(test_unknown_preset)
+{
+  struct emission_factors ef;
+  struct diag *d = diag_new();
+  ck_assert_int_eq(factors_load("no-such-preset", &ef, d, "site.cfg", 7), -1);
+  ck_assert_int_eq(diag_count(d), 1);
+  ck_assert(strncmp(diag_get(d, 0), "site.cfg:7: emissions.preset: expected one of cn-coal", 53) == 0);
+  diag_free(d);
+}
+END_TEST
+
+/* A preset file with a value out of range and a missing source. */
+START_TEST(test_bad_preset_file)
+{
+  char dir[] = "/tmp/renewcalc-factors-XXXXXX";
+  ck_assert_ptr_nonnull(mkdtemp(dir));
+  char path[1100];
+  snprintf(path, sizeof path, "%s/bad.cfg", dir);
+  FILE *f = fopen(path, "w");
+  fputs("name = \"bad\";\nmethod = \"coal\";\n"
+        "coal_rate_gce_per_kwh = { value = 3000.0; year = \"2020\"; source = \"x\"; };\n"
+        "co2_t_per_tce = { value = 2.77; year = \"2006\"; };\n"
+        "so2_g_per_kwh = { value = 0.1; year = \"2020\"; source = \"x\"; };\n"
+        "nox_g_per_kwh = { value = 0.1; year = \"2020\"; source = \"x\"; };\n"
+        "dust_g_per_kwh = { value = 0.1; year = \"2020\"; source = \"x\"; };\n", f);
+  fclose(f);
+  setenv("RENEWCALC_FACTORS_DIR", dir, 1);
+  struct emission_factors ef;
+  struct diag *d = diag_new();
+  ck_assert_int_eq(factors_load("bad", &ef, d, "site.cfg", 3), -1);
+  ck_assert_int_eq(diag_count(d), 2);
+  char want1[1200], want2[1200];
+  snprintf(want1, sizeof want1, "%s:3: coal_rate_gce_per_kwh.value: expected a number between 100 "
+           "and 1000 gce/kWh, got 3000", path);
+  snprintf(want2, sizeof want2, "%s:4: co2_t_per_tce: expected both 'year' and 'source' strings, "
+           "got no source", path);
+  ck_assert_str_eq(diag_get(d, 0), want1);
+  ck_assert_str_eq(diag_get(d, 1), want2);
+  diag_free(d);
+  unlink(path);
+  rmdir(dir);
+  use_project_presets();
+}
+END_TEST
+
+/* Lifetime with 0.5 %/yr compounded over 25 years, geometric series:
+ * 1000 (1 - 0.995^25) / 0.005 = 1000 x 0.1177976 / 0.005 = 23,555.95 MWh;
+ * year 25 alone: 1000 x 0.995^24 = 1000 exp(24 ln 0.995) = 886.6535 MWh. */
+START_TEST(test_lifetime)
+{
+  double per_year[25];
+  ck_assert_double_eq_tol(agg_lifetime_mwh(1000.0, 0.005, 25, per_year), 23555.9514, 1e-3);
+  ck_assert_double_eq_tol(per_year[0], 1000.0, 1e-12);
+  ck_assert_double_eq_tol(per_year[24], 886.6535, 1e-3);
+  ck_assert_double_eq_tol(agg_lifetime_mwh(1000.0, 0.0, 25, NULL), 25000.0, 1e-9);
+}
+END_TEST
+
+/* Standard normal quantiles (any statistics table): P90 1.2816, P75 0.6745,
+ * P99 2.3263, P50 0; the table's 4 decimals set the tolerance. */
+START_TEST(test_exceedance_z)
+{
+  ck_assert_double_eq_tol(agg_z_for_exceedance(90), 1.2816, 5e-5);
+  ck_assert_double_eq_tol(agg_z_for_exceedance(75), 0.6745, 5e-5);
+  ck_assert_double_eq_tol(agg_z_for_exceedance(99), 2.3263, 5e-5);
+  ck_assert_double_eq_tol(agg_z_for_exceedance(50), 0.0, 1e-12);
+}
+END_TEST
+
+Suite *make_emissions_suite(void)
+{
+  Suite *s = suite_create("emissions");
+  TCase *tc = tcase_create("emissions");
+  tcase_add_unchecked_fixture(tc, use_project_presets, NULL);
+  tcase_add_test(tc, test_founding_claim);
+  tcase_add_test(tc, test_co2_per_tce_is_ipcc_product);
+  tcase_add_test(tc, test_grid_method);
+  tcase_add_test(tc, test_legacy_rule);
+  tcase_add_test(tc, test_unknown_preset);
+  tcase_add_test(tc, test_bad_preset_file);
+  tcase_add_test(tc, test_lifetime);
+  tcase_add_test(tc, test_exceedance_z);
+  suite_add_tcase(s, tc);
+  return s;
+}
+
+int main(void)
+{
+  SRunner *sr = srunner_create(make_emissions_suite());
+  srunner_run_all(sr, CK_NORMAL);
+  int failed = srunner_ntests_failed(sr);
+  srunner_free(sr);
+  return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

@@ -1,0 +1,241 @@
+/* Tests of the hourly chain (sim.c) end to end: one hour worked by hand,
+ * physical invariants over a synthetic year, and the JSON summary parsed
+ * back with a JSON parser (jansson). */
+#include <check.h>
+#include <jansson.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "out.h"
+#include "profile.h"
+#include "sim.h"
+#include "site.h"
+#include "synth.h"
+
+static struct site *make_site(double tilt, enum transpose_model sky)
+{
+  struct site *s = calloc(1, sizeof *s);
+  snprintf(s->name, sizeof s->name, "test site");
+  snprintf(s->path, sizeof s->path, "test.cfg");
+  s->latitude = 20.0;
+  s->longitude = 100.0;
+  s->elevation_m = 300.0;
+  s->delta_t_s = 69.0;
+  s->lifetime_years = 25;
+  struct emission_factors *ef = &s->factors;
+  snprintf(ef->name, sizeof ef->name, "hand");
+  ef->method = EMIS_COAL;
+  ef->coal_rate.value = 300.0;
+  ef->co2_per_tce.value = 2.7725;
+  ef->grid.value = -1;
+  ef->so2.value = 0.17;
+  ef->nox.value = 0.27;
+  ef->dust.value = 0.03;
+  s->n_plants = 1;
+  s->plants = calloc(1, sizeof *s->plants);
+  struct plant_cfg *p = &s->plants[0];
+  snprintf(p->name, sizeof p->name, "plant \"A\"");
+  p->capacity_mw_ac = 1.0;
+  p->capacity_mw_dc = 2.0;
+  p->dc_ac_ratio = 2.0;
+  p->degradation_per_year = 0.005;
+  p->pv = (struct pv_params){ .p_dc0_kw = 2000.0, .p_ac0_kw = 1000.0, .tilt_deg = tilt,
+                              .azimuth_deg = 180.0, .mount = PV_MOUNT_FIXED,
+                              .racking = PV_RACK_OPEN, .sky = sky, .albedo = 0.2,
+                              .gamma_per_c = -0.0037, .losses_frac = 0.1408,
+                              .inv_eff_nom = 0.96, .glass_n = 1.526 };
+  return s;
+}
+
+static void free_site(struct site *s)
+{
+  free(s->plants);
+  free(s);
+}
+
+/* One day, hourly, UTC+7, all light diffuse (dni 0, dhi = ghi) so that on a
+ * horizontal plane with the isotropic sky POA = dhi and no angle-of-
+ * incidence loss applies. Hour 12 local: ghi = dhi = 600 W/m2, 30 degC,
+ * 2 m/s. By hand (SAPM open rack; PVWatts v5 DC and inverter):
+ *   Tc = 600 exp(-3.56 - 0.075*2) + 30 + 0.6*3 = 600*0.0244692 + 31.8 = 46.48651
+ *   DC = 0.6 * 2000 * (1 - 0.0037*21.48651) * (1 - 0.1408) = 949.0722 kW
+ *   zeta = 949.0722 / (1000/0.96) = 0.911109
+ *   eta = 0.96/0.9637 * (-0.0162 zeta - 0.0059/zeta + 0.9858) = 0.960861
+ *   AC = 0.960861 * 949.0722 = 911.9266 kW (below the 1000 kW rating) */
+START_TEST(test_hand_hour)
+{
+  struct profile *p = profile_new(24);
+  p->n = 24;
+  p->interval_s = 3600;
+  p->utc_offset_h = 7.0;
+  snprintf(p->format, sizeof p->format, "test");
+  profile_add_col(p, PROFILE_GHI);
+  profile_add_col(p, PROFILE_DNI);
+  profile_add_col(p, PROFILE_DHI);
+  profile_add_col(p, PROFILE_TEMP_AIR);
+  profile_add_col(p, PROFILE_WIND_SPEED);
+  const int64_t t0 = 1687305600 - 7 * 3600; /* 2023-06-21 00:00 at UTC+7 */
+  for (size_t i = 0; i < 24; i++) {
+    p->t_utc[i] = t0 + (int64_t)i * 3600;
+    double g = (i >= 8 && i <= 16) ? 600.0 : 0.0;
+    p->col[PROFILE_GHI][i] = p->col[PROFILE_DHI][i] = g;
+    p->col[PROFILE_DNI][i] = 0.0;
+    p->col[PROFILE_TEMP_AIR][i] = 30.0;
+    p->col[PROFILE_WIND_SPEED][i] = 2.0;
+  }
+  struct site *s = make_site(0.0, TRANSPOSE_ISOTROPIC);
+  struct diag *d = diag_new();
+  const struct profile *pp[] = { p };
+  struct sim_result *r = sim_run(s, pp, d);
+  diag_print(d, stderr);
+  ck_assert_ptr_nonnull(r);
+  const struct plant_result *pr = &r->plants[0];
+  /* POA exact; temperatures and power to the 4-5 decimals of the hand values */
+  ck_assert_double_eq_tol(pr->s.poa_wm2[12], 600.0, 1e-9);
+  ck_assert_double_eq_tol(pr->s.t_cell_c[12], 46.48651, 1e-4);
+  ck_assert_double_eq_tol(pr->s.dc_kw[12], 949.0722, 1e-3);
+  ck_assert_double_eq_tol(pr->s.ac_kw[12], 911.9266, 1e-3);
+  ck_assert_double_eq(pr->s.ac_kw[3], 0.0);
+  /* Nine equal hours; a one-day profile is scaled to a year of 365.25 days. */
+  ck_assert_double_eq_tol(pr->annual_mwh, 9 * 0.9119266 * 365.25, 1e-3);
+  /* local calendar: 2023-06-21 is in June */
+  ck_assert_double_eq_tol(pr->monthly_mwh[5], pr->annual_mwh, 1e-9);
+  sim_free(r);
+  diag_free(d);
+  free_site(s);
+  profile_free(p);
+}
+END_TEST
+
+static struct profile *synthetic_year(void)
+{
+  struct synth_spec spec = { .latitude = 20.0, .longitude = 100.0, .elevation_m = 300.0,
+                             .utc_offset_h = 7.0, .year = 2023, .variability = 0.6,
+                             .seed = 4242 };
+  for (int m = 0; m < 12; m++) {
+    spec.ghi_kwh_m2_day[m] = 4.6 + 0.8 * sin(m * 0.5236);
+    spec.temp_c[m] = 25.0;
+    spec.temp_range_c[m] = 10.0;
+    spec.wind_m_s[m] = 2.0;
+    spec.linke[m] = 3.0;
+  }
+  snprintf(spec.source, sizeof spec.source, "test");
+  return synth_profile(&spec);
+}
+
+/* Invariants over a year: the annual figure is the sum of the months and of
+ * the hours; AC never negative nor above the rating; no energy at night;
+ * energy below nameplate x hours; clipping only at the rating. */
+START_TEST(test_year_invariants)
+{
+  struct profile *p = synthetic_year();
+  ck_assert_ptr_nonnull(p);
+  struct site *s = make_site(20.0, TRANSPOSE_PEREZ);
+  struct diag *d = diag_new();
+  const struct profile *pp[] = { p };
+  struct sim_result *r = sim_run(s, pp, d);
+  ck_assert_ptr_nonnull(r);
+  const struct plant_result *pr = &r->plants[0];
+  double sum_h = 0, sum_m = 0;
+  for (size_t i = 0; i < pr->n; i++) {
+    ck_assert(pr->s.ac_kw[i] >= 0.0);
+    ck_assert(pr->s.ac_kw[i] <= 1000.0 + 1e-9);
+    ck_assert(pr->s.ac_kw[i] <= pr->s.dc_kw[i]);
+    if (p->col[PROFILE_GHI][i] == 0.0)
+      ck_assert_double_eq(pr->s.ac_kw[i], 0.0);
+    if (pr->s.clip_kw[i] > 0.0)
+      ck_assert_double_eq_tol(pr->s.ac_kw[i], 1000.0, 1e-9);
+    sum_h += pr->s.ac_kw[i] / 1000.0;
+  }
+  for (int m = 0; m < 12; m++)
+    sum_m += pr->monthly_mwh[m];
+  ck_assert_double_eq_tol(pr->annual_mwh, sum_h, 1e-9 * sum_h);
+  ck_assert_double_eq_tol(pr->annual_mwh, sum_m, 1e-9 * sum_h);
+  ck_assert(pr->annual_mwh < 1.0 * 8760.0);
+  ck_assert(pr->annual_mwh > 0.0);
+  ck_assert(pr->clipping_mwh > 0.0); /* DC/AC 2 clips on clear middays */
+  ck_assert_double_eq_tol(pr->specific_yield_kwh_per_kw, pr->annual_mwh / 2.0, 1e-9);
+  ck_assert_double_eq_tol(r->annual.coal_tce, r->annual_mwh * 0.3, 1e-6);
+  ck_assert_double_eq_tol(r->unc.p90_mwh, r->annual_mwh * (1 - 1.28155 * sqrt(0.0041)), 1e-3);
+  sim_free(r);
+  diag_free(d);
+  free_site(s);
+  profile_free(p);
+}
+END_TEST
+
+/* The JSON summary parses and holds the DESIGN.md keys; the months add up. */
+START_TEST(test_json_contract)
+{
+  struct profile *p = synthetic_year();
+  snprintf(p->path, sizeof p->path, "synthetic");
+  struct site *s = make_site(20.0, TRANSPOSE_PEREZ);
+  struct diag *d = diag_new();
+  const struct profile *pp[] = { p };
+  struct sim_result *r = sim_run(s, pp, d);
+  ck_assert_ptr_nonnull(r);
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *f = open_memstream(&buf, &len);
+  ck_assert_int_eq(out_json(f, r, pp), 0);
+  fclose(f);
+  json_error_t err;
+  json_t *root = json_loads(buf, 0, &err);
+  ck_assert_msg(root != NULL, "JSON does not parse: %s at line %d", err.text, err.line);
+  const char *need[][2] = { { "site", "name" }, { "site", "latitude" }, { "site", "longitude" },
+                            { "total", "annual_generation_mwh" }, { "total", "coal_saved_tce" },
+                            { "total", "co2_avoided_t" }, { "total", "so2_avoided_t" },
+                            { "total", "nox_avoided_t" }, { "total", "dust_avoided_t" },
+                            { "lifetime", "years" }, { "lifetime", "generation_mwh" },
+                            { "lifetime", "coal_saved_tce" }, { "lifetime", "co2_avoided_t" },
+                            { "factors", "name" }, { "factors", "method" },
+                            { "factors", "coal_rate_gce_per_kwh" }, { "factors", "co2_t_per_tce" },
+                            { "factors", "grid_t_co2_per_mwh" }, { "factors", "source" },
+                            { "uncertainty", "p50_mwh" }, { "uncertainty", "p90_mwh" } };
+  for (size_t i = 0; i < sizeof need / sizeof need[0]; i++)
+    ck_assert_msg(json_object_get(json_object_get(root, need[i][0]), need[i][1]) != NULL,
+                  "missing %s.%s", need[i][0], need[i][1]);
+  json_t *plant = json_array_get(json_object_get(root, "plants"), 0);
+  ck_assert_str_eq(json_string_value(json_object_get(plant, "name")), "plant \"A\"");
+  ck_assert_str_eq(json_string_value(json_object_get(plant, "type")), "pv");
+  json_t *months = json_object_get(plant, "monthly_generation_mwh");
+  ck_assert_int_eq(json_array_size(months), 12);
+  double sum = 0;
+  for (size_t m = 0; m < 12; m++)
+    sum += json_real_value(json_array_get(months, m));
+  double annual = json_real_value(json_object_get(plant, "annual_generation_mwh"));
+  ck_assert_double_eq_tol(sum, annual, 1e-6 * annual);
+  ck_assert_double_eq_tol(annual, r->annual_mwh, 1e-6 * annual);
+  ck_assert(json_object_get(plant, "clipping_loss_mwh") != NULL);
+  ck_assert(json_object_get(plant, "poa_kwh_per_m2") != NULL);
+  json_decref(root);
+  free(buf);
+  sim_free(r);
+  diag_free(d);
+  free_site(s);
+  profile_free(p);
+}
+END_TEST
+
+Suite *make_sim_suite(void)
+{
+  Suite *s = suite_create("sim");
+  TCase *tc = tcase_create("sim");
+  tcase_add_test(tc, test_hand_hour);
+  tcase_add_test(tc, test_year_invariants);
+  tcase_add_test(tc, test_json_contract);
+  suite_add_tcase(s, tc);
+  return s;
+}
+
+int main(void)
+{
+  SRunner *sr = srunner_create(make_sim_suite());
+  srunner_run_all(sr, CK_NORMAL);
+  int failed = srunner_ntests_failed(sr);
+  srunner_free(sr);
+  return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
