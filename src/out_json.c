@@ -57,7 +57,10 @@ static json_t *plant_json(const struct plant_result *pr)
                                 c->pv.sky == TRANSPOSE_ISOTROPIC ? "isotropic" : "perez"));
   json_object_set_new(p, "losses_percent", json_real(100 * c->pv.losses_frac));
   json_object_set_new(p, "degradation_percent_per_year", json_real(100 * c->degradation_per_year));
-  json_object_set_new(p, "profile", profile_json(pr));
+  json_t *prof = profile_json(pr);
+  if (pr->note.distance_km >= 0)
+    json_object_set_new(prof, "distance_from_site_km", json_real(pr->note.distance_km));
+  json_object_set_new(p, "profile", prof);
   json_object_update_new(p, emissions_json(&pr->annual));
   return p;
 }

@@ -10,6 +10,14 @@
 static const char *month_abbr[12] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
 
+/* Decimals that keep 4-5 significant digits for small plants and none for
+ * large ones: 7.214 MWh, 512.3 MWh, 1737962 MWh. */
+static int dec(double x)
+{
+  double a = x < 0 ? -x : x;
+  return a >= 10000 ? 0 : a >= 100 ? 1 : 3;
+}
+
 static void profile_block(FILE *f, const struct plant_result *pr)
 {
   const struct profile *p = pr->profile;
@@ -18,6 +26,9 @@ static void profile_block(FILE *f, const struct plant_result *pr)
           p->n, p->interval_s / 60);
   if (p->station[0])
     fprintf(f, "                      source: %s\n", p->station);
+  if (pr->note.distance_km >= 0)
+    fprintf(f, "                      header location %.4f, %.4f: %.1f km from the site\n",
+            p->latitude, p->longitude, pr->note.distance_km);
   fprintf(f, "                      dni/dhi: %s; temperature: %s; wind: %s; albedo: %s\n",
           pr->note.dni_dhi, pr->note.temp_air, pr->note.wind_speed, pr->note.albedo);
 }
@@ -56,34 +67,36 @@ int out_text(FILE *f, const struct sim_result *r, const struct profile *const *p
             c->basis == CAPACITY_DC ? " (given)" : "", c->dc_ac_ratio);
     fprintf(f, "  irradiation         %.1f kWh/m2 horizontal, %.1f kWh/m2 plane of array\n",
             pr->note.ghi_kwh_m2 / pr->years, pr->poa_kwh_m2);
-    fprintf(f, "  annual generation   %.0f MWh AC (%.4f TWh)\n", pr->annual_mwh, pr->annual_mwh / 1e6);
+    fprintf(f, "  annual generation   %.*f MWh AC (%.4f TWh)\n", dec(pr->annual_mwh), pr->annual_mwh, pr->annual_mwh / 1e6);
     fprintf(f, "  capacity factor     %.2f %% of AC rating, %.2f %% of DC nameplate\n",
             100 * pr->capacity_factor, 100 * pr->capacity_factor_dc);
     fprintf(f, "  specific yield      %.1f kWh/kWp (DC), performance ratio %.3f\n",
             pr->specific_yield_kwh_per_kw, pr->performance_ratio);
-    fprintf(f, "  clipping loss       %.0f MWh (%.2f %% of DC energy)\n", pr->clipping_mwh,
+    fprintf(f, "  clipping loss       %.*f MWh (%.2f %% of DC energy)\n", dec(pr->clipping_mwh), pr->clipping_mwh,
             pr->dc_mwh > 0 ? 100 * pr->clipping_mwh / pr->dc_mwh : 0.0);
     fprintf(f, "  losses, degradation %.2f %% DC system losses, %.2f %%/yr\n",
             100 * c->pv.losses_frac, 100 * c->degradation_per_year);
     fprintf(f, "  monthly MWh        ");
     for (int m = 0; m < 12; m++)
-      fprintf(f, " %s %.0f", month_abbr[m], pr->monthly_mwh[m]);
+      fprintf(f, " %s %.*f", month_abbr[m], dec(pr->annual_mwh / 12), pr->monthly_mwh[m]);
     fprintf(f, "\n\n");
   }
 
   const struct emission_factors *ef = &s->factors;
   fprintf(f, "total, one year\n");
-  fprintf(f, "  annual generation   %.0f MWh (%.4f TWh)\n", r->annual_mwh, r->annual_mwh / 1e6);
-  fprintf(f, "  coal saved          %.0f tce\n", r->annual.coal_tce);
-  fprintf(f, "  CO2 avoided         %.0f t\n", r->annual.co2_t);
-  fprintf(f, "  SO2, NOx, dust      %.1f t, %.1f t, %.1f t avoided\n", r->annual.so2_t,
-          r->annual.nox_t, r->annual.dust_t);
-  fprintf(f, "  P50/P75/P90/P99     %.0f / %.0f / %.0f / %.0f MWh (%s)\n", r->unc.p50_mwh,
-          r->unc.p75_mwh, r->unc.p90_mwh, r->unc.p99_mwh, r->unc.source);
+  fprintf(f, "  annual generation   %.*f MWh (%.4f TWh)\n", dec(r->annual_mwh), r->annual_mwh, r->annual_mwh / 1e6);
+  fprintf(f, "  coal saved          %.*f tce\n", dec(r->annual.coal_tce), r->annual.coal_tce);
+  fprintf(f, "  CO2 avoided         %.*f t\n", dec(r->annual.co2_t), r->annual.co2_t);
+  fprintf(f, "  SO2, NOx, dust      %.*f t, %.*f t, %.*f t avoided\n", dec(r->annual.so2_t),
+          r->annual.so2_t, dec(r->annual.nox_t), r->annual.nox_t, dec(r->annual.dust_t),
+          r->annual.dust_t);
+  int pd = dec(r->unc.p99_mwh);
+  fprintf(f, "  P50/P75/P90/P99     %.*f / %.*f / %.*f / %.*f MWh (%s)\n", pd, r->unc.p50_mwh,
+          pd, r->unc.p75_mwh, pd, r->unc.p90_mwh, pd, r->unc.p99_mwh, r->unc.source);
   fprintf(f, "\nlifetime, %d years with degradation\n", s->lifetime_years);
-  fprintf(f, "  generation          %.0f MWh\n", r->lifetime_mwh);
-  fprintf(f, "  coal saved          %.0f tce\n", r->lifetime.coal_tce);
-  fprintf(f, "  CO2 avoided         %.0f t\n", r->lifetime.co2_t);
+  fprintf(f, "  generation          %.*f MWh\n", dec(r->lifetime_mwh), r->lifetime_mwh);
+  fprintf(f, "  coal saved          %.*f tce\n", dec(r->lifetime.coal_tce), r->lifetime.coal_tce);
+  fprintf(f, "  CO2 avoided         %.*f t\n", dec(r->lifetime.co2_t), r->lifetime.co2_t);
 
   fprintf(f, "\nfactors: preset %s, %s\n", ef->name, ef->title);
   if (ef->method == EMIS_GRID)

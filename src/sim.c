@@ -76,6 +76,15 @@ static double day_of_year(double unix_s)
   return tm.tm_yday + 1 + (tm.tm_hour + tm.tm_min / 60.0) / 24.0;
 }
 
+/* Great-circle distance [km] (haversine, mean Earth radius 6371 km). */
+static double distance_km(double lat1, double lon1, double lat2, double lon2)
+{
+  double dlat = deg2rad(lat2 - lat1), dlon = deg2rad(lon2 - lon1);
+  double a = sin(dlat / 2) * sin(dlat / 2) +
+             cos(deg2rad(lat1)) * cos(deg2rad(lat2)) * sin(dlon / 2) * sin(dlon / 2);
+  return 2.0 * 6371.0 * asin(sqrt(a < 1.0 ? a : 1.0));
+}
+
 static struct sky *sky_build(const struct site *site, const struct profile *p, struct diag *d)
 {
   struct sky *k = calloc(1, sizeof *k);
@@ -92,6 +101,9 @@ static struct sky *sky_build(const struct site *site, const struct profile *p, s
     goto oom;
 
   double p_site = pressure_at_elevation(site->elevation_m);
+  k->note.distance_km = p->has_location ? distance_km(site->latitude, site->longitude,
+                                                      p->latitude, p->longitude)
+                                        : -1.0;
   k->temp = p->col[PROFILE_TEMP_AIR];
   k->wind = p->col[PROFILE_WIND_SPEED];
   k->albedo = p->col[PROFILE_ALBEDO];

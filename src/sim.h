@@ -22,6 +22,8 @@ struct sim_profile_note {
   char pressure[64];
   char albedo[64];
   double ghi_kwh_m2;    /* annual horizontal irradiation */
+  double distance_km;   /* from the site to the location in the profile's
+                           header; negative when the header gives none */
 };
 
 /* Interval series of one plant (n values each, owned by the result). */
