@@ -1,8 +1,12 @@
 /* Comma-separated line reader and splitter; see csvline.h for the rules. */
 #include "csvline.h"
 
+#include <stdarg.h>
+
 #include <stdlib.h>
 #include <string.h>
+
+#include "diag.h"
 
 #define CSVLINE_MIN_CAP 256
 
@@ -277,4 +281,22 @@ int csvline_days_in_month(int year, int month)
   if (month < 1 || month > 12)
     return 0;
   return mdays[month - 1] + (month == 2 && leap);
+}
+
+int csv_error_at(struct csv_reader *r, long line, const char *fmt, ...)
+{
+  char msg[512];
+  va_list ap;
+
+  if (r->nerr >= CSV_MAX_ERRORS)
+    return -1;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  diag_at(r->d, r->path, (int)line, "%s", msg);
+  if (++r->nerr == CSV_MAX_ERRORS) {
+    diag_at(r->d, r->path, 0, "too many errors, stopped reading after %d", CSV_MAX_ERRORS);
+    return -1;
+  }
+  return 0;
 }

@@ -79,4 +79,23 @@ int64_t csvline_days_from_civil(int year, int month, int day);
 /* Days in month (1..12) of year in the Gregorian calendar; 0 for a bad month. */
 int csvline_days_in_month(int year, int month);
 
+/* ---- error reporting shared by the readers ---------------------------------- */
+
+struct diag;
+
+/* A reader reports every problem it finds, up to this many per file, then
+ * one closing line, and stops reading. */
+#define CSV_MAX_ERRORS 20
+
+struct csv_reader {
+  const char *path;  /* the file, for messages */
+  struct diag *d;
+  int nerr;          /* messages added so far */
+};
+
+/* Adds "PATH:LINE: message" to r->d. Returns 0, or -1 once CSV_MAX_ERRORS
+ * messages have been added (the reader should stop). */
+int csv_error_at(struct csv_reader *r, long line, const char *fmt, ...)
+  __attribute__((format(printf, 3, 4)));
+
 #endif

@@ -19,39 +19,10 @@
 #include "diag.h"
 #include "profile.h"
 
-#define CSV_MAX_ERRORS 20
 #define CSV_INITIAL_ROWS 8784
 
 enum labelling { LABEL_NONE, LABEL_START, LABEL_END };
 
-struct reader {
-  const char *path;
-  struct diag *d;
-  int nerr;
-};
-
-static int error_at(struct reader *r, long line, const char *fmt, ...)
-  __attribute__((format(printf, 3, 4)));
-
-/* Adds one error; returns -1 once the error limit is reached. */
-static int error_at(struct reader *r, long line, const char *fmt, ...)
-{
-  char msg[512];
-  va_list ap;
-
-  if (r->nerr >= CSV_MAX_ERRORS)
-    return -1;
-  va_start(ap, fmt);
-  vsnprintf(msg, sizeof msg, fmt, ap);
-  va_end(ap);
-  diag_at(r->d, r->path, (int)line, "%s", msg);
-  if (++r->nerr == CSV_MAX_ERRORS) {
-    diag_at(r->d, r->path, 0, "too many errors, stopped reading after %d",
-            CSV_MAX_ERRORS);
-    return -1;
-  }
-  return 0;
-}
 
 /* ---- names and suggestions ------------------------------------------------ */
 
@@ -170,7 +141,7 @@ struct meta {
 
 /* Reads "# key: value" from a comment line; other comments are ignored.
  * Returns 0, or -1 when the error limit was reached. */
-static int read_meta(struct reader *r, long lineno, char *text, struct meta *m)
+static int read_meta(struct csv_reader *r, long lineno, char *text, struct meta *m)
 {
   static const struct {
     double lo, hi;
@@ -211,12 +182,12 @@ static int read_meta(struct reader *r, long lineno, char *text, struct meta *m)
     /* A near miss of a key is a typo, anything else ("# note: ...") text. */
     for (k = 0; k < META_COUNT; k++)
       if (strlen(key) >= 4 && edit_distance(key, meta_names[k]) <= 2)
-        return error_at(r, lineno, "unknown metadata key '%s': did you mean "
+        return csv_error_at(r, lineno, "unknown metadata key '%s': did you mean "
                         "'%s'?", key, meta_names[k]);
     return 0;
   }
   if (m->line[k])
-    return error_at(r, lineno, "metadata '%s': expected once, got a second "
+    return csv_error_at(r, lineno, "metadata '%s': expected once, got a second "
                     "time (first on line %ld)", meta_names[k], m->line[k]);
   m->line[k] = lineno;
   switch ((enum meta_key)k) {
@@ -226,7 +197,7 @@ static int read_meta(struct reader *r, long lineno, char *text, struct meta *m)
     else if (strcmp(value, "interval-end") == 0)
       m->labelling = LABEL_END;
     else
-      return error_at(r, lineno, "metadata 'labelling': expected "
+      return csv_error_at(r, lineno, "metadata 'labelling': expected "
                       "interval-start or interval-end, got '%s'", value);
     return 0;
   case META_SOURCE:
@@ -237,7 +208,7 @@ static int read_meta(struct reader *r, long lineno, char *text, struct meta *m)
   case META_ELEVATION:
     if (csvline_parse_double(value, &v) != 0 || v < range[k].lo ||
         v > range[k].hi)
-      return error_at(r, lineno, "metadata '%s': expected a number between "
+      return csv_error_at(r, lineno, "metadata '%s': expected a number between "
                       "%g and %g %s, got '%s'", meta_names[k], range[k].lo,
                       range[k].hi, range[k].unit, value);
     if (k == META_LATITUDE)
@@ -331,14 +302,14 @@ int read_csv_detect(const char *head)
 
 /* Maps header fields 1..n-1 to columns in map[]. Returns 0, or -1 when the
  * header cannot be used (errors reported). */
-static int read_header(struct reader *r, struct csvline *c, int *map)
+static int read_header(struct csv_reader *r, struct csvline *c, int *map)
 {
   int n = (int)c->nfield, bad = 0;
   int seen[PROFILE_NCOLS] = {0};
   char names[160] = "";
 
   if (strcmp(c->field[0], "time") != 0) {
-    error_at(r, c->lineno, "header: expected 'time' as the first column, "
+    csv_error_at(r, c->lineno, "header: expected 'time' as the first column, "
              "got '%s'", c->field[0]);
     bad = 1;
   }
@@ -352,7 +323,7 @@ static int read_header(struct reader *r, struct csvline *c, int *map)
 
     map[i] = col;
     if (col >= 0 && seen[col]) {
-      error_at(r, c->lineno, "column '%s': expected once, got it as column "
+      csv_error_at(r, c->lineno, "column '%s': expected once, got it as column "
                "%d and column %d", name, seen[col], i + 1);
       bad = 1;
     } else if (col >= 0) {
@@ -361,16 +332,16 @@ static int read_header(struct reader *r, struct csvline *c, int *map)
       const char *hint = suggest_col(name);
 
       if (hint)
-        error_at(r, c->lineno, "unknown column '%s': did you mean '%s'?",
+        csv_error_at(r, c->lineno, "unknown column '%s': did you mean '%s'?",
                  name, hint);
       else
-        error_at(r, c->lineno, "unknown column '%s': expected one of %s",
+        csv_error_at(r, c->lineno, "unknown column '%s': expected one of %s",
                  name, names);
       bad = 1;
     }
   }
   if (!bad && !seen[PROFILE_GHI] && !(seen[PROFILE_DNI] && seen[PROFILE_DHI])) {
-    error_at(r, c->lineno, "header: expected a column 'ghi', or both 'dni' "
+    csv_error_at(r, c->lineno, "header: expected a column 'ghi', or both 'dni' "
              "and 'dhi', got %s", seen[PROFILE_DNI] ? "only 'dni'" :
              seen[PROFILE_DHI] ? "only 'dhi'" : "no irradiance column");
     bad = 1;
@@ -379,7 +350,7 @@ static int read_header(struct reader *r, struct csvline *c, int *map)
 }
 
 /* Range check of one value of column col. 0, or -1 (reported). */
-static int check_value(struct reader *r, long line, const char *s,
+static int check_value(struct csv_reader *r, long line, const char *s,
                        enum profile_col col, double *v)
 {
   const char *name = profile_col_name(col);
@@ -391,19 +362,19 @@ static int check_value(struct reader *r, long line, const char *s,
   case PROFILE_DHI:
     if (ok && *v >= 0.0)
       return 0;
-    error_at(r, line, "column '%s': expected a number >= 0 W/m2, got '%s'",
+    csv_error_at(r, line, "column '%s': expected a number >= 0 W/m2, got '%s'",
              name, s);
     return -1;
   case PROFILE_TEMP_AIR:
     if (ok && *v >= -90.0 && *v <= 70.0)
       return 0;
-    error_at(r, line, "column '%s': expected a number between -90 and 70 "
+    csv_error_at(r, line, "column '%s': expected a number between -90 and 70 "
              "degC, got '%s'", name, s);
     return -1;
   case PROFILE_WIND_SPEED:
     if (ok && *v >= 0.0 && *v <= 100.0)
       return 0;
-    error_at(r, line, "column '%s': expected a number between 0 and 100 "
+    csv_error_at(r, line, "column '%s': expected a number between 0 and 100 "
              "m/s, got '%s'", name, s);
     return -1;
   case PROFILE_PRESSURE:
@@ -411,14 +382,14 @@ static int check_value(struct reader *r, long line, const char *s,
       *v *= 100.0; /* hPa to Pa */
       return 0;
     }
-    error_at(r, line, "column '%s': expected a number between 300 and 1100 "
+    csv_error_at(r, line, "column '%s': expected a number between 300 and 1100 "
              "hPa, got '%s'%s", name, s, ok && *v >= 30000.0 &&
              *v <= 110000.0 ? " (a value in Pa? divide it by 100)" : "");
     return -1;
   case PROFILE_ALBEDO:
     if (ok && *v >= 0.0 && *v <= 1.0)
       return 0;
-    error_at(r, line, "column '%s': expected a number between 0 and 1, "
+    csv_error_at(r, line, "column '%s': expected a number between 0 and 1, "
              "got '%s'", name, s);
     return -1;
   default:
@@ -428,7 +399,7 @@ static int check_value(struct reader *r, long line, const char *s,
 
 /* Checks the time of row k against the previous row's and learns the
  * interval from the first two rows. Returns 0 or -1 (reported). */
-static int check_step(struct reader *r, long line, const char *s, long k,
+static int check_step(struct csv_reader *r, long line, const char *s, long k,
                       int64_t t, int64_t prev, int *interval_s)
 {
   int64_t dt = t - prev;
@@ -436,13 +407,13 @@ static int check_step(struct reader *r, long line, const char *s, long k,
 
   if (k == 1 || *interval_s == 0) {
     if (dt <= 0) {
-      error_at(r, line, "column 'time': expected a time later than the "
+      csv_error_at(r, line, "column 'time': expected a time later than the "
                "previous row's, got '%s' (%s)", s,
                dt == 0 ? "a duplicate" : "out of order");
       return -1;
     }
     if (dt < 60 || dt > 3600 || 3600 % dt != 0) {
-      error_at(r, line, "column 'time': expected an interval between 60 "
+      csv_error_at(r, line, "column 'time': expected an interval between 60 "
                "and 3600 s that divides 3600, got %lld s after the previous "
                "row", (long long)dt);
       return -1;
@@ -462,13 +433,13 @@ static int check_step(struct reader *r, long line, const char *s, long k,
              dt / *interval_s - 1 > 1 ? "s" : "");
   else
     snprintf(why, sizeof why, "%+lld s, the interval changed", (long long)dt);
-  error_at(r, line, "column 'time': expected the previous time + %d s, got "
+  csv_error_at(r, line, "column 'time': expected the previous time + %d s, got "
            "'%s' (%s)", *interval_s, s, why);
   return -1;
 }
 
 /* Reads the data rows into p. Returns 0, or -1 when reading must stop. */
-static int read_rows(struct reader *r, struct csvline *c, FILE *f,
+static int read_rows(struct csv_reader *r, struct csvline *c, FILE *f,
                      struct profile *p, const int *map, int nfields,
                      long header_line, long *last_line)
 {
@@ -486,7 +457,7 @@ static int read_rows(struct reader *r, struct csvline *c, FILE *f,
       continue;
     *last_line = c->lineno;
     if (k >= PROFILE_ROWS_MAX) {
-      error_at(r, c->lineno, "expected at most %zu rows, got more",
+      csv_error_at(r, c->lineno, "expected at most %zu rows, got more",
                PROFILE_ROWS_MAX);
       return -1;
     }
@@ -509,7 +480,7 @@ static int read_rows(struct reader *r, struct csvline *c, FILE *f,
     }
     p->n++;
     if (n != nfields) {
-      if (error_at(r, c->lineno, "expected %d fields as in the header (line "
+      if (csv_error_at(r, c->lineno, "expected %d fields as in the header (line "
                    "%ld), got %d", nfields, header_line,
                    n < 0 ? (int)c->nfield : n) != 0)
         return -1;
@@ -528,10 +499,10 @@ static int read_rows(struct reader *r, struct csvline *c, FILE *f,
       have_prev = 1;
     } else {
       if (ts_rc == TS_NO_OFFSET)
-        error_at(r, c->lineno, "column 'time': expected a UTC offset (Z, "
+        csv_error_at(r, c->lineno, "column 'time': expected a UTC offset (Z, "
                  "+HH:MM or -HH:MM) after the time, got '%s'", ts);
       else
-        error_at(r, c->lineno, "column 'time': expected "
+        csv_error_at(r, c->lineno, "column 'time': expected "
                  "YYYY-MM-DDTHH:MM[:SS] with Z or a UTC offset +HH:MM, got "
                  "'%s'", ts);
       /* Assume the row was in its place, so that one bad row gives one
@@ -572,7 +543,7 @@ static void format_offset(char *buf, size_t size, double offset_h)
 
 struct profile *read_csv(const char *path, struct diag *d)
 {
-  struct reader r = {path, d, 0};
+  struct csv_reader r = {path, d, 0};
   struct csvline c;
   struct meta m;
   struct profile *p = NULL;
@@ -601,7 +572,7 @@ struct profile *read_csv(const char *path, struct diag *d)
     if (rc < 0)
       diag_errno(d, "cannot read", path);
     else
-      error_at(&r, c.lineno > 0 ? c.lineno : 1, "header: expected a line "
+      csv_error_at(&r, c.lineno > 0 ? c.lineno : 1, "header: expected a line "
                "'time,<column>,...', got the end of the file");
     goto fail;
   }
@@ -610,7 +581,7 @@ struct profile *read_csv(const char *path, struct diag *d)
   if (nfields == -2)
     goto nomem;
   if (nfields < 0) {
-    error_at(&r, c.lineno, "header: expected column names, got an "
+    csv_error_at(&r, c.lineno, "header: expected column names, got an "
              "unterminated quoted field");
     goto fail;
   }
@@ -620,11 +591,11 @@ struct profile *read_csv(const char *path, struct diag *d)
   if (read_header(&r, &c, map) != 0)
     goto fail;
   if (!m.line[META_LABELLING])
-    error_at(&r, header_line, "metadata 'labelling': expected a comment "
+    csv_error_at(&r, header_line, "metadata 'labelling': expected a comment "
              "'# labelling: interval-start' or '# labelling: interval-end' "
              "before the header, got none");
   if (!m.line[META_LATITUDE] != !m.line[META_LONGITUDE])
-    error_at(&r, header_line, "metadata: expected both 'latitude' and "
+    csv_error_at(&r, header_line, "metadata: expected both 'latitude' and "
              "'longitude', got only '%s'",
              m.line[META_LATITUDE] ? "latitude" : "longitude");
 
@@ -637,7 +608,7 @@ struct profile *read_csv(const char *path, struct diag *d)
   if (read_rows(&r, &c, f, p, map, nfields, header_line, &last_line) != 0)
     goto fail;
   if (p->n < 2)
-    error_at(&r, last_line, "expected at least 2 data rows, got %zu", p->n);
+    csv_error_at(&r, last_line, "expected at least 2 data rows, got %zu", p->n);
   if (r.nerr > 0)
     goto fail;
 

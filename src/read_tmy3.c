@@ -34,7 +34,6 @@
 
 #define TMY3_ROWS 8760
 #define TMY3_ROWS_LEAP 8784
-#define TMY3_MAX_ERRORS 20
 #define TMY3_NOMINAL_YEAR 2023
 #define TMY3_NOMINAL_LEAP_YEAR 2024
 #define TMY3_MISSING (-9900.0)
@@ -56,34 +55,6 @@ static const char *const field_names[F_COUNT] = {
   [F_ALB] = "Alb (unitless)",
 };
 
-struct reader {
-  const char *path;
-  struct diag *d;
-  int nerr;
-};
-
-/* Adds one error; returns -1 once the error limit is reached. */
-static int error_at(struct reader *r, long line, const char *fmt, ...)
-  __attribute__((format(printf, 3, 4)));
-
-static int error_at(struct reader *r, long line, const char *fmt, ...)
-{
-  char msg[512];
-  va_list ap;
-
-  if (r->nerr >= TMY3_MAX_ERRORS)
-    return -1;
-  va_start(ap, fmt);
-  vsnprintf(msg, sizeof msg, fmt, ap);
-  va_end(ap);
-  diag_at(r->d, r->path, (int)line, "%s", msg);
-  if (++r->nerr == TMY3_MAX_ERRORS) {
-    diag_at(r->d, r->path, 0, "too many errors, stopped reading after %d",
-            TMY3_MAX_ERRORS);
-    return -1;
-  }
-  return 0;
-}
 
 int read_tmy3_detect(const char *head)
 {
@@ -104,7 +75,7 @@ static void format_offset(char *buf, size_t size, double offset_h)
 }
 
 /* Parses line 1. 0, or -1 when an error was reported. */
-static int read_station(struct reader *r, struct csvline *c, struct profile *p)
+static int read_station(struct csv_reader *r, struct csvline *c, struct profile *p)
 {
   static const struct {
     const char *name;
@@ -121,7 +92,7 @@ static int read_station(struct reader *r, struct csvline *c, struct profile *p)
   int bad = 0;
 
   if (n != 7) {
-    error_at(r, c->lineno, "TMY3 header: expected 7 fields (station id, "
+    csv_error_at(r, c->lineno, "TMY3 header: expected 7 fields (station id, "
              "name, state, UTC offset, latitude, longitude, elevation), "
              "got %d", n < 0 ? (int)c->nfield : n);
     return -1;
@@ -131,7 +102,7 @@ static int read_station(struct reader *r, struct csvline *c, struct profile *p)
 
     if (csvline_parse_double(s, &v[i]) != 0 || v[i] < num[i].lo ||
         v[i] > num[i].hi) {
-      error_at(r, c->lineno, "TMY3 header '%s': expected a number between "
+      csv_error_at(r, c->lineno, "TMY3 header '%s': expected a number between "
                "%g and %g %s, got '%s'", num[i].name, num[i].lo, num[i].hi,
                num[i].unit, s);
       bad = 1;
@@ -151,13 +122,13 @@ static int read_station(struct reader *r, struct csvline *c, struct profile *p)
 
 /* Parses line 2 into idx[] (field positions; -1 for an absent albedo).
  * Returns the number of fields, or -1 when a required column is missing. */
-static int read_columns(struct reader *r, struct csvline *c, int idx[F_COUNT])
+static int read_columns(struct csv_reader *r, struct csvline *c, int idx[F_COUNT])
 {
   int n = csvline_split(c, ',');
   int bad = 0;
 
   if (n < 0) {
-    error_at(r, c->lineno, "TMY3 header: expected column names, got an "
+    csv_error_at(r, c->lineno, "TMY3 header: expected column names, got an "
              "unterminated quoted field");
     return -1;
   }
@@ -169,7 +140,7 @@ static int read_columns(struct reader *r, struct csvline *c, int idx[F_COUNT])
         break;
       }
     if (idx[f] < 0 && f != F_ALB) {
-      error_at(r, c->lineno, "TMY3 header: expected a column '%s', got none",
+      csv_error_at(r, c->lineno, "TMY3 header: expected a column '%s', got none",
                field_names[f]);
       bad = 1;
     }
@@ -191,7 +162,7 @@ static void hour_to_date(long idx, int year, int *month, int *day, int *hour)
 }
 
 /* Checks the range of one value; NaN-free by csvline_parse_double. */
-static int check_value(struct reader *r, long line, const char *s,
+static int check_value(struct csv_reader *r, long line, const char *s,
                        enum tmy3_field f, double *v)
 {
   int ok = csvline_parse_double(s, v) == 0;
@@ -202,22 +173,22 @@ static int check_value(struct reader *r, long line, const char *s,
   case F_DHI:
     if (ok && *v >= 0.0)
       return 0;
-    return error_at(r, line, "column '%s': expected a number >= 0 W/m2, "
+    return csv_error_at(r, line, "column '%s': expected a number >= 0 W/m2, "
                     "got '%s'", field_names[f], s);
   case F_TEMP:
     if (ok && *v >= -90.0 && *v <= 70.0)
       return 0;
-    return error_at(r, line, "column '%s': expected a number between -90 "
+    return csv_error_at(r, line, "column '%s': expected a number between -90 "
                     "and 70 degC, got '%s'", field_names[f], s);
   case F_PRES:
     if (ok && *v >= 300.0 && *v <= 1100.0)
       return 0;
-    return error_at(r, line, "column '%s': expected a number between 300 "
+    return csv_error_at(r, line, "column '%s': expected a number between 300 "
                     "and 1100 mbar, got '%s'", field_names[f], s);
   case F_WSPD:
     if (ok && *v >= 0.0 && *v <= 100.0)
       return 0;
-    return error_at(r, line, "column '%s': expected a number between 0 and "
+    return csv_error_at(r, line, "column '%s': expected a number between 0 and "
                     "100 m/s, got '%s'", field_names[f], s);
   case F_ALB:
     if (*s == '\0' || (ok && (*v == 0.0 || *v == TMY3_MISSING))) {
@@ -226,7 +197,7 @@ static int check_value(struct reader *r, long line, const char *s,
     }
     if (ok && *v > 0.0 && *v <= 1.0)
       return 0;
-    return error_at(r, line, "column '%s': expected a number between 0 and "
+    return csv_error_at(r, line, "column '%s': expected a number between 0 and "
                     "1 (0 or -9900 when not available), got '%s'",
                     field_names[f], s);
   default:
@@ -236,7 +207,7 @@ static int check_value(struct reader *r, long line, const char *s,
 
 /* Parses "MM/DD/YYYY" and "HH:MM" into month, day, hour 1..24. 0 or -1
  * (reported). */
-static int parse_date_time(struct reader *r, long line, const char *date,
+static int parse_date_time(struct csv_reader *r, long line, const char *date,
                            const char *time, int *month, int *day, int *hour)
 {
   int mo = -1, dd = -1, hh = -1, mi = -1;
@@ -250,7 +221,7 @@ static int parse_date_time(struct reader *r, long line, const char *date,
    * is a leap year is decided by the row order. */
   if (mo < 1 || mo > 12 || dd < 1 ||
       dd > csvline_days_in_month(TMY3_NOMINAL_LEAP_YEAR, mo)) {
-    error_at(r, line, "column '%s': expected a date MM/DD/YYYY, got '%s'",
+    csv_error_at(r, line, "column '%s': expected a date MM/DD/YYYY, got '%s'",
              field_names[F_DATE], date);
     return -1;
   }
@@ -259,7 +230,7 @@ static int parse_date_time(struct reader *r, long line, const char *date,
     mi = csvline_parse_digits(time + 3, 2);
   }
   if (hh < 1 || hh > 24 || mi != 0) {
-    error_at(r, line, "column '%s': expected an hour-ending time 01:00 to "
+    csv_error_at(r, line, "column '%s': expected an hour-ending time 01:00 to "
              "24:00, got '%s'", field_names[F_TIME], time);
     return -1;
   }
@@ -271,7 +242,7 @@ static int parse_date_time(struct reader *r, long line, const char *date,
 
 /* Reads the data rows. Returns the number of rows (possibly more than were
  * stored), or -1 when the error limit was reached or on a read error. */
-static long read_rows(struct reader *r, struct csvline *c, FILE *f,
+static long read_rows(struct csv_reader *r, struct csvline *c, FILE *f,
                       struct profile *p, const int idx[F_COUNT], int nfields,
                       int *leap, long *last_line)
 {
@@ -297,7 +268,7 @@ static long read_rows(struct reader *r, struct csvline *c, FILE *f,
     if (n == -2)
       return -1;
     if (n != nfields) {
-      if (error_at(r, c->lineno, "expected %d fields as in the header "
+      if (csv_error_at(r, c->lineno, "expected %d fields as in the header "
                    "(line 2), got %d", nfields,
                    n < 0 ? (int)c->nfield : n) != 0)
         return -1;
@@ -306,7 +277,7 @@ static long read_rows(struct reader *r, struct csvline *c, FILE *f,
     }
     if (parse_date_time(r, c->lineno, c->field[idx[F_DATE]],
                         c->field[idx[F_TIME]], &mo, &dd, &hh) != 0) {
-      if (r->nerr >= TMY3_MAX_ERRORS)
+      if (r->nerr >= CSV_MAX_ERRORS)
         return -1;
       next++;
       continue;
@@ -317,7 +288,7 @@ static long read_rows(struct reader *r, struct csvline *c, FILE *f,
     at = (long)(csvline_days_from_civil(year, mo, dd) -
                 csvline_days_from_civil(year, 1, 1)) * 24 + (hh - 1);
     if (at != next && next >= (*leap ? TMY3_ROWS_LEAP : TMY3_ROWS)) {
-      if (error_at(r, c->lineno, "column '%s': expected no row after 12/31 "
+      if (csv_error_at(r, c->lineno, "column '%s': expected no row after 12/31 "
                    "24:00, got '%s %s'", field_names[F_TIME],
                    c->field[idx[F_DATE]], c->field[idx[F_TIME]]) != 0)
         return -1;
@@ -325,7 +296,7 @@ static long read_rows(struct reader *r, struct csvline *c, FILE *f,
       int emo, edd, ehh;
 
       hour_to_date(next, year, &emo, &edd, &ehh);
-      if (error_at(r, c->lineno, "column '%s': expected %02d/%02d %02d:00 "
+      if (csv_error_at(r, c->lineno, "column '%s': expected %02d/%02d %02d:00 "
                    "(the hour after the previous row), got '%s %s'",
                    field_names[F_TIME], emo, edd, ehh,
                    c->field[idx[F_DATE]], c->field[idx[F_TIME]]) != 0)
@@ -343,7 +314,7 @@ static long read_rows(struct reader *r, struct csvline *c, FILE *f,
         continue;
       if (check_value(r, c->lineno, c->field[idx[fi]], (enum tmy3_field)fi,
                       &v) != 0) {
-        if (r->nerr >= TMY3_MAX_ERRORS)
+        if (r->nerr >= CSV_MAX_ERRORS)
           return -1;
         continue;
       }
@@ -385,7 +356,7 @@ static void finish_albedo(struct profile *p)
 
 struct profile *read_tmy3(const char *path, struct diag *d)
 {
-  struct reader r = {path, d, 0};
+  struct csv_reader r = {path, d, 0};
   struct csvline c;
   struct profile *p = NULL;
   int idx[F_COUNT];
@@ -410,13 +381,13 @@ struct profile *read_tmy3(const char *path, struct diag *d)
   p->interval_s = 3600;
 
   if (csvline_read(&c, f) != 1) {
-    error_at(&r, 1, "TMY3 header: expected the station line, got an empty "
+    csv_error_at(&r, 1, "TMY3 header: expected the station line, got an empty "
              "file");
     goto fail;
   }
   read_station(&r, &c, p);
   if (csvline_read(&c, f) != 1) {
-    error_at(&r, 2, "TMY3 header: expected the column names, got the end "
+    csv_error_at(&r, 2, "TMY3 header: expected the column names, got the end "
              "of the file");
     goto fail;
   }
@@ -433,7 +404,7 @@ struct profile *read_tmy3(const char *path, struct diag *d)
     goto fail;
   want = leap ? TMY3_ROWS_LEAP : TMY3_ROWS;
   if (rows != want)
-    error_at(&r, last_line, "expected %d hourly rows (%d with 29 February), "
+    csv_error_at(&r, last_line, "expected %d hourly rows (%d with 29 February), "
              "got %ld", TMY3_ROWS, TMY3_ROWS_LEAP, rows);
   if (r.nerr > 0)
     goto fail;
