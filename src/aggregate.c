@@ -52,16 +52,19 @@ void agg_average_day_mw(size_t n, const unsigned char *month, const unsigned cha
       out_mw[m][h] = count[m][h] > 0 ? out_mw[m][h] / count[m][h] / 1000.0 : 0.0;
 }
 
-double agg_lifetime_mwh(double first_year_mwh, double d, int years, double *per_year_mwh)
+double agg_degradation_factor(double d, int year, int linear)
 {
-  double sum = 0.0, e = first_year_mwh;
-  for (int y = 0; y < years; y++) {
-    if (per_year_mwh)
-      per_year_mwh[y] = e;
-    sum += e;
-    e *= 1.0 - d;
-  }
-  return sum;
+  double f = linear ? 1.0 - d * (year - 1) : pow(1.0 - d, year - 1);
+  return f > 0.0 ? f : 0.0;
+}
+
+double agg_quadratic(double x0, double y0, double x1, double y1, double x2, double y2,
+                     double x)
+{
+  /* Lagrange form. */
+  return y0 * (x - x1) * (x - x2) / ((x0 - x1) * (x0 - x2)) +
+         y1 * (x - x0) * (x - x2) / ((x1 - x0) * (x1 - x2)) +
+         y2 * (x - x0) * (x - x1) / ((x2 - x0) * (x2 - x1));
 }
 
 double agg_z_for_exceedance(double p)

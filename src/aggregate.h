@@ -22,10 +22,15 @@ double agg_monthly_mwh(size_t n, const unsigned char *month, const double *p_kw,
 void agg_average_day_mw(size_t n, const unsigned char *month, const unsigned char *hour,
                         const double *p_kw, double out_mw[12][24]);
 
-/* Energy of operating year y (1-based) with compounded degradation:
- * first_year_mwh (1 - d)^(y - 1). Writes years values to per_year_mwh
- * (may be NULL) and returns their sum. d: fraction per year 0..1. */
-double agg_lifetime_mwh(double first_year_mwh, double d, int years, double *per_year_mwh);
+/* DC output kept in operating year (1-based) with degradation d per year
+ * (fraction, 0..0.05): linear 1 - d (year - 1), or compounded
+ * (1 - d)^(year - 1). Year 1 is undegraded. Never below 0. */
+double agg_degradation_factor(double d, int year, int linear);
+
+/* Quadratic through three points (x0, y0), (x1, y1), (x2, y2) with
+ * distinct x, evaluated at x. */
+double agg_quadratic(double x0, double y0, double x1, double y1, double x2, double y2,
+                     double x);
 
 /* Standard normal quantile for exceedance level Pp, 50 <= p < 100: the z
  * with P(Z < z) = p/100 (1.2816 for P90), so Pp = P50 (1 - z sigma). */

@@ -55,7 +55,21 @@ static json_t *plant_json(const struct plant_result *pr)
                                 c->pv.racking == PV_RACK_ROOF ? "roof" : "open_rack", "tilt",
                                 c->pv.tilt_deg, "azimuth", c->pv.azimuth_deg, "sky_model",
                                 c->pv.sky == TRANSPOSE_ISOTROPIC ? "isotropic" : "perez"));
-  json_object_set_new(p, "losses_percent", json_real(100 * c->pv.losses_frac));
+  json_object_set_new(p, "losses_percent", json_real(100 * pr->dc_loss_frac));
+  const struct pv_balance *b = &pr->balance_mwh;
+  json_t *bal = json_pack("{s:f, s:f, s:f}", "nominal_mwh", b->nominal, "aoi_loss_mwh", b->aoi,
+                          "temperature_loss_mwh", b->temperature);
+  for (int l = 0; l < PV_LOSS_COUNT; l++) {
+    char key[48];
+    snprintf(key, sizeof key, "%s_loss_mwh", pv_loss_name((enum pv_loss)l));
+    json_object_set_new(bal, key, json_real(b->loss[l]));
+  }
+  json_object_set_new(bal, "dc_mwh", json_real(b->dc));
+  json_object_set_new(bal, "inverter_loss_mwh", json_real(b->inverter));
+  json_object_set_new(bal, "clipping_loss_mwh", json_real(b->clipping));
+  json_object_set_new(bal, "ac_mwh", json_real(b->ac));
+  json_object_set_new(p, "energy_balance", bal);
+  json_object_set_new(p, "degradation", json_string(c->degradation_linear ? "linear" : "compound"));
   json_object_set_new(p, "degradation_percent_per_year", json_real(100 * c->degradation_per_year));
   json_t *prof = profile_json(pr);
   if (pr->note.distance_km >= 0)

@@ -33,6 +33,39 @@ static void profile_block(FILE *f, const struct plant_result *pr)
           pr->note.dni_dhi, pr->note.temp_air, pr->note.wind_speed, pr->note.albedo);
 }
 
+/* One step of the energy balance: what is lost, as a share of what
+ * entered the step. */
+static void step(FILE *f, const char *label, double lost, double *left)
+{
+  double pct = *left > 0 ? 100.0 * lost / *left : 0.0;
+  fprintf(f, "    %-28s %14.*f MWh  %7.2f %%\n", label, dec(lost), -lost, -pct);
+  *left -= lost;
+}
+
+/* The loss waterfall from plane-of-array irradiation to AC energy. */
+static void balance_block(FILE *f, const struct plant_result *pr)
+{
+  const struct pv_balance *b = &pr->balance_mwh;
+  double left = b->nominal;
+  fprintf(f, "  energy balance, year 1 (loss as a share of the energy entering each step)\n");
+  fprintf(f, "    %-28s %14.*f MWh\n", "POA x DC nameplate at STC", dec(b->nominal), b->nominal);
+  step(f, "angle of incidence", b->aoi, &left);
+  step(f, "cell temperature", b->temperature, &left);
+  for (int l = 0; l < PV_LOSS_COUNT; l++) {
+    if (b->loss[l] == 0.0)
+      continue;
+    char label[48];
+    snprintf(label, sizeof label, "%s%s", pv_loss_name((enum pv_loss)l),
+             l == PV_LOSS_SOILING && pr->cfg->pv.soiling_by_month ? " (monthly)" : "");
+    step(f, label, b->loss[l], &left);
+  }
+  fprintf(f, "    %-28s %14.*f MWh\n", "DC into inverters", dec(b->dc), b->dc);
+  step(f, "inverter efficiency", b->inverter, &left);
+  step(f, "clipping at AC rating", b->clipping, &left);
+  fprintf(f, "    %-28s %14.*f MWh  %7.2f %% of the first line\n", "AC", dec(b->ac), b->ac,
+          b->nominal > 0 ? 100.0 * b->ac / b->nominal : 0.0);
+}
+
 static void factor_line(FILE *f, const char *label, const struct factor *x, const char *use)
 {
   if (x->value < 0) {
@@ -74,12 +107,15 @@ int out_text(FILE *f, const struct sim_result *r, const struct profile *const *p
             pr->specific_yield_kwh_per_kw, pr->performance_ratio);
     fprintf(f, "  clipping loss       %.*f MWh (%.2f %% of DC energy)\n", dec(pr->clipping_mwh), pr->clipping_mwh,
             pr->dc_mwh > 0 ? 100 * pr->clipping_mwh / pr->dc_mwh : 0.0);
-    fprintf(f, "  losses, degradation %.2f %% DC system losses, %.2f %%/yr\n",
-            100 * c->pv.losses_frac, 100 * c->degradation_per_year);
+    fprintf(f, "  DC losses           %.2f %% in all (tree below); degradation %.2f %%/yr, %s\n",
+            100 * pr->dc_loss_frac, 100 * c->degradation_per_year,
+            c->degradation_linear ? "linear" : "compounded");
     fprintf(f, "  monthly MWh        ");
     for (int m = 0; m < 12; m++)
       fprintf(f, " %s %.*f", month_abbr[m], dec(pr->annual_mwh / 12), pr->monthly_mwh[m]);
-    fprintf(f, "\n\n");
+    fprintf(f, "\n");
+    balance_block(f, pr);
+    fprintf(f, "\n");
   }
 
   const struct emission_factors *ef = &s->factors;
@@ -94,6 +130,11 @@ int out_text(FILE *f, const struct sim_result *r, const struct profile *const *p
   fprintf(f, "  P50/P75/P90/P99     %.*f / %.*f / %.*f / %.*f MWh (%s)\n", pd, r->unc.p50_mwh,
           pd, r->unc.p75_mwh, pd, r->unc.p90_mwh, pd, r->unc.p99_mwh, r->unc.source);
   fprintf(f, "\nlifetime, %d years with degradation\n", s->lifetime_years);
+  fprintf(f, "  by year, MWh       ");
+  for (int y = 1; y <= s->lifetime_years; y++)
+    if (y == 1 || y % 5 == 0 || y == s->lifetime_years)
+      fprintf(f, " %d: %.*f", y, dec(r->lifetime_per_year_mwh[y - 1]), r->lifetime_per_year_mwh[y - 1]);
+  fprintf(f, "\n");
   fprintf(f, "  generation          %.*f MWh\n", dec(r->lifetime_mwh), r->lifetime_mwh);
   fprintf(f, "  coal saved          %.*f tce\n", dec(r->lifetime.coal_tce), r->lifetime.coal_tce);
   fprintf(f, "  CO2 avoided         %.*f t\n", dec(r->lifetime.co2_t), r->lifetime.co2_t);

@@ -54,13 +54,47 @@ double pv_inverter_ac_kw(double p_dc_kw, double p_ac0_kw, double inv_eff_nom,
   return p_ac;
 }
 
+const char *pv_loss_name(enum pv_loss l)
+{
+  static const char *const names[PV_LOSS_COUNT] = {
+    [PV_LOSS_SOILING] = "soiling",       [PV_LOSS_SHADING] = "shading",
+    [PV_LOSS_SNOW] = "snow",             [PV_LOSS_MISMATCH] = "mismatch",
+    [PV_LOSS_WIRING] = "wiring",         [PV_LOSS_CONNECTIONS] = "connections",
+    [PV_LOSS_LID] = "lid",               [PV_LOSS_NAMEPLATE] = "nameplate",
+    [PV_LOSS_AVAILABILITY] = "availability", [PV_LOSS_LUMPED] = "lumped",
+  };
+  return (unsigned)l < PV_LOSS_COUNT ? names[l] : "?";
+}
+
+static double loss_in_month(const struct pv_params *pp, int l, int m)
+{
+  return l == PV_LOSS_SOILING && pp->soiling_by_month ? pp->soiling_month_frac[m]
+                                                      : pp->loss_frac[l];
+}
+
+double pv_dc_keep(const struct pv_params *pp, int m)
+{
+  double keep = 1.0;
+  for (int l = 0; l < PV_LOSS_COUNT; l++)
+    keep *= 1.0 - loss_in_month(pp, l, m);
+  return keep;
+}
+
 void pv_run(const struct pv_params *pp, size_t n, const double *poa_beam,
             const double *poa_diffuse, const double *cos_aoi,
-            const double *temp_air_c, const double *wind_ms, double *poa_wm2,
-            double *t_cell_c, double *dc_kw, double *ac_kw, double *clip_kw)
+            const double *temp_air_c, const double *wind_ms,
+            const unsigned char *month, double *poa_wm2, double *t_cell_c,
+            double *dc_kw, double *ac_kw, double *clip_kw, struct pv_balance *bal)
 {
   struct pv_sapm_thermal th = pv_sapm_for_racking(pp->racking);
-  double keep = 1.0 - pp->losses_frac;
+  double keep[12], frac[12][PV_LOSS_COUNT];
+  for (int m = 0; m < 12; m++) {
+    keep[m] = pv_dc_keep(pp, m);
+    for (int l = 0; l < PV_LOSS_COUNT; l++)
+      frac[m][l] = loss_in_month(pp, l, m);
+  }
+  struct pv_balance b = { 0 };
+  double per_wm2 = pp->p_dc0_kw / 1000.0;
   for (size_t i = 0; i < n; i++) {
     double poa = poa_beam[i] + poa_diffuse[i];
     poa_wm2[i] = poa;
@@ -75,7 +109,34 @@ void pv_run(const struct pv_params *pp, size_t n, const double *poa_beam,
                          : 0.0;
     double poa_tr = poa_beam[i] * iam + poa_diffuse[i];
     t_cell_c[i] = pv_cell_temp_sapm(th, poa, temp_air_c[i], wind_ms[i]);
-    dc_kw[i] = pv_dc_kw(poa_tr, t_cell_c[i], pp->p_dc0_kw, pp->gamma_per_c) * keep;
+    double raw = pv_dc_kw(poa_tr, t_cell_c[i], pp->p_dc0_kw, pp->gamma_per_c);
+    int m = month[i];
+    dc_kw[i] = raw * keep[m];
     ac_kw[i] = pv_inverter_ac_kw(dc_kw[i], pp->p_ac0_kw, pp->inv_eff_nom, &clip_kw[i]);
+
+    b.nominal += poa * per_wm2;
+    b.aoi += (poa - poa_tr) * per_wm2;
+    b.temperature += poa_tr * per_wm2 - raw;
+    double left = raw;
+    for (int l = 0; l < PV_LOSS_COUNT; l++) {
+      double lost = left * frac[m][l];
+      b.loss[l] += lost;
+      left -= lost;
+    }
+    b.dc += dc_kw[i];
+    b.inverter += dc_kw[i] - ac_kw[i] - clip_kw[i];
+    b.clipping += clip_kw[i];
+    b.ac += ac_kw[i];
   }
+  *bal = b;
+}
+
+double pv_ac_sum_scaled(const struct pv_params *pp, size_t n, const double *dc_kw,
+                        double factor)
+{
+  double sum = 0.0, clip;
+  for (size_t i = 0; i < n; i++)
+    if (dc_kw[i] > 0.0)
+      sum += pv_inverter_ac_kw(dc_kw[i] * factor, pp->p_ac0_kw, pp->inv_eff_nom, &clip);
+  return sum;
 }

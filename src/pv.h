@@ -14,6 +14,26 @@
 enum pv_mount { PV_MOUNT_FIXED };
 enum pv_racking { PV_RACK_OPEN, PV_RACK_ROOF };
 
+/* DC losses of the PVWatts v5 loss tree, applied one after another in this
+ * order, each to what the previous ones left (so they combine as
+ * 1 - prod(1 - L_i)); PV_LOSS_LUMPED stands for a single total instead. */
+enum pv_loss {
+  PV_LOSS_SOILING,
+  PV_LOSS_SHADING,
+  PV_LOSS_SNOW,
+  PV_LOSS_MISMATCH,
+  PV_LOSS_WIRING,
+  PV_LOSS_CONNECTIONS,
+  PV_LOSS_LID,
+  PV_LOSS_NAMEPLATE,
+  PV_LOSS_AVAILABILITY,
+  PV_LOSS_LUMPED,
+  PV_LOSS_COUNT
+};
+
+/* Name of a loss as in site files and reports ("soiling", ..., "lumped"). */
+const char *pv_loss_name(enum pv_loss l);
+
 /* Validated parameters of one PV plant (site_cfg.c checks every range). */
 struct pv_params {
   double p_dc0_kw;          /* DC nameplate at STC [kW] > 0 */
@@ -25,7 +45,9 @@ struct pv_params {
   enum transpose_model sky;
   double albedo;            /* used when the profile has none, 0..1 */
   double gamma_per_c;       /* power temperature coefficient [1/degC], -0.01..0 */
-  double losses_frac;       /* lumped DC system losses, 0..0.99 */
+  double loss_frac[PV_LOSS_COUNT]; /* each 0..0.99 */
+  int soiling_by_month;     /* 1: soiling_month_frac replaces loss_frac[SOILING] */
+  double soiling_month_frac[12];
   double inv_eff_nom;       /* inverter nominal efficiency, 0.5..1 */
   double glass_n;           /* cover refractive index for the IAM (1.526) */
 };
@@ -56,14 +78,39 @@ double pv_dc_kw(double poa_tr_wm2, double t_cell_c, double p_dc0_kw,
 double pv_inverter_ac_kw(double p_dc_kw, double p_ac0_kw, double inv_eff_nom,
                          double *clipped_kw);
 
-/* Hourly chain for one plant over n intervals, one array pass per stage.
+/* Fraction of DC power kept after all DC losses in month m (0..11). */
+double pv_dc_keep(const struct pv_params *pp, int m);
+
+/* Energy balance of a run from plane-of-array irradiance to AC: sums of
+ * power over the intervals [kW x intervals; times the interval length in
+ * hours gives kWh]. nominal - aoi - temperature - sum(loss) - inverter -
+ * clipping = ac, exactly. */
+struct pv_balance {
+  double nominal;             /* POA/1000 x DC nameplate: DC at STC efficiency */
+  double aoi;                 /* lost to the cover's reflection of beam light */
+  double temperature;         /* lost to cell temperature (negative: gained) */
+  double loss[PV_LOSS_COUNT]; /* lost to each DC loss */
+  double dc;                  /* DC into the inverters */
+  double inverter;            /* lost to inverter efficiency */
+  double clipping;            /* lost to the AC rating */
+  double ac;
+};
+
+/* Hourly chain for one plant over n intervals.
  * Inputs per interval: poa components (beam, sky + ground) [W/m2], cos of
- * the beam's angle of incidence, air temperature [degC], wind speed [m/s].
+ * the beam's angle of incidence, air temperature [degC], wind speed [m/s],
+ * local month 0..11 (for monthly soiling).
  * Outputs (caller-owned, n each): poa_wm2 (total), t_cell_c, dc_kw (after
- * system losses), ac_kw, clip_kw. Pure. */
+ * system losses), ac_kw, clip_kw; *bal receives the energy balance. Pure. */
 void pv_run(const struct pv_params *pp, size_t n, const double *poa_beam,
             const double *poa_diffuse, const double *cos_aoi,
-            const double *temp_air_c, const double *wind_ms, double *poa_wm2,
-            double *t_cell_c, double *dc_kw, double *ac_kw, double *clip_kw);
+            const double *temp_air_c, const double *wind_ms,
+            const unsigned char *month, double *poa_wm2, double *t_cell_c,
+            double *dc_kw, double *ac_kw, double *clip_kw, struct pv_balance *bal);
+
+/* Sum of AC power [kW x intervals] when every DC value is scaled by
+ * factor 0..1 (a degraded year), through the same inverter. Pure. */
+double pv_ac_sum_scaled(const struct pv_params *pp, size_t n, const double *dc_kw,
+                        double factor);
 
 #endif

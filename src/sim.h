@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "emissions.h"
+#include "pv.h"
 #include "site.h"
 
 struct profile;
@@ -53,6 +54,8 @@ struct plant_result {
   double capacity_factor_dc;          /* AC energy / (DC nameplate x 8760 h) */
   double specific_yield_kwh_per_kw;   /* AC energy per kW DC nameplate */
   double performance_ratio;           /* specific yield / (POA kWh/m2 / 1 kW/m2) */
+  struct pv_balance balance_mwh;      /* annual energy balance [MWh] */
+  double dc_loss_frac;                /* all DC losses / DC energy before them */
   struct emissions annual;
   double lifetime_mwh;
   double lifetime_per_year_mwh[SIM_LIFETIME_MAX];

@@ -23,6 +23,7 @@ struct plant_cfg {
   double capacity_mw_dc;             /* DC nameplate [MW] */
   double dc_ac_ratio;                /* capacity_mw_dc / capacity_mw_ac */
   double degradation_per_year;       /* fraction per year, 0..0.05 */
+  int degradation_linear;            /* 1: 1 - d (y - 1); 0: (1 - d)^(y - 1) */
   struct pv_params pv;
 };
 

@@ -140,6 +140,10 @@ static void expectation(const struct site_key *k, char *buf, size_t n)
   case KEY_LIST:
     snprintf(buf, n, "a list ( { ... }, ... )");
     break;
+  case KEY_MONTHS:
+    snprintf(buf, n, "12 numbers [Jan, ..., Dec] between %g and %g%s%s", k->lo, k->hi, unit,
+             k->unit);
+    break;
   }
 }
 
@@ -198,6 +202,22 @@ static void check_value(struct ctx *c, const config_setting_t *s, const struct s
     char schema[128];
     snprintf(schema, sizeof schema, "%s%s%s", k->group, *k->group ? "." : "", k->name);
     check_group(c, s, schema, key);
+    return;
+  }
+  case KEY_MONTHS: {
+    if ((t != CONFIG_TYPE_ARRAY && t != CONFIG_TYPE_LIST) || config_setting_length(s) != 12) {
+      if (t == CONFIG_TYPE_ARRAY || t == CONFIG_TYPE_LIST)
+        snprintf(got, sizeof got, "%d values", config_setting_length(s));
+      ERR(c, s, "%s: expected %s, got %s", key, exp, got);
+      return;
+    }
+    for (int m = 0; m < 12; m++) {
+      const config_setting_t *e = config_setting_get_elem(s, (unsigned)m);
+      describe(e, got, sizeof got);
+      if (!is_number(e) || !(number_of(e) >= k->lo && number_of(e) <= k->hi))
+        ERR(c, e, "%s[%d]: expected a number between %g and %g%s%s, got %s", key, m + 1, k->lo,
+            k->hi, *k->unit ? " " : "", k->unit, got);
+    }
     return;
   }
   case KEY_LIST: {
@@ -289,6 +309,47 @@ static void resolve(const char *site_path, const char *rel, char *out, size_t n)
 
 /* ---- building the site --------------------------------------------------- */
 
+/* The DC loss tree: one lumped figure, or the components of the losses
+ * group with PVWatts v5 defaults. */
+static void build_losses(struct ctx *c, const config_setting_t *g, const char *key,
+                         struct pv_params *pv)
+{
+  static const struct {
+    enum pv_loss l;
+    const char *name;
+  } parts[] = {
+    { PV_LOSS_SOILING, "soiling_percent" },   { PV_LOSS_SHADING, "shading_percent" },
+    { PV_LOSS_SNOW, "snow_percent" },         { PV_LOSS_MISMATCH, "mismatch_percent" },
+    { PV_LOSS_WIRING, "wiring_percent" },     { PV_LOSS_CONNECTIONS, "connections_percent" },
+    { PV_LOSS_LID, "lid_percent" },           { PV_LOSS_NAMEPLATE, "nameplate_percent" },
+    { PV_LOSS_AVAILABILITY, "availability_percent" },
+  };
+  const config_setting_t *lumped = config_setting_get_member(g, "losses_percent");
+  const config_setting_t *tree = config_setting_get_member(g, "losses");
+  memset(pv->loss_frac, 0, sizeof pv->loss_frac);
+  pv->soiling_by_month = 0;
+  if (lumped && tree)
+    ERR(c, tree, "%s.losses: expected either losses_percent or a losses group, got both", key);
+  if (lumped) {
+    pv->loss_frac[PV_LOSS_LUMPED] = get_num(g, "plants", "losses_percent") / 100.0;
+    return;
+  }
+  for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
+    pv->loss_frac[parts[i].l] = get_num(tree, "plants.losses", parts[i].name) / 100.0;
+  const config_setting_t *monthly = tree ? config_setting_get_member(tree, "soiling_monthly_percent")
+                                         : NULL;
+  if (monthly && config_setting_get_member(tree, "soiling_percent"))
+    ERR(c, monthly, "%s.losses.soiling_monthly_percent: expected either soiling_percent or "
+        "soiling_monthly_percent, got both", key);
+  if (monthly && config_setting_length(monthly) == 12) {
+    pv->soiling_by_month = 1;
+    for (int m = 0; m < 12; m++) {
+      const config_setting_t *e = config_setting_get_elem(monthly, (unsigned)m);
+      pv->soiling_month_frac[m] = is_number(e) ? number_of(e) / 100.0 : 0.0;
+    }
+  }
+}
+
 static void build_plant(struct ctx *c, struct site *site, const config_setting_t *g, int i)
 {
   struct plant_cfg *p = &site->plants[i];
@@ -336,11 +397,12 @@ static void build_plant(struct ctx *c, struct site *site, const config_setting_t
     p->capacity_mw_ac = p->capacity_mw_dc / p->dc_ac_ratio;
   }
   p->degradation_per_year = get_num(g, "plants", "degradation_percent_per_year") / 100.0;
+  p->degradation_linear = strcmp(get_str(g, "plants", "degradation"), "compound") != 0;
 
   struct pv_params *pv = &p->pv;
   pv->p_dc0_kw = p->capacity_mw_dc * 1000.0;
   pv->p_ac0_kw = p->capacity_mw_ac * 1000.0;
-  pv->losses_frac = get_num(g, "plants", "losses_percent") / 100.0;
+  build_losses(c, g, key, pv);
   pv->gamma_per_c = get_num(g, "plants", "temp_coeff_percent_per_c") / 100.0;
   pv->inv_eff_nom = get_num(g, "plants", "inverter_efficiency_percent") / 100.0;
   pv->albedo = get_num(g, "plants", "albedo");

@@ -19,6 +19,8 @@
   { g, n, KEY_CHOICE, req, 0, 0, 0, def, choices, "", doc }
 #define GROUP(g, n, req, doc) \
   { g, n, KEY_GROUP, req, 0, 0, 0, NULL, NULL, "", doc }
+#define MONTHS(g, n, lo, hi, unit, doc) \
+  { g, n, KEY_MONTHS, 0, lo, hi, 0, NULL, NULL, unit, doc }
 #define LIST(g, n, req, doc) \
   { g, n, KEY_LIST, req, 0, 0, 0, NULL, NULL, "", doc }
 
@@ -53,9 +55,13 @@ const struct site_key site_keys[] = {
   NUM("plants", "capacity_mw_dc", 0, 0.001, 100000, 0, "MW",
       "DC nameplate at STC; give this or capacity_mw_ac"),
   NUM("plants", "dc_ac_ratio", 0, 0.5, 3, 1.2, "", "DC nameplate / AC rating"),
-  NUM("plants", "losses_percent", 0, 0, 99, 14.08, "%", "lumped DC system losses (PVWatts v5 default)"),
+  NUM("plants", "losses_percent", 0, 0, 99, 14.08, "%",
+      "lumped DC system losses, instead of the losses group"),
+  GROUP("plants", "losses", 0, "DC losses one by one (default: the PVWatts v5 set, 14.08 % in all)"),
   NUM("plants", "degradation_percent_per_year", 0, 0, 5, 0.5, "%/yr",
-      "output decline per year, compounded"),
+      "DC output decline per year"),
+  CHOICE("plants", "degradation", 0, "linear", "linear|compound",
+         "linear: year y keeps 1 - d (y - 1) of the DC output; compound: (1 - d)^(y - 1)"),
   NUM("plants", "temp_coeff_percent_per_c", 0, -1, 0, -0.37, "%/degC",
       "power temperature coefficient"),
   NUM("plants", "inverter_efficiency_percent", 0, 50, 100, 96, "%", "inverter nominal efficiency"),
@@ -68,6 +74,18 @@ const struct site_key site_keys[] = {
          "cell temperature model (SAPM open rack or insulated back)"),
   NUM("plants.array", "tilt", 0, 0, 90, 20, "deg", "from horizontal"),
   NUM("plants.array", "azimuth", 0, 0, 360, 180, "deg", "clockwise from north, 180 = south"),
+
+  NUM("plants.losses", "soiling_percent", 0, 0, 99, 2, "%", "dirt and dust on the modules"),
+  MONTHS("plants.losses", "soiling_monthly_percent", 0, 99, "%",
+         "soiling by month, January first, instead of soiling_percent"),
+  NUM("plants.losses", "shading_percent", 0, 0, 99, 3, "%", "shading by nearby objects"),
+  NUM("plants.losses", "snow_percent", 0, 0, 99, 0, "%", "snow cover"),
+  NUM("plants.losses", "mismatch_percent", 0, 0, 99, 2, "%", "module mismatch"),
+  NUM("plants.losses", "wiring_percent", 0, 0, 99, 2, "%", "DC and AC wiring"),
+  NUM("plants.losses", "connections_percent", 0, 0, 99, 0.5, "%", "connectors"),
+  NUM("plants.losses", "lid_percent", 0, 0, 99, 1.5, "%", "light-induced degradation"),
+  NUM("plants.losses", "nameplate_percent", 0, 0, 99, 1, "%", "modules below their nameplate"),
+  NUM("plants.losses", "availability_percent", 0, 0, 99, 3, "%", "outages and curtailment"),
 
   STR("output", "dir", 0, "", "output folder, relative to the site file (-o overrides)"),
   { NULL, NULL, KEY_FLOAT, 0, 0, 0, 0, NULL, NULL, NULL, NULL }

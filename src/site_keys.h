@@ -7,14 +7,14 @@
 
 #include <stddef.h>
 
-enum key_type { KEY_FLOAT, KEY_INT, KEY_STRING, KEY_CHOICE, KEY_GROUP, KEY_LIST };
+enum key_type { KEY_FLOAT, KEY_INT, KEY_STRING, KEY_CHOICE, KEY_GROUP, KEY_LIST, KEY_MONTHS };
 
 struct site_key {
   const char *group;    /* "" (top level), "location", "plants", "plants.array", ... */
   const char *name;
   enum key_type type;
   int required;
-  double lo, hi;        /* KEY_FLOAT / KEY_INT: valid range, inclusive */
+  double lo, hi;        /* KEY_FLOAT / KEY_INT / KEY_MONTHS (each of 12): range */
   double def;           /* default of an optional number */
   const char *def_str;  /* default of an optional string / choice ("" none) */
   const char *choices;  /* KEY_CHOICE: "a|b|c" */

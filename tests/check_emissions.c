@@ -136,16 +136,17 @@ START_TEST(test_bad_preset_file)
 }
 END_TEST
 
-/* Lifetime with 0.5 %/yr compounded over 25 years, geometric series:
- * 1000 (1 - 0.995^25) / 0.005 = 1000 x 0.1177976 / 0.005 = 23,555.95 MWh;
- * year 25 alone: 1000 x 0.995^24 = 1000 exp(24 ln 0.995) = 886.6535 MWh. */
-START_TEST(test_lifetime)
+/* Degradation 0.5 %/yr: linear, year 25 keeps 1 - 0.005 x 24 = 0.88;
+ * compounded, 0.995^24 = exp(24 ln 0.995) = 0.8866535; year 1 keeps all;
+ * a rate that would go below zero stops at 0. */
+START_TEST(test_degradation)
 {
-  double per_year[25];
-  ck_assert_double_eq_tol(agg_lifetime_mwh(1000.0, 0.005, 25, per_year), 23555.9514, 1e-3);
-  ck_assert_double_eq_tol(per_year[0], 1000.0, 1e-12);
-  ck_assert_double_eq_tol(per_year[24], 886.6535, 1e-3);
-  ck_assert_double_eq_tol(agg_lifetime_mwh(1000.0, 0.0, 25, NULL), 25000.0, 1e-9);
+  ck_assert_double_eq_tol(agg_degradation_factor(0.005, 1, 1), 1.0, 1e-15);
+  ck_assert_double_eq_tol(agg_degradation_factor(0.005, 25, 1), 0.88, 1e-12);
+  ck_assert_double_eq_tol(agg_degradation_factor(0.005, 25, 0), 0.8866535, 1e-7);
+  ck_assert_double_eq_tol(agg_degradation_factor(0.05, 30, 1), 0.0, 1e-15);
+  /* the quadratic through (1, 3), (2, 7), (4, 21) is x^2 + x + 1: at 3, 13 */
+  ck_assert_double_eq_tol(agg_quadratic(1, 3, 2, 7, 4, 21, 3), 13.0, 1e-12);
 }
 END_TEST
 
@@ -171,7 +172,7 @@ Suite *make_emissions_suite(void)
   tcase_add_test(tc, test_legacy_rule);
   tcase_add_test(tc, test_unknown_preset);
   tcase_add_test(tc, test_bad_preset_file);
-  tcase_add_test(tc, test_lifetime);
+  tcase_add_test(tc, test_degradation);
   tcase_add_test(tc, test_exceedance_z);
   suite_add_tcase(s, tc);
   return s;

@@ -90,13 +90,17 @@ START_TEST(test_invariants)
   struct pv_params pp = { .p_dc0_kw = 1300.0, .p_ac0_kw = 1000.0, .tilt_deg = 20.0,
                           .azimuth_deg = 180.0, .mount = PV_MOUNT_FIXED,
                           .racking = PV_RACK_OPEN, .sky = TRANSPOSE_PEREZ, .albedo = 0.2,
-                          .gamma_per_c = -0.0037, .losses_frac = 0.1408, .inv_eff_nom = 0.96,
-                          .glass_n = 1.526 };
-  pv_run(&pp, N, beam, diffuse, cos_aoi, ta, ws, poa, tc, dc, ac, clip);
+                          .gamma_per_c = -0.0037, .loss_frac = { [PV_LOSS_LUMPED] = 0.1408 },
+                          .inv_eff_nom = 0.96, .glass_n = 1.526 };
+  unsigned char month[N];
+  for (int i = 0; i < N; i++)
+    month[i] = (unsigned char)(i % 12);
+  struct pv_balance bal, bal2;
+  pv_run(&pp, N, beam, diffuse, cos_aoi, ta, ws, month, poa, tc, dc, ac, clip, &bal);
   struct pv_params bigger = pp;
   bigger.p_dc0_kw = 1500.0;
   double poa2[N], tc2[N], dc2[N], clip2[N];
-  pv_run(&bigger, N, beam, diffuse, cos_aoi, ta, ws, poa2, tc2, dc2, ac2, clip2);
+  pv_run(&bigger, N, beam, diffuse, cos_aoi, ta, ws, month, poa2, tc2, dc2, ac2, clip2, &bal2);
   double e1 = 0, e2 = 0;
   for (int i = 0; i < N; i++) {
     ck_assert(ac[i] >= 0.0);
@@ -113,7 +117,37 @@ START_TEST(test_invariants)
     e2 += ac2[i];
   }
   ck_assert(e2 > e1);
+  /* The energy balance closes: nominal - every loss = AC (rounding only). */
+  double lost = bal.aoi + bal.temperature + bal.inverter + bal.clipping;
+  for (int l = 0; l < PV_LOSS_COUNT; l++)
+    lost += bal.loss[l];
+  ck_assert_double_eq_tol(bal.nominal - lost, bal.ac, 1e-9 * bal.nominal);
+  ck_assert_double_eq_tol(bal.ac, e1, 1e-9 * e1);
+  /* The lumped loss takes 14.08 % of what reaches it. */
+  ck_assert_double_eq_tol(bal.loss[PV_LOSS_LUMPED] / (bal.nominal - bal.aoi - bal.temperature),
+                          0.1408, 1e-12);
   gsl_rng_free(r);
+}
+END_TEST
+
+/* The PVWatts v5 loss set, combined multiplicatively:
+ * 1 - 0.98*0.97*1.0*0.98*0.98*0.995*0.985*0.99*0.97 = 1 - 0.859243 = 14.0757 %
+ * (the "14.08 %" of the PVWatts manual). Monthly soiling replaces the
+ * single soiling figure: 5 % in April gives 0.859243 / 0.98 * 0.95. */
+START_TEST(test_loss_tree)
+{
+  struct pv_params pp = { .loss_frac = { [PV_LOSS_SOILING] = 0.02, [PV_LOSS_SHADING] = 0.03,
+                                         [PV_LOSS_MISMATCH] = 0.02, [PV_LOSS_WIRING] = 0.02,
+                                         [PV_LOSS_CONNECTIONS] = 0.005, [PV_LOSS_LID] = 0.015,
+                                         [PV_LOSS_NAMEPLATE] = 0.01,
+                                         [PV_LOSS_AVAILABILITY] = 0.03 } };
+  ck_assert_double_eq_tol(pv_dc_keep(&pp, 0), 0.859243, 1e-6);
+  pp.soiling_by_month = 1;
+  for (int m = 0; m < 12; m++)
+    pp.soiling_month_frac[m] = m == 3 ? 0.05 : 0.02;
+  ck_assert_double_eq_tol(pv_dc_keep(&pp, 3), 0.859243 / 0.98 * 0.95, 1e-6);
+  ck_assert_double_eq_tol(pv_dc_keep(&pp, 4), 0.859243, 1e-6);
+  ck_assert_str_eq(pv_loss_name(PV_LOSS_LID), "lid");
 }
 END_TEST
 
@@ -128,6 +162,7 @@ Suite *make_pv_suite(void)
   tcase_add_test(tc, test_inverter_part_load);
   tcase_add_test(tc, test_inverter_clipping);
   tcase_add_test(tc, test_invariants);
+  tcase_add_test(tc, test_loss_tree);
   suite_add_tcase(s, tc);
   return s;
 }

@@ -10,6 +10,7 @@
 
 #include "diag.h"
 #include "site_cfg.h"
+#include "pv.h"
 #include "site_keys.h"
 
 static char top[1024];
@@ -87,7 +88,10 @@ START_TEST(test_reference_site)
   ck_assert_int_eq(p->basis, CAPACITY_AC);
   ck_assert_double_eq_tol(p->capacity_mw_dc, 1300.0, 1e-9);
   ck_assert_double_eq_tol(p->pv.p_dc0_kw, 1.3e6, 1e-6);
-  ck_assert_double_eq_tol(p->pv.losses_frac, 0.1408, 1e-12);
+  /* the PVWatts v5 set written out: 1 - prod(1 - L_i) = 14.0757 % */
+  ck_assert_double_eq_tol(1.0 - pv_dc_keep(&p->pv, 0), 0.140757, 1e-6);
+  ck_assert_double_eq_tol(p->pv.loss_frac[PV_LOSS_LID], 0.015, 1e-12);
+  ck_assert_int_eq(p->degradation_linear, 1);
   ck_assert_double_eq_tol(p->pv.albedo, 0.2, 1e-12);
   ck_assert_double_eq_tol(p->pv.inv_eff_nom, 0.96, 1e-12);
   ck_assert_double_eq_tol(s->delta_t_s, 69.0, 1e-12);
