@@ -3,20 +3,25 @@
 
 #include <gsl/gsl_cdf.h>
 #include <math.h>
-#include <time.h>
 
+#include "calendar.h"
 #include "units.h"
 
 void agg_local_calendar(size_t n, const int64_t *t_utc, double utc_offset_h,
                         unsigned char *month, unsigned char *hour)
 {
   int64_t shift = (int64_t)llround(utc_offset_h * UNITS_S_PER_H);
+  int64_t day = INT64_MIN;
+  int y = 0, m = 1, d = 1;
   for (size_t i = 0; i < n; i++) {
-    time_t t = (time_t)(t_utc[i] + shift);
-    struct tm tm;
-    gmtime_r(&t, &tm);
-    month[i] = (unsigned char)tm.tm_mon;
-    hour[i] = (unsigned char)tm.tm_hour;
+    int64_t t = t_utc[i] + shift;
+    int64_t z = calendar_day_of(t);
+    if (z != day) { /* one calendar conversion per day, not per interval */
+      day = z;
+      calendar_civil_from_days(z, &y, &m, &d);
+    }
+    month[i] = (unsigned char)(m - 1);
+    hour[i] = (unsigned char)((t - z * 86400) / 3600);
   }
 }
 

@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include "aggregate.h"
+#include "calendar.h"
 #include "decompose.h"
 #include "diag.h"
 #include "irradiance.h"
@@ -67,13 +67,11 @@ static double pressure_at_elevation(double elevation_m)
   return UNITS_P0_PA * pow(1.0 - 2.25577e-5 * elevation_m, 5.25588);
 }
 
+/* Day of year of a unix time, 1-based with the fraction of the day. */
 static double day_of_year(double unix_s)
 {
-  /* Days since 1 January of the year (1-based, fractional). */
-  time_t t = (time_t)floor(unix_s);
-  struct tm tm;
-  gmtime_r(&t, &tm);
-  return tm.tm_yday + 1 + (tm.tm_hour + tm.tm_min / 60.0) / 24.0;
+  int64_t z = calendar_day_of((int64_t)floor(unix_s));
+  return calendar_day_of_year(z) + (unix_s - (double)z * UNITS_S_PER_DAY) / UNITS_S_PER_DAY;
 }
 
 /* Great-circle distance [km] (haversine, mean Earth radius 6371 km). */
