@@ -57,8 +57,9 @@ static json_t *plant_json(const struct plant_result *pr)
                                 c->pv.sky == TRANSPOSE_ISOTROPIC ? "isotropic" : "perez"));
   json_object_set_new(p, "losses_percent", json_real(100 * pr->dc_loss_frac));
   const struct pv_balance *b = &pr->balance_mwh;
-  json_t *bal = json_pack("{s:f, s:f, s:f}", "nominal_mwh", b->nominal, "aoi_loss_mwh", b->aoi,
-                          "temperature_loss_mwh", b->temperature);
+  json_t *bal = json_pack("{s:f, s:f, s:f, s:f}", "nominal_mwh", b->nominal, "aoi_loss_mwh",
+                          b->aoi, "spectral_loss_mwh", b->spectral, "temperature_loss_mwh",
+                          b->temperature);
   for (int l = 0; l < PV_LOSS_COUNT; l++) {
     char key[48];
     snprintf(key, sizeof key, "%s_loss_mwh", pv_loss_name((enum pv_loss)l));

@@ -38,7 +38,7 @@ static void profile_block(FILE *f, const struct plant_result *pr)
 static void step(FILE *f, const char *label, double lost, double *left)
 {
   double pct = *left > 0 ? 100.0 * lost / *left : 0.0;
-  fprintf(f, "    %-28s %14.*f MWh  %7.2f %%\n", label, dec(lost), -lost, -pct);
+  fprintf(f, "    %-30s %14.*f MWh  %7.2f %%\n", label, dec(lost), -lost, -pct);
   *left -= lost;
 }
 
@@ -48,9 +48,12 @@ static void balance_block(FILE *f, const struct plant_result *pr)
   const struct pv_balance *b = &pr->balance_mwh;
   double left = b->nominal;
   fprintf(f, "  energy balance, year 1 (loss as a share of the energy entering each step)\n");
-  fprintf(f, "    %-28s %14.*f MWh\n", "POA x DC nameplate at STC", dec(b->nominal), b->nominal);
+  fprintf(f, "    %-30s %14.*f MWh\n", "POA x DC nameplate at STC", dec(b->nominal), b->nominal);
+  int v8 = pr->cfg->pv.model == PV_MODEL_PVWATTS_V8;
   step(f, "angle of incidence", b->aoi, &left);
-  step(f, "cell temperature", b->temperature, &left);
+  if (v8)
+    step(f, "spectrum (air mass)", b->spectral, &left);
+  step(f, v8 ? "module: temperature, low light" : "cell temperature", b->temperature, &left);
   for (int l = 0; l < PV_LOSS_COUNT; l++) {
     if (b->loss[l] == 0.0)
       continue;
@@ -59,10 +62,10 @@ static void balance_block(FILE *f, const struct plant_result *pr)
              l == PV_LOSS_SOILING && pr->cfg->pv.soiling_by_month ? " (monthly)" : "");
     step(f, label, b->loss[l], &left);
   }
-  fprintf(f, "    %-28s %14.*f MWh\n", "DC into inverters", dec(b->dc), b->dc);
+  fprintf(f, "    %-30s %14.*f MWh\n", "DC into inverters", dec(b->dc), b->dc);
   step(f, "inverter efficiency", b->inverter, &left);
   step(f, "clipping at AC rating", b->clipping, &left);
-  fprintf(f, "    %-28s %14.*f MWh  %7.2f %% of the first line\n", "AC", dec(b->ac), b->ac,
+  fprintf(f, "    %-30s %14.*f MWh  %7.2f %% of the first line\n", "AC", dec(b->ac), b->ac,
           b->nominal > 0 ? 100.0 * b->ac / b->nominal : 0.0);
 }
 
@@ -90,8 +93,14 @@ int out_text(FILE *f, const struct sim_result *r, const struct profile *const *p
   for (int i = 0; i < r->n_plants; i++) {
     const struct plant_result *pr = &r->plants[i];
     const struct plant_cfg *c = pr->cfg;
-    fprintf(f, "plant %d: %s (pv, fixed tilt %.1f deg, azimuth %.1f deg, %s, %s sky)\n", i + 1,
-            c->name, c->pv.tilt_deg, c->pv.azimuth_deg,
+    static const char *const modules[] = { "standard", "premium", "thin film" };
+    char model[64];
+    if (c->pv.model == PV_MODEL_PVWATTS_V8)
+      snprintf(model, sizeof model, "PVWatts v8, %s module", modules[c->pv.module_type]);
+    else
+      snprintf(model, sizeof model, "PVWatts v5");
+    fprintf(f, "plant %d: %s (pv, %s; fixed tilt %.1f deg, azimuth %.1f deg, %s, %s sky)\n",
+            i + 1, c->name, model, c->pv.tilt_deg, c->pv.azimuth_deg,
             c->pv.racking == PV_RACK_ROOF ? "roof mount" : "open rack",
             c->pv.sky == TRANSPOSE_ISOTROPIC ? "isotropic" : "Perez");
     profile_block(f, pr);

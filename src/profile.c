@@ -1,7 +1,8 @@
 /* Profile storage and format detection. The readers themselves live in
- * read_tmy3.c and read_csv.c. */
+ * read_tmy3.c, read_sam_csv.c, read_epw.c, read_pvgis.c and read_csv.c. */
 #include "profile.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -93,6 +94,39 @@ const char *profile_col_name(enum profile_col c)
   return col_names[c];
 }
 
+void profile_offset_text(char *buf, size_t size, double offset_h)
+{
+  /* Offsets are validated to +-14 h by the readers; the modulo only bounds
+   * the width of the text. */
+  unsigned m = (unsigned)lround(fabs(offset_h) * 60.0) % 6000u;
+
+  snprintf(buf, size, "%c%02u:%02u", offset_h < 0 ? '-' : '+', m / 60,
+           m % 60);
+}
+
+void profile_fill_albedo(struct profile *p)
+{
+  double *a = p->col[PROFILE_ALBEDO];
+  double sum = 0.0;
+  size_t nvalid = 0;
+
+  if (!a)
+    return;
+  for (size_t i = 0; i < p->n; i++)
+    if (a[i] >= 0.0) {
+      sum += a[i];
+      nvalid++;
+    }
+  if (nvalid == 0) {
+    free(a);
+    p->col[PROFILE_ALBEDO] = NULL;
+    return;
+  }
+  for (size_t i = 0; i < p->n; i++)
+    if (a[i] < 0.0)
+      a[i] = sum / (double)nvalid;
+}
+
 struct profile *profile_read(const char *path, struct diag *d)
 {
   char head[PROFILE_HEAD_BYTES + 1];
@@ -113,11 +147,21 @@ struct profile *profile_read(const char *path, struct diag *d)
   head[n] = '\0';
   /* A NUL inside the head (a binary file) ends the text there, which the
    * detectors then reject. */
+  /* Each test looks at a part of the file no other format has: TMY3 line 2,
+   * SAM CSV lines 1 and 3, the EPW LOCATION line, the PVGIS "Latitude
+   * (decimal degrees):" line, the plain CSV "time,..." header. */
   if (read_tmy3_detect(head))
     return read_tmy3(path, d);
+  if (read_sam_csv_detect(head))
+    return read_sam_csv(path, d);
+  if (read_epw_detect(head))
+    return read_epw(path, d);
+  if (read_pvgis_detect(head))
+    return read_pvgis(path, d);
   if (read_csv_detect(head))
     return read_csv(path, d);
-  diag_at(d, path, 1, "unknown profile format: expected a TMY3 file or a "
-          "renewcalc profile CSV (docs/profile-csv.md)");
+  diag_at(d, path, 1, "unknown profile format: expected TMY3, SAM CSV, EPW, "
+          "PVGIS or a renewcalc profile CSV (docs/profile-formats.md, "
+          "docs/profile-csv.md)");
   return NULL;
 }

@@ -55,18 +55,37 @@ int profile_reserve(struct profile *p, size_t cap);
 /* Name of column c as used in the plain CSV format ("ghi", "temp_air", ...). */
 const char *profile_col_name(enum profile_col c);
 
-/* Reads the file at path, detecting its format from its content (TMY3 or
- * the plain CSV format of docs/profile-csv.md). On error adds messages to d
- * ("FILE:LINE: ...") and returns NULL. The caller frees the result. */
+/* Reads the file at path, detecting its format from its content: TMY3,
+ * NSRDB PSM3 / SAM CSV, EnergyPlus EPW, PVGIS (TMY or hourly series) or the
+ * plain CSV format of docs/profile-csv.md (docs/profile-formats.md describes
+ * the others). On error adds messages to d ("FILE:LINE: ...") and returns
+ * NULL. The caller frees the result. */
 struct profile *profile_read(const char *path, struct diag *d);
 
 /* Format-specific readers used by profile_read(). */
 struct profile *read_tmy3(const char *path, struct diag *d);
 struct profile *read_csv(const char *path, struct diag *d);
+struct profile *read_epw(const char *path, struct diag *d);
+struct profile *read_sam_csv(const char *path, struct diag *d);
+struct profile *read_pvgis(const char *path, struct diag *d);
 
 /* 1 if the first bytes of a file (head, NUL-terminated) look like that
  * format, else 0. */
 int read_tmy3_detect(const char *head);
 int read_csv_detect(const char *head);
+int read_epw_detect(const char *head);
+int read_sam_csv_detect(const char *head);
+int read_pvgis_detect(const char *head);
+
+/* Helpers shared by the readers. */
+
+/* Writes "+HH:MM" or "-HH:MM" for a UTC offset of offset_h hours (-14..14)
+ * into buf (size >= 7). */
+void profile_offset_text(char *buf, size_t size, double offset_h);
+
+/* Albedo column with gaps marked by negative values: drops the column when
+ * no row has a value, else fills the gaps with the mean of the rows that
+ * have one. Does nothing when the column is absent. */
+void profile_fill_albedo(struct profile *p);
 
 #endif

@@ -66,7 +66,7 @@ const char *pv_loss_name(enum pv_loss l)
   return (unsigned)l < PV_LOSS_COUNT ? names[l] : "?";
 }
 
-static double loss_in_month(const struct pv_params *pp, int l, int m)
+double pv_loss_frac(const struct pv_params *pp, int l, int m)
 {
   return l == PV_LOSS_SOILING && pp->soiling_by_month ? pp->soiling_month_frac[m]
                                                       : pp->loss_frac[l];
@@ -76,7 +76,7 @@ double pv_dc_keep(const struct pv_params *pp, int m)
 {
   double keep = 1.0;
   for (int l = 0; l < PV_LOSS_COUNT; l++)
-    keep *= 1.0 - loss_in_month(pp, l, m);
+    keep *= 1.0 - pv_loss_frac(pp, l, m);
   return keep;
 }
 
@@ -91,7 +91,7 @@ void pv_run(const struct pv_params *pp, size_t n, const double *poa_beam,
   for (int m = 0; m < 12; m++) {
     keep[m] = pv_dc_keep(pp, m);
     for (int l = 0; l < PV_LOSS_COUNT; l++)
-      frac[m][l] = loss_in_month(pp, l, m);
+      frac[m][l] = pv_loss_frac(pp, l, m);
   }
   struct pv_balance b = { 0 };
   double per_wm2 = pp->p_dc0_kw / 1000.0;
@@ -135,6 +135,13 @@ double pv_ac_sum_scaled(const struct pv_params *pp, size_t n, const double *dc_k
                         double factor)
 {
   double sum = 0.0, clip;
+  if (pp->model == PV_MODEL_PVWATTS_V8) {
+    double pso = pv8_inverter_pso_frac(pp->p_dc0_kw);
+    for (size_t i = 0; i < n; i++)
+      if (dc_kw[i] > 0.0)
+        sum += pv8_inverter_ac_kw(dc_kw[i] * factor, pp->p_ac0_kw, pp->inv_eff_nom, pso, &clip);
+    return sum;
+  }
   for (size_t i = 0; i < n; i++)
     if (dc_kw[i] > 0.0)
       sum += pv_inverter_ac_kw(dc_kw[i] * factor, pp->p_ac0_kw, pp->inv_eff_nom, &clip);

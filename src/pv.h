@@ -9,7 +9,13 @@
 
 #include <stddef.h>
 
+#include "pv8.h"
 #include "transpose.h"
+
+/* The chain: PVWatts v5 (linear DC model with a temperature coefficient,
+ * SAPM cell temperature) or PVWatts v8 (single-diode module of the chosen
+ * type, NOCT cell temperature, Sandia inverter; pv8.h). */
+enum pv_model { PV_MODEL_PVWATTS_V5, PV_MODEL_PVWATTS_V8 };
 
 enum pv_mount { PV_MOUNT_FIXED };
 enum pv_racking { PV_RACK_OPEN, PV_RACK_ROOF };
@@ -36,6 +42,8 @@ const char *pv_loss_name(enum pv_loss l);
 
 /* Validated parameters of one PV plant (site_cfg.c checks every range). */
 struct pv_params {
+  enum pv_model model;
+  enum pv8_module_type module_type; /* PVWatts v8 only */
   double p_dc0_kw;          /* DC nameplate at STC [kW] > 0 */
   double p_ac0_kw;          /* inverter AC rating [kW] > 0 */
   double tilt_deg;          /* 0..90 */
@@ -44,6 +52,8 @@ struct pv_params {
   enum pv_racking racking;
   enum transpose_model sky;
   double albedo;            /* used when the profile has none, 0..1 */
+  int albedo_by_month;      /* 1: albedo_month replaces albedo */
+  double albedo_month[12];
   double gamma_per_c;       /* power temperature coefficient [1/degC], -0.01..0 */
   double loss_frac[PV_LOSS_COUNT]; /* each 0..0.99 */
   int soiling_by_month;     /* 1: soiling_month_frac replaces loss_frac[SOILING] */
@@ -81,13 +91,17 @@ double pv_inverter_ac_kw(double p_dc_kw, double p_ac0_kw, double inv_eff_nom,
 /* Fraction of DC power kept after all DC losses in month m (0..11). */
 double pv_dc_keep(const struct pv_params *pp, int m);
 
+/* Loss l (fraction) in month m: monthly soiling where given. */
+double pv_loss_frac(const struct pv_params *pp, int l, int m);
+
 /* Energy balance of a run from plane-of-array irradiance to AC: sums of
  * power over the intervals [kW x intervals; times the interval length in
- * hours gives kWh]. nominal - aoi - temperature - sum(loss) - inverter -
- * clipping = ac, exactly. */
+ * hours gives kWh]. nominal - aoi - spectral - temperature - sum(loss) -
+ * inverter - clipping = ac, exactly. */
 struct pv_balance {
   double nominal;             /* POA/1000 x DC nameplate: DC at STC efficiency */
-  double aoi;                 /* lost to the cover's reflection of beam light */
+  double aoi;                 /* lost to the cover's reflection */
+  double spectral;            /* lost to the air-mass (spectral) modifier (v8) */
   double temperature;         /* lost to cell temperature (negative: gained) */
   double loss[PV_LOSS_COUNT]; /* lost to each DC loss */
   double dc;                  /* DC into the inverters */

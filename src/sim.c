@@ -14,6 +14,7 @@
 #include "diag.h"
 #include "irradiance.h"
 #include "profile.h"
+#include "pv8.h"
 #include "solar.h"
 #include "transpose.h"
 #include "units.h"
@@ -130,7 +131,7 @@ static struct sky *sky_build(const struct site *site, const struct profile *p, s
              SIM_WIND_DEFAULT_MS);
   }
   if (!k->albedo)
-    snprintf(k->note.albedo, sizeof k->note.albedo, "not in the profile: the plant's albedo");
+    snprintf(k->note.albedo, sizeof k->note.albedo, "not in the profile: the site file's");
 
   /* Pass 1: the sun. The time-only part is computed once per timestamp. */
   double len = p->interval_s;
@@ -201,6 +202,7 @@ static void scale_balance(struct pv_balance *b, double k)
 {
   b->nominal *= k;
   b->aoi *= k;
+  b->spectral *= k;
   b->temperature *= k;
   for (int l = 0; l < PV_LOSS_COUNT; l++)
     b->loss[l] *= k;
@@ -265,46 +267,62 @@ static int run_plant(const struct site *site, const struct plant_cfg *cfg,
   r->s.clip_kw = malloc(n * sizeof(double));
   r->month = malloc(n);
   r->hour = malloc(n);
-  double *beam = malloc(n * sizeof(double));
-  double *diffuse = malloc(n * sizeof(double));
-  double *cos_aoi = malloc(n * sizeof(double));
+  /* Scratch arrays of the plane-of-array passes, one block. */
+  enum { BEAM, SKY, GND, COS_AOI, AOI, TILT, AZ, N_SCRATCH };
+  double *scratch = malloc(N_SCRATCH * n * sizeof(double));
   if (!r->s.poa_wm2 || !r->s.t_cell_c || !r->s.dc_kw || !r->s.ac_kw || !r->s.clip_kw ||
-      !r->month || !r->hour || !beam || !diffuse || !cos_aoi) {
-    free(beam);
-    free(diffuse);
-    free(cos_aoi);
+      !r->month || !r->hour || !scratch) {
+    free(scratch);
     diag_msg(d, "out of memory for plant '%s'", cfg->name);
     return -1;
   }
-
-  /* Pass 3: plane of array. */
+  double *beam = scratch + BEAM * n, *sky = scratch + SKY * n, *gnd = scratch + GND * n;
+  double *cos_aoi = scratch + COS_AOI * n, *aoi = scratch + AOI * n;
+  double *tilt = scratch + TILT * n, *az = scratch + AZ * n;
   const struct pv_params *pv = &cfg->pv;
+  agg_local_calendar(n, p->t_utc, p->utc_offset_h, r->month, r->hour);
+
+  /* Pass 3: the surface's orientation and the beam's angle on it. */
   for (size_t i = 0; i < n; i++) {
-    struct poa poa;
-    double albedo = k->albedo ? k->albedo[i] : pv->albedo;
-    transpose(pv->sky, pv->tilt_deg, pv->azimuth_deg, k->zenith[i], k->azimuth[i], k->dni[i],
-              k->dhi[i], k->ghi[i], k->dni_extra[i], k->am_rel[i], albedo, &poa);
-    beam[i] = poa.beam;
-    diffuse[i] = poa.sky + poa.ground;
-    cos_aoi[i] = irr_cos_aoi(pv->tilt_deg, pv->azimuth_deg, k->zenith[i], k->azimuth[i]);
+    tilt[i] = pv->tilt_deg;
+    az[i] = pv->azimuth_deg;
+    cos_aoi[i] = irr_cos_aoi(tilt[i], az[i], k->zenith[i], k->azimuth[i]);
+    aoi[i] = rad2deg(acos(cos_aoi[i]));
   }
 
-  /* Pass 4: the plant. */
-  agg_local_calendar(n, p->t_utc, p->utc_offset_h, r->month, r->hour);
-  struct pv_balance bal;
-  pv_run(pv, n, beam, diffuse, cos_aoi, k->temp, k->wind, r->month, r->s.poa_wm2,
-         r->s.t_cell_c, r->s.dc_kw, r->s.ac_kw, r->s.clip_kw, &bal);
-  free(beam);
-  free(diffuse);
-  free(cos_aoi);
+  /* Pass 4: plane-of-array irradiance. */
+  for (size_t i = 0; i < n; i++) {
+    struct poa poa;
+    double albedo = k->albedo            ? k->albedo[i]
+                    : pv->albedo_by_month ? pv->albedo_month[r->month[i]]
+                                          : pv->albedo;
+    transpose(pv->sky, tilt[i], az[i], k->zenith[i], k->azimuth[i], k->dni[i], k->dhi[i],
+              k->ghi[i], k->dni_extra[i], k->am_rel[i], albedo, &poa);
+    beam[i] = poa.beam;
+    sky[i] = poa.sky;
+    gnd[i] = poa.ground;
+  }
 
-  /* Pass 5: annual and monthly figures. */
+  /* Pass 5: the plant. */
+  struct pv_balance bal;
+  if (pv->model == PV_MODEL_PVWATTS_V8) {
+    pv8_run(pv, site->elevation_m, n, beam, sky, gnd, aoi, tilt, k->zenith, k->temp, k->wind,
+            r->month, r->s.poa_wm2, r->s.t_cell_c, r->s.dc_kw, r->s.ac_kw, r->s.clip_kw, &bal);
+  } else {
+    for (size_t i = 0; i < n; i++)
+      sky[i] += gnd[i];
+    pv_run(pv, n, beam, sky, cos_aoi, k->temp, k->wind, r->month, r->s.poa_wm2,
+           r->s.t_cell_c, r->s.dc_kw, r->s.ac_kw, r->s.clip_kw, &bal);
+  }
+  free(scratch);
+
+  /* Pass 6: annual and monthly figures. */
   double h = p->interval_s / UNITS_S_PER_H;
   r->years = profile_years(p);
   double to_mwh = h / 1000.0 / r->years;
   r->balance_mwh = bal;
   scale_balance(&r->balance_mwh, to_mwh);
-  double before = bal.nominal - bal.aoi - bal.temperature;
+  double before = bal.nominal - bal.aoi - bal.spectral - bal.temperature;
   r->dc_loss_frac = before > 0.0 ? 1.0 - bal.dc / before : 0.0;
   double total = agg_monthly_mwh(n, r->month, r->s.ac_kw, p->interval_s, r->monthly_mwh);
   for (int m = 0; m < 12; m++)

@@ -400,12 +400,33 @@ static void build_plant(struct ctx *c, struct site *site, const config_setting_t
   p->degradation_linear = strcmp(get_str(g, "plants", "degradation"), "compound") != 0;
 
   struct pv_params *pv = &p->pv;
+  const char *model = get_str(g, "plants", "model");
+  pv->model = strcmp(model, "pvwatts_v8") == 0 ? PV_MODEL_PVWATTS_V8 : PV_MODEL_PVWATTS_V5;
+  const char *module = get_str(g, "plants", "module_type");
+  pv->module_type = strcmp(module, "premium") == 0     ? PV8_MODULE_PREMIUM
+                    : strcmp(module, "thin_film") == 0 ? PV8_MODULE_THIN_FILM
+                                                       : PV8_MODULE_STANDARD;
+  if (pv->model == PV_MODEL_PVWATTS_V8 && config_setting_get_member(g, "temp_coeff_percent_per_c"))
+    ERR(c, config_setting_get_member(g, "temp_coeff_percent_per_c"),
+        "%s.temp_coeff_percent_per_c: expected only with model = \"pvwatts_v5\" (v8 takes the "
+        "module type's), got it with pvwatts_v8", key);
+  if (pv->model != PV_MODEL_PVWATTS_V8 && config_setting_get_member(g, "module_type"))
+    ERR(c, config_setting_get_member(g, "module_type"),
+        "%s.module_type: expected only with model = \"pvwatts_v8\", got it with %s", key, model);
   pv->p_dc0_kw = p->capacity_mw_dc * 1000.0;
   pv->p_ac0_kw = p->capacity_mw_ac * 1000.0;
   build_losses(c, g, key, pv);
   pv->gamma_per_c = get_num(g, "plants", "temp_coeff_percent_per_c") / 100.0;
   pv->inv_eff_nom = get_num(g, "plants", "inverter_efficiency_percent") / 100.0;
   pv->albedo = get_num(g, "plants", "albedo");
+  const config_setting_t *alb = config_setting_get_member(g, "albedo_monthly");
+  if (alb && config_setting_get_member(g, "albedo"))
+    ERR(c, alb, "%s.albedo_monthly: expected either albedo or albedo_monthly, got both", key);
+  pv->albedo_by_month = alb && config_setting_length(alb) == 12;
+  for (int m = 0; pv->albedo_by_month && m < 12; m++) {
+    const config_setting_t *e = config_setting_get_elem(alb, (unsigned)m);
+    pv->albedo_month[m] = is_number(e) ? number_of(e) : pv->albedo;
+  }
   pv->sky = strcmp(get_str(g, "plants", "sky_model"), "isotropic") == 0 ? TRANSPOSE_ISOTROPIC
                                                                           : TRANSPOSE_PEREZ;
   pv->glass_n = 1.526;

@@ -49,6 +49,10 @@ const struct site_key site_keys[] = {
 
   CHOICE("plants", "type", 1, NULL, "pv", "plant technology"),
   STR("plants", "name", 0, "", "plant name (default: \"plant N\")"),
+  CHOICE("plants", "model", 0, "pvwatts_v5", "pvwatts_v5|pvwatts_v8",
+         "the PV chain: PVWatts v5 (linear DC model) or v8 (single-diode module)"),
+  CHOICE("plants", "module_type", 0, "standard", "standard|premium|thin_film",
+         "PVWatts v8 module type (its representative CEC module)"),
   STR("plants", "profile", 1, NULL, "resource profile (TMY3 or renewcalc CSV), relative to the site file"),
   NUM("plants", "capacity_mw_ac", 0, 0.001, 100000, 0, "MW",
       "inverter AC rating; give this or capacity_mw_dc"),
@@ -66,6 +70,8 @@ const struct site_key site_keys[] = {
       "power temperature coefficient"),
   NUM("plants", "inverter_efficiency_percent", 0, 50, 100, 96, "%", "inverter nominal efficiency"),
   NUM("plants", "albedo", 0, 0, 1, 0.2, "", "ground reflectance when the profile has none"),
+  MONTHS("plants", "albedo_monthly", 0, 1, "",
+         "ground reflectance by month, January first, instead of albedo"),
   CHOICE("plants", "sky_model", 0, "perez", "perez|isotropic", "transposition to the plane of array"),
   GROUP("plants", "array", 0, "mounting"),
 

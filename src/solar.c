@@ -248,6 +248,14 @@ static double wrap360(double deg)
   return r < 0.0 ? r + 360.0 : r;
 }
 
+/* wrap360() without fmod: off by a rounding of deg (1e-9 deg for the
+ * sidereal time's 1e7 deg), for the per-instant path. */
+static double wrap360_fast(double deg)
+{
+  const double r = deg - 360.0 * floor(deg / 360.0);
+  return r >= 360.0 ? r - 360.0 : r;
+}
+
 /* Angle reduced to -180..180. */
 static double wrap180(double deg)
 {
@@ -311,17 +319,36 @@ static void nutation(double jce, double *dpsi_deg, double *deps_deg)
     93.27191 + 483202.017538 * jce - 0.0036825 * jce2 + jce3 / 327270.0,
     125.04452 - 1934.136261 * jce + 0.0020708 * jce2 + jce3 / 450000.0,
   };
-  double xr[5];
-  for (int j = 0; j < 5; j++)
-    xr[j] = deg2rad(x[j]);
+  /* e^(i k x_j), k = 0..3, so that each term's e^(i sum y_j x_j) is a
+   * product of table entries (conjugated for y_j < 0) instead of a sine
+   * and a cosine of a large argument. */
+  double pc[5][4], ps[5][4];
+  for (int j = 0; j < 5; j++) {
+    const double xr = deg2rad(x[j]);
+    pc[j][0] = 1.0;
+    ps[j][0] = 0.0;
+    pc[j][1] = cos(xr);
+    ps[j][1] = sin(xr);
+    for (int k = 2; k < 4; k++) {
+      pc[j][k] = pc[j][k - 1] * pc[j][1] - ps[j][k - 1] * ps[j][1];
+      ps[j][k] = ps[j][k - 1] * pc[j][1] + pc[j][k - 1] * ps[j][1];
+    }
+  }
   double dpsi = 0.0, deps = 0.0;
   for (int i = 0; i < NTERMS(NUT); i++) {
     const struct nut_term *t = &NUT[i];
-    double arg = 0.0;
-    for (int j = 0; j < 5; j++)
-      arg += t->y[j] * xr[j];
-    dpsi += (t->a + t->b * jce) * sin(arg);
-    deps += (t->c + t->d * jce) * cos(arg);
+    double c = 1.0, sn = 0.0;
+    for (int j = 0; j < 5; j++) {
+      const int y = t->y[j];
+      if (y == 0)
+        continue;
+      const double bc = pc[j][y < 0 ? -y : y], bs = y < 0 ? -ps[j][-y] : ps[j][y];
+      const double c2 = c * bc - sn * bs;
+      sn = sn * bc + c * bs;
+      c = c2;
+    }
+    dpsi += (t->a + t->b * jce) * sn;
+    deps += (t->c + t->d * jce) * c;
   }
   *dpsi_deg = dpsi / 36000000.0;
   *deps_deg = deps / 36000000.0;
@@ -341,11 +368,29 @@ static double mean_obliquity_arcsec(double jme)
   return v;
 }
 
-void solar_time_at(double unix_s, double delta_t_s, struct solar_time *st)
+/* Days of UT since J2000.0 (JD 2451545.0 = 2000-01-01 12:00 UT = Unix
+ * 946728000 s), taken from unix_s directly: through jd (about 2.45e6, ulp
+ * 4.7e-10 d) the sidereal time would carry 1.7e-7 deg of rounding. */
+static double days_since_j2000(double unix_s)
+{
+  return (unix_s - 946728000.0) / UNITS_S_PER_DAY;
+}
+
+/* Mean sidereal time at Greenwich [deg], not reduced to 0..360 (eq. 23),
+ * d days of UT since J2000.0. */
+static double mean_sidereal_deg(double d)
+{
+  const double jc = d / 36525.0;
+  return 280.46061837 + 360.98564736629 * d + jc * jc * (0.000387933 - jc / 38710000.0);
+}
+
+/* The full SPA time part; *nut_nu_deg gets the nutation correction
+ * dpsi cos(eps) [deg] that eq. 24 adds to the mean sidereal time. */
+static void time_exact(double unix_s, double delta_t_s, struct solar_time *st,
+                       double *nut_nu_deg)
 {
   const double jd = unix_s / UNITS_S_PER_DAY + JD_UNIX_EPOCH;
   const double jde = jd + delta_t_s / UNITS_S_PER_DAY;
-  const double jc = (jd - JD_J2000) / 36525.0;
   const double jce = (jde - JD_J2000) / 36525.0;
   const double jme = jce / 10.0;
 
@@ -364,10 +409,8 @@ void solar_time_at(double unix_s, double delta_t_s, struct solar_time *st)
   const double dtau_deg = -20.4898 / (3600.0 * r_au); /* aberration */
   const double lambda_deg = theta_deg + dpsi_deg + dtau_deg;
 
-  const double nu0_deg = wrap360(280.46061837 + 360.98564736629 * (jd - JD_J2000) +
-                                 jc * jc * (0.000387933 - jc / 38710000.0));
   const double eps = deg2rad(eps_deg);
-  const double nu_deg = wrap360(nu0_deg + dpsi_deg * cos(eps));
+  *nut_nu_deg = dpsi_deg * cos(eps);
 
   const double lambda = deg2rad(lambda_deg), beta = deg2rad(beta_deg);
   const double alpha = atan2(sin(lambda) * cos(eps) - tan(beta) * sin(eps), cos(lambda));
@@ -375,36 +418,176 @@ void solar_time_at(double unix_s, double delta_t_s, struct solar_time *st)
       asin(sin(beta) * cos(eps) + cos(beta) * sin(eps) * sin(lambda));
 
   st->jd = jd;
-  st->nu_deg = nu_deg;
+  st->nu_deg = wrap360(mean_sidereal_deg(days_since_j2000(unix_s)) + *nut_nu_deg);
   st->alpha_deg = wrap360(rad2deg(alpha));
   st->delta_deg = rad2deg(delta);
   st->r_au = r_au;
   st->xi_deg = 8.794 / (3600.0 * r_au);
 }
 
+void solar_time_at(double unix_s, double delta_t_s, struct solar_time *st)
+{
+  double nut_nu_deg;
+  time_exact(unix_s, delta_t_s, st, &nut_nu_deg);
+}
+
+/* ---- interpolation between exact nodes ----------------------------------
+ * alpha, delta, r and the nutation term of nu are smooth: apart from the
+ * yearly motion their fastest terms of any size are the moon's pull on the
+ * Earth (29.5 d, 6.5 arcsec in L0) and the nutation terms of 13.7 and 9.1
+ * days (0.23 and 0.03 arcsec). They are interpolated with a Lagrange
+ * polynomial through NODE_POINTS exact nodes spaced NODE_STEP_S apart on a
+ * grid fixed in time (multiples of NODE_STEP_S since the Unix epoch), so
+ * that the result for an instant does not depend on the other instants
+ * asked for. The mean sidereal time, 361 deg a day, is computed exactly. */
+#ifndef NODE_STEP_S
+#define NODE_STEP_S 86400.0
+#endif
+#ifndef NODE_POINTS
+#define NODE_POINTS 6
+#endif
+
+/* Node values, the order of solar_time_cache.val[]. */
+enum { NV_ALPHA, NV_DELTA, NV_R, NV_NUT };
+
+void solar_time_cache_init(struct solar_time_cache *c, double delta_t_s)
+{
+  c->delta_t_s = delta_t_s;
+  for (int i = 0; i < SOLAR_CACHE_SLOTS; i++)
+    c->node[i] = INT64_MIN;
+}
+
+static const double *cache_node(struct solar_time_cache *c, int64_t k)
+{
+  _Static_assert((SOLAR_CACHE_SLOTS & (SOLAR_CACHE_SLOTS - 1)) == 0,
+                 "SOLAR_CACHE_SLOTS must be a power of 2");
+  const int slot = (int)((uint64_t)k & (SOLAR_CACHE_SLOTS - 1));
+  if (c->node[slot] != k) {
+    struct solar_time st;
+    double nut;
+    time_exact((double)k * NODE_STEP_S, c->delta_t_s, &st, &nut);
+    c->val[slot][NV_ALPHA] = st.alpha_deg;
+    c->val[slot][NV_DELTA] = st.delta_deg;
+    c->val[slot][NV_R] = st.r_au;
+    c->val[slot][NV_NUT] = nut;
+    c->node[slot] = k;
+  }
+  return c->val[slot];
+}
+
+void solar_time_fast(struct solar_time_cache *c, double unix_s, struct solar_time *st)
+{
+  enum { P = NODE_POINTS, FIRST = -(NODE_POINTS / 2 - 1) };
+  static const double FACT[] = {1.0, 1.0, 2.0, 6.0, 24.0, 120.0, 720.0, 5040.0, 40320.0, 362880.0};
+  _Static_assert(NODE_POINTS >= 2 && NODE_POINTS % 2 == 0 &&
+                     NODE_POINTS <= (int)(sizeof FACT / sizeof FACT[0]),
+                 "NODE_POINTS must be even and at most 10");
+  _Static_assert(NODE_POINTS < SOLAR_CACHE_SLOTS, "the cache must hold a window and one more");
+
+  const double u = unix_s / NODE_STEP_S;
+  const double kf = floor(u);
+  const int64_t k = (int64_t)kf;
+  const double s = u - kf; /* 0..1 inside the segment [k, k + 1] */
+
+  /* Lagrange weights w_j = prod_{m != j} (s - o_m) / (o_j - o_m) with
+   * o_j = FIRST + j, from prefix and suffix products; the denominator is
+   * (-1)^(P-1-j) j! (P-1-j)!. */
+  double pre[P + 1], suf[P + 1], w[P];
+  pre[0] = 1.0;
+  suf[P] = 1.0;
+  for (int j = 0; j < P; j++)
+    pre[j + 1] = pre[j] * (s - (FIRST + j));
+  for (int j = P - 1; j >= 0; j--)
+    suf[j] = suf[j + 1] * (s - (FIRST + j));
+  for (int j = 0; j < P; j++) {
+    const double den = FACT[j] * FACT[P - 1 - j];
+    w[j] = pre[j] * suf[j + 1] / ((P - 1 - j) % 2 ? -den : den);
+  }
+
+  double v[4] = {0.0, 0.0, 0.0, 0.0}, alpha_ref = 0.0;
+  for (int j = 0; j < P; j++) {
+    const double *n = cache_node(c, k + FIRST + j);
+    /* alpha passes 360 -> 0 each March: interpolate offsets from node 0. */
+    double da = j == 0 ? 0.0 : n[NV_ALPHA] - alpha_ref;
+    if (j == 0)
+      alpha_ref = n[NV_ALPHA];
+    else if (da > 180.0)
+      da -= 360.0;
+    else if (da < -180.0)
+      da += 360.0;
+    v[NV_ALPHA] += w[j] * da;
+    v[NV_DELTA] += w[j] * n[NV_DELTA];
+    v[NV_R] += w[j] * n[NV_R];
+    v[NV_NUT] += w[j] * n[NV_NUT];
+  }
+
+  st->jd = unix_s / UNITS_S_PER_DAY + JD_UNIX_EPOCH;
+  st->nu_deg = wrap360_fast(mean_sidereal_deg(days_since_j2000(unix_s)) + v[NV_NUT]);
+  st->alpha_deg = wrap360_fast(alpha_ref + v[NV_ALPHA]);
+  st->delta_deg = v[NV_DELTA];
+  st->r_au = v[NV_R];
+  st->xi_deg = 8.794 / (3600.0 * v[NV_R]);
+}
+
+void solar_time_series(size_t n, const double *unix_s, double delta_t_s,
+                       struct solar_time *out)
+{
+  struct solar_time_cache c;
+  solar_time_cache_init(&c, delta_t_s);
+  for (size_t i = 0; i < n; i++)
+    solar_time_fast(&c, unix_s[i], &out[i]);
+}
+
+void solar_time_regular(double t0_unix_s, double step_s, size_t n, double delta_t_s,
+                        struct solar_time *out)
+{
+  struct solar_time_cache c;
+  solar_time_cache_init(&c, delta_t_s);
+  for (size_t i = 0; i < n; i++)
+    solar_time_fast(&c, t0_unix_s + (double)i * step_s, &out[i]);
+}
+
 void solar_position(const struct solar_time *st, double lat_deg, double lon_deg,
                     double elev_m, double pressure_mbar, double temp_c,
                     double atmos_refract_deg, struct solar_pos *out)
 {
+  /* The equations are SPA's; the sines and cosines of the intermediate
+   * angles (u, delta alpha, delta', H') are formed algebraically from the
+   * atan/atan2 arguments that define them rather than by calling the
+   * functions, which halves the cost of this per-hour, per-site step. */
   const double phi = deg2rad(lat_deg);
-  const double h = deg2rad(wrap360(st->nu_deg + lon_deg - st->alpha_deg));
-  const double xi = deg2rad(st->xi_deg);
+  const double h = deg2rad(wrap360_fast(st->nu_deg + lon_deg - st->alpha_deg));
+  const double sin_phi = sin(phi), cos_phi = cos(phi);
+  const double sin_h = sin(h), cos_h = cos(h);
   const double delta = deg2rad(st->delta_deg);
+  const double sin_delta = sin(delta), cos_delta = cos(delta);
+  const double sin_xi = sin(deg2rad(st->xi_deg));
 
   /* Observer on the reference ellipsoid (eqs. 28-30); 0.99664719 is
-   * 1 - flattening, 6378140 m the equatorial radius. */
-  const double u = atan(0.99664719 * tan(phi));
-  const double x = cos(u) + elev_m / 6378140.0 * cos(phi);
-  const double y = 0.99664719 * sin(u) + elev_m / 6378140.0 * sin(phi);
+   * 1 - flattening, 6378140 m the equatorial radius.
+   * u = atan(0.99664719 tan(phi)), so cos u, sin u are the normalised
+   * (cos phi, 0.99664719 sin phi), which also holds at the poles. */
+  const double fs = 0.99664719 * sin_phi;
+  const double nu_len = sqrt(cos_phi * cos_phi + fs * fs);
+  const double cos_u = cos_phi / nu_len, sin_u = fs / nu_len;
+  const double x = cos_u + elev_m / 6378140.0 * cos_phi;
+  const double y = 0.99664719 * sin_u + elev_m / 6378140.0 * sin_phi;
 
-  /* Parallax in right ascension and topocentric declination (eqs. 31-33). */
-  const double den = cos(delta) - x * sin(xi) * cos(h);
-  const double dalpha = atan2(-x * sin(xi) * sin(h), den);
-  const double delta_p = atan2((sin(delta) - y * sin(xi)) * cos(dalpha), den);
+  /* Parallax in right ascension and topocentric declination (eqs. 31-33):
+   * dalpha = atan2(num, den) with den > 0 (xi is under 0.003 deg). */
+  const double den = cos_delta - x * sin_xi * cos_h;
+  const double num = -x * sin_xi * sin_h;
+  const double hyp = sqrt(num * num + den * den);
+  const double cos_da = den / hyp, sin_da = num / hyp;
+  const double dalpha = atan2(num, den);
+  const double pd = (sin_delta - y * sin_xi) * cos_da; /* delta' = atan2(pd, den) */
+  const double hyp_d = sqrt(pd * pd + den * den);
+  const double sin_dp = pd / hyp_d, cos_dp = den / hyp_d, tan_dp = pd / den;
   const double h_p = h - dalpha;
+  const double cos_hp = cos_h * cos_da + sin_h * sin_da;
+  const double sin_hp = sin_h * cos_da - cos_h * sin_da;
 
-  const double e0_deg = rad2deg(
-      asin(sin(phi) * sin(delta_p) + cos(phi) * cos(delta_p) * cos(h_p)));
+  const double e0_deg = rad2deg(asin(sin_phi * sin_dp + cos_phi * cos_dp * cos_hp));
 
   /* Bennett's refraction scaled for pressure and temperature (eq. 42),
    * only while the sun's upper limb can still be seen. */
@@ -414,11 +597,11 @@ void solar_position(const struct solar_time *st, double lat_deg, double lon_deg,
              (60.0 * tan(deg2rad(e0_deg + 10.3 / (e0_deg + 5.11))));
 
   const double e_deg = e0_deg + de_deg;
-  const double gamma = atan2(sin(h_p), cos(h_p) * sin(phi) - tan(delta_p) * cos(phi));
+  const double gamma = atan2(sin_hp, cos_hp * sin_phi - tan_dp * cos_phi);
 
   out->elevation_deg = e_deg;
   out->zenith_deg = 90.0 - e_deg;
-  out->azimuth_deg = wrap360(rad2deg(gamma) + 180.0);
+  out->azimuth_deg = wrap360_fast(rad2deg(gamma) + 180.0);
   out->hour_angle_deg = wrap180(rad2deg(h_p));
 }
 
@@ -435,10 +618,13 @@ double solar_sunrise_hour_angle(double lat_deg, double delta_deg)
   return rad2deg(acos(num / den));
 }
 
-double solar_interval_position(const struct solar_time *mid, double t_mid_unix_s,
-                               double len_s, double delta_t_s, double lat_deg,
-                               double lon_deg, double elev_m, double pressure_mbar,
-                               double temp_c, struct solar_pos *out)
+/* solar_interval_position() with the time part at the middle of the sun-up
+ * part taken from c (interpolated) or, when c is NULL, computed exactly. */
+static double interval_position(const struct solar_time *mid, double t_mid_unix_s,
+                                double len_s, double delta_t_s, double lat_deg,
+                                double lon_deg, double elev_m, double pressure_mbar,
+                                double temp_c, struct solar_time_cache *c,
+                                struct solar_pos *out)
 {
   solar_position(mid, lat_deg, lon_deg, elev_m, pressure_mbar, temp_c,
                  INTERVAL_ATMOS_REFRACT_DEG, out);
@@ -481,8 +667,31 @@ double solar_interval_position(const struct solar_time *mid, double t_mid_unix_s
 
   struct solar_time st;
   const double t_up = t_mid_unix_s + (best_mid - h_mid) / 15.0 * UNITS_S_PER_H;
-  solar_time_at(t_up, delta_t_s, &st);
+  if (c)
+    solar_time_fast(c, t_up, &st);
+  else
+    solar_time_at(t_up, delta_t_s, &st);
   solar_position(&st, lat_deg, lon_deg, elev_m, pressure_mbar, temp_c,
                  INTERVAL_ATMOS_REFRACT_DEG, out);
   return frac;
+}
+
+double solar_interval_position(const struct solar_time *mid, double t_mid_unix_s,
+                               double len_s, double delta_t_s, double lat_deg,
+                               double lon_deg, double elev_m, double pressure_mbar,
+                               double temp_c, struct solar_pos *out)
+{
+  return interval_position(mid, t_mid_unix_s, len_s, delta_t_s, lat_deg, lon_deg, elev_m,
+                           pressure_mbar, temp_c, NULL, out);
+}
+
+double solar_interval_position_fast(struct solar_time_cache *c, double t_mid_unix_s,
+                                    double len_s, double lat_deg, double lon_deg,
+                                    double elev_m, double pressure_mbar, double temp_c,
+                                    struct solar_pos *out)
+{
+  struct solar_time mid;
+  solar_time_fast(c, t_mid_unix_s, &mid);
+  return interval_position(&mid, t_mid_unix_s, len_s, c->delta_t_s, lat_deg, lon_deg,
+                           elev_m, pressure_mbar, temp_c, c, out);
 }

@@ -2,7 +2,10 @@
  * "The long-term average performance of flat-plate solar-energy
  * collectors", Solar Energy 7(2), 53-74, 1963) and the Perez et al. (1990)
  * anisotropic sky, Solar Energy 44(5), 271-289, eqs. 9 and 1-6 of that
- * paper, in the form NREL SAM and pvlib implement. */
+ * paper, in the form NREL SAM and pvlib implement; and the Hay and Davies
+ * (1980) sky, Proc. First Canadian Solar Radiation Data Workshop, 59-72, as
+ * Duffie and Beckman (Solar Engineering of Thermal Processes, eq. 2.16.4)
+ * and pvlib's haydavies write it. */
 #include "transpose.h"
 
 #include <math.h>
@@ -61,6 +64,23 @@ static double perez_sky(double tilt_rad, double cos_aoi, double zenith_deg,
   return fmax(0.0, sky);
 }
 
+/* Floor of cos zenith in the Hay-Davies beam ratio Rb: cos 89 deg, the
+ * value pvlib's haydavies uses, so that Rb stays finite at sunrise. */
+#define HAYDAVIES_MIN_COS_ZENITH 0.01745
+
+static double haydavies_sky(double tilt_rad, double cos_aoi, double zenith_deg,
+                            double dni, double dhi, double dni_extra)
+{
+  /* A > 1 only for faulty data (DNI above the extraterrestrial value);
+   * clipping keeps the isotropic weight 1 - A non-negative. */
+  double a_index = dni_extra > 0.0 ? fmin(1.0, fmax(0.0, dni / dni_extra)) : 0.0;
+  double rb = fmax(0.0, cos_aoi)
+              / fmax(HAYDAVIES_MIN_COS_ZENITH, cos(deg2rad(zenith_deg)));
+  double sky = dhi * (a_index * rb
+                      + (1.0 - a_index) * (1.0 + cos(tilt_rad)) / 2.0);
+  return fmax(0.0, sky);
+}
+
 void transpose(enum transpose_model model, double tilt_deg, double surf_az_deg,
                double zenith_deg, double sun_az_deg, double dni, double dhi,
                double ghi, double dni_extra, double am_rel, double albedo,
@@ -84,6 +104,8 @@ void transpose(enum transpose_model model, double tilt_deg, double surf_az_deg,
     if (model == TRANSPOSE_PEREZ && dhi > 0.0)
       out->sky = perez_sky(t, cos_aoi, zenith_deg, dni, dhi, dni_extra,
                            am_rel);
+    else if (model == TRANSPOSE_HAYDAVIES)
+      out->sky = haydavies_sky(t, cos_aoi, zenith_deg, dni, dhi, dni_extra);
   }
   out->total = out->beam + out->sky + out->ground;
 }

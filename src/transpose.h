@@ -1,13 +1,21 @@
 /* Plane-of-array (POA) irradiance from beam, diffuse and global horizontal
- * irradiance: the isotropic sky (Liu and Jordan 1963) and the Perez et al.
- * (1990) anisotropic sky with the "allsitescomposite1990" coefficients.
+ * irradiance: the isotropic sky (Liu and Jordan 1963), the Perez et al.
+ * (1990) anisotropic sky with the "allsitescomposite1990" coefficients, and
+ * the Hay and Davies (1980) circumsolar + isotropic sky.
  * Sources: R. Perez, P. Ineichen, R. Seals, J. Michalsky, R. Stewart,
  * "Modeling daylight availability and irradiance components from direct and
- * global irradiance", Solar Energy 44(5), 271-289, 1990. */
+ * global irradiance", Solar Energy 44(5), 271-289, 1990; J. E. Hay and
+ * J. A. Davies, "Calculation of the solar radiation incident on an inclined
+ * surface", Proc. First Canadian Solar Radiation Data Workshop, 59-72, 1980
+ * (in the form of Duffie and Beckman, Solar Engineering of Thermal
+ * Processes, 4th ed., eq. 2.16.4 without the horizon term). */
 #ifndef RENEWCALC_TRANSPOSE_H
 #define RENEWCALC_TRANSPOSE_H
 
-enum transpose_model { TRANSPOSE_PEREZ, TRANSPOSE_ISOTROPIC };
+/* TRANSPOSE_HAYDAVIES: sky = DHI [A Rb + (1 - A)(1 + cos tilt)/2] with the
+ * anisotropy index A = DNI / dni_extra (clipped to 0..1) and
+ * Rb = max(cos aoi, 0) / max(cos zenith, 0.01745); am_rel is not used. */
+enum transpose_model { TRANSPOSE_PEREZ, TRANSPOSE_ISOTROPIC, TRANSPOSE_HAYDAVIES };
 
 /* Components of irradiance on the plane [W/m2], all >= 0. */
 struct poa {

@@ -1,6 +1,7 @@
 /* Unit tests for irradiance.c (extraterrestrial irradiance, air mass, angle
  * of incidence, incidence-angle modifier), transpose.c (isotropic and Perez
- * plane-of-array irradiance) and decompose.c (Erbs split of GHI).
+ * plane-of-array irradiance, Hay-Davies sky) and decompose.c (Erbs and DISC
+ * splits of GHI).
  * Expected values are hand calculations from the published formulas, with
  * the arithmetic written next to each case. */
 #include <check.h>
@@ -424,6 +425,70 @@ START_TEST(test_horizontal_plane)
 }
 END_TEST
 
+/* ---- Hay and Davies (1980) sky ------------------------------------------- */
+
+START_TEST(test_haydavies_hand)
+{
+  /* Shared geometry (see test_perez_hand_clear): cos aoi = 0.884288640,
+   * cos z = 0.746638182, (1 + cos t)/2 = 0.952041275.
+   * A  = DNI / DNI_extra = 612.4 / 1389.2 = 0.440829254
+   * Rb = 0.884288640 / 0.746638182 = 1.184360325 (cos z > 0.01745)
+   * A Rb = 0.522100679; (1 - A) 0.952041275 = 0.559170746 * 0.952041275
+   *      = 0.532353630
+   * sky = 143.7 * (0.522100679 + 0.532353630) = 143.7 * 1.054454309
+   *     = 151.525084 W/m2
+   * beam and ground as in the isotropic case: 541.538363 and 5.763680
+   * total = 698.827127 W/m2 */
+  struct poa p;
+  transpose(TRANSPOSE_HAYDAVIES, T_TILT, T_SURF_AZ, T_ZEN, T_SUN_AZ, T_DNI,
+            T_DHI, T_GHI, T_EXTRA, T_AM, T_ALBEDO, &p);
+  ck_assert_double_eq_tol(p.sky, 151.525084, rel_tol(151.525084));
+  ck_assert_double_eq_tol(p.beam, 541.538363, rel_tol(541.538363));
+  ck_assert_double_eq_tol(p.ground, 5.763680, rel_tol(5.763680));
+  ck_assert_double_eq_tol(p.total, 698.827127, rel_tol(698.827127));
+}
+END_TEST
+
+START_TEST(test_haydavies_invariants)
+{
+  struct poa hd, iso;
+  /* No beam light (A = 0): the circumsolar weight vanishes and the model is
+   * the isotropic one, 31.6 * 0.952041275 = 30.084504 W/m2. */
+  transpose(TRANSPOSE_HAYDAVIES, T_TILT, T_SURF_AZ, 63.4, 241.7, 0.0, 31.6,
+            31.6, T_EXTRA, 2.2260, T_ALBEDO, &hd);
+  transpose(TRANSPOSE_ISOTROPIC, T_TILT, T_SURF_AZ, 63.4, 241.7, 0.0, 31.6,
+            31.6, T_EXTRA, 2.2260, T_ALBEDO, &iso);
+  ck_assert_double_eq_tol(hd.sky, 30.084504, rel_tol(30.084504));
+  ck_assert_double_eq_tol(hd.sky, iso.sky, 1e-12 * iso.sky);
+
+  /* Horizontal plane: (1 + cos 0)/2 = 1 and cos aoi = cos z, so
+   * Rb = cos z / max(cos z, 0.01745) = 1 while z <= acos 0.01745 = 89.0 deg
+   * and sky = DHI (A + 1 - A) = DHI exactly. Above 89.0 deg, Rb < 1 and
+   * sky = DHI (1 - A (1 - Rb)) < DHI. */
+  static const double zen[] = { 12.4, 41.7, 63.4, 79.9, 88.8 };
+  for (size_t i = 0; i < sizeof zen / sizeof zen[0]; i++) {
+    transpose(TRANSPOSE_HAYDAVIES, 0.0, 180.0, zen[i], 140.0, 612.4, 143.7,
+              612.4 * cos(deg2rad(zen[i])) + 143.7, T_EXTRA, NAN, T_ALBEDO,
+              &hd);
+    /* Exact identity up to the rounding of a few products. */
+    ck_assert_double_eq_tol(hd.sky, 143.7, 143.7 * 1e-12);
+  }
+  /* z = 89.6: cos z = 0.006981260, Rb = 0.006981260 / 0.01745 = 0.400072,
+   * A = 85.6 / 1389.2 = 0.061618198;
+   * sky = 21.4 (1 - 0.061618198 * 0.599928) = 21.4 * 0.963034 = 20.608918 */
+  transpose(TRANSPOSE_HAYDAVIES, 0.0, 180.0, 89.6, 250.0, 85.6, 21.4,
+            85.6 * cos(deg2rad(89.6)) + 21.4, T_EXTRA, NAN, T_ALBEDO, &hd);
+  /* The hand value carries 6 significant digits of Rb: 1e-5 relative. */
+  ck_assert_double_eq_tol(hd.sky, 20.608918, 20.608918 * 1e-5);
+
+  /* DNI above the extraterrestrial value (faulty data): A is clipped to 1,
+   * so sky = DHI Rb = 143.7 * 1.184360325 = 170.192579, not more. */
+  transpose(TRANSPOSE_HAYDAVIES, T_TILT, T_SURF_AZ, T_ZEN, T_SUN_AZ, 1500.0,
+            T_DHI, T_GHI, T_EXTRA, T_AM, T_ALBEDO, &hd);
+  ck_assert_double_eq_tol(hd.sky, 170.192579, rel_tol(170.192579));
+}
+END_TEST
+
 /* Random valid hours: sun up, kt in 0..0.85, diffuse share 0.05..1, DNI
  * from closure and capped at the extraterrestrial value. Since Kasten-Young
  * air mass is below 1/cos z, DHI * AM < DNI_extra, so delta < 1. */
@@ -460,8 +525,11 @@ START_TEST(test_transpose_sweep)
   for (int i = 0; i < 50000; i++) {
     struct hour h;
     random_hour(r, &h);
-    for (int m = 0; m < 2; m++) {
-      enum transpose_model model = m ? TRANSPOSE_ISOTROPIC : TRANSPOSE_PEREZ;
+    static const enum transpose_model models[] = {
+      TRANSPOSE_PEREZ, TRANSPOSE_ISOTROPIC, TRANSPOSE_HAYDAVIES
+    };
+    for (int m = 0; m < 3; m++) {
+      enum transpose_model model = models[m];
       struct poa p;
       transpose(model, h.tilt, h.surf_az, h.zen, h.sun_az, h.dni, h.dhi,
                 h.ghi, h.extra, h.am, h.albedo, &p);
@@ -476,7 +544,13 @@ START_TEST(test_transpose_sweep)
       ck_assert(p.ground <= h.albedo * h.ghi * 0.5 * (1.0 + 1e-12));
       if (model == TRANSPOSE_ISOTROPIC)
         ck_assert(p.sky <= h.dhi * (1.0 + 1e-12));
-      else
+      else if (model == TRANSPOSE_HAYDAVIES) {
+        /* A convex mix of Rb and (1 + cos t)/2 <= 1, with 0 <= A <= 1:
+         * never above DHI max(1, Rb). */
+        double rb = fmax(0.0, irr_cos_aoi(h.tilt, h.surf_az, h.zen, h.sun_az))
+                    / fmax(0.01745, cos(deg2rad(h.zen)));
+        ck_assert(p.sky <= h.dhi * fmax(1.0, rb) * (1.0 + 1e-12));
+      } else
         ck_assert_msg(p.sky <= bound * h.dhi,
                       "Perez sky %g above %g * DHI %g at hour %d", p.sky,
                       bound, h.dhi, i);
@@ -553,6 +627,109 @@ START_TEST(test_erbs_sweep)
 }
 END_TEST
 
+/* ---- DISC decomposition (Maxwell 1987) ------------------------------------ */
+
+START_TEST(test_disc_hand)
+{
+  /* GHI 512.8, zenith 37.6 (cos z = 0.792289643), DNI_extra 1400,
+   * pressure 87600 Pa.
+   * kt = 512.8 / (1400 * 0.792289643) = 0.462312889 (<= 0.6 branch)
+   * Kasten 1966: (93.885 - 37.6)^-1.253 = 56.285^-1.253 = 0.006408524;
+   *   AM = 1 / (0.792289643 + 0.15 * 0.006408524) = 1.260635156;
+   *   absolute: 1.260635156 * 87600 / 101325 = 1.089875546
+   * kt^2 = 0.213733208, kt^3 = 0.098811617
+   * a = 0.512 - 1.56 kt + 2.286 kt^2 - 2.222 kt^3 = 0.059826593
+   * b = 0.37 + 0.962 kt = 0.814745000
+   * c = -0.28 + 0.932 kt - 2.048 kt^2 = -0.286849996
+   * c AM = -0.312630797, exp = 0.731519942;
+   *   dKn = 0.059826593 + 0.814745000 * 0.731519942 = 0.655828808
+   * AM^2 = 1.187828706, AM^3 = 1.294585459, AM^4 = 1.410937034
+   * Knc = 0.866 - 0.122 AM + 0.0121 AM^2 - 0.000653 AM^3 + 0.000014 AM^4
+   *     = 0.746582300
+   * Kn = 0.746582300 - 0.655828808 = 0.090753492
+   * DNI = 1400 Kn = 127.054888; DHI = 512.8 - 127.054888 * 0.792289643
+   *     = 512.8 - 100.664272 = 412.135728 W/m2 */
+  double dni, dhi;
+  decompose_disc(512.8, 37.6, 1400.0, 87600.0, &dni, &dhi);
+  ck_assert_double_eq_tol(dni, 127.054888, rel_tol(127.054888));
+  ck_assert_double_eq_tol(dhi, 412.135728, rel_tol(412.135728));
+}
+END_TEST
+
+/* pvlib-python's test_disc_value (pvlib/tests/test_irradiance.py), an
+ * independent implementation of Maxwell's report: 2014-06-24 (day 175),
+ * I0 = 1370 W/m2 times the Spencer distance factor of day 175, which is
+ * irr_extraterrestrial(175) * 1370 / 1367 = 1324.937303 W/m2. pvlib's
+ * expected DNI: 830.46567 and 676.09497 at 93193 Pa, 868.72425 and
+ * 680.66679 at 101325 Pa. */
+static const struct {
+  double ghi, zenith_deg, pressure_pa, dni;
+} disc_pvlib_cases[] = {
+  { 1038.62, 10.567, 93193.0, 830.46567 },
+  { 254.53, 72.469, 93193.0, 676.09497 },
+  { 1038.62, 10.567, 101325.0, 868.72425 },
+  { 254.53, 72.469, 101325.0, 680.66679 },
+};
+
+START_TEST(test_disc_pvlib)
+{
+  double dni, dhi;
+  const double extra = irr_extraterrestrial(175.0) * 1370.0 / 1367.0;
+  decompose_disc(disc_pvlib_cases[_i].ghi, disc_pvlib_cases[_i].zenith_deg,
+                 extra, disc_pvlib_cases[_i].pressure_pa, &dni, &dhi);
+  /* pvlib checks its own values to 1e-5 absolute; 1e-4 leaves room for the
+   * rounding of its printed digits. */
+  ck_assert_double_eq_tol(dni, disc_pvlib_cases[_i].dni, 1e-4);
+  ck_assert_double_eq_tol(dhi + dni * cos(deg2rad(disc_pvlib_cases[_i].zenith_deg)),
+                          disc_pvlib_cases[_i].ghi, 1e-9);
+}
+END_TEST
+
+START_TEST(test_disc_limits)
+{
+  double dni = -1.0, dhi = -1.0;
+  /* Beyond the 87 deg cut-off and at night: all diffuse. */
+  decompose_disc(23.8, 88.0, 1367.0, 101325.0, &dni, &dhi);
+  ck_assert_double_eq(dni, 0.0);
+  ck_assert_double_eq(dhi, 23.8);
+  decompose_disc(0.0, 41.7, 1367.0, 101325.0, &dni, &dhi);
+  ck_assert_double_eq(dni, 0.0);
+  ck_assert_double_eq(dhi, 0.0);
+  /* Overcast: kt = 31.6 / (1367 cos 41.7 = 1020.654395) = 0.030960, AM
+   * near 1.34: Knc ~ 0.72 and dKn = a + b exp(c AM) with a ~ 0.466,
+   * b ~ 0.400, c ~ -0.253: dKn ~ 0.466 + 0.400 * 0.713 = 0.751 > Knc, so
+   * Kn < 0 and DNI is floored at 0. */
+  decompose_disc(31.6, 41.7, 1367.0, 101325.0, &dni, &dhi);
+  ck_assert_double_eq(dni, 0.0);
+  ck_assert_double_eq(dhi, 31.6);
+}
+END_TEST
+
+START_TEST(test_disc_sweep)
+{
+  gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+  gsl_rng_set(r, 19870901UL);
+  for (int i = 0; i < 50000; i++) {
+    double zen = 87.0 * gsl_rng_uniform(r);
+    double extra = irr_extraterrestrial(1.0 + 365.0 * gsl_rng_uniform(r));
+    double cz = cos(deg2rad(zen));
+    double ghi = 1.1 * gsl_rng_uniform(r) * extra * cz;
+    double p_pa = 60000.0 + 45000.0 * gsl_rng_uniform(r);
+    double dni, dhi;
+    decompose_disc(ghi, zen, extra, p_pa, &dni, &dhi);
+    ck_assert_msg(dni >= 0.0 && dhi >= 0.0 && dhi <= ghi && isfinite(dni),
+                  "bad split at z=%g ghi=%g: dni=%g dhi=%g", zen, ghi, dni,
+                  dhi);
+    /* Kn <= Knc(AM) <= 0.866 at the least air mass: DNI stays below
+     * the extraterrestrial value. */
+    ck_assert(dni <= extra);
+    /* Closure up to rounding (a few ulps of GHI). */
+    ck_assert_double_eq_tol(dhi + dni * cz, ghi, 1e-9 * (1.0 + ghi));
+  }
+  gsl_rng_free(r);
+}
+END_TEST
+
 Suite *make_irradiance_suite(void)
 {
   Suite *s = suite_create("irradiance");
@@ -583,6 +760,8 @@ Suite *make_irradiance_suite(void)
   tcase_add_test(tc, test_perez_floor);
   tcase_add_test(tc, test_sun_down_and_no_diffuse);
   tcase_add_test(tc, test_horizontal_plane);
+  tcase_add_test(tc, test_haydavies_hand);
+  tcase_add_test(tc, test_haydavies_invariants);
   tcase_add_test(tc, test_transpose_sweep);
   suite_add_tcase(s, tc);
 
@@ -590,6 +769,10 @@ Suite *make_irradiance_suite(void)
   tcase_add_loop_test(tc, test_erbs_hand, 0, N_CASES(erbs_cases));
   tcase_add_test(tc, test_erbs_low_sun);
   tcase_add_test(tc, test_erbs_sweep);
+  tcase_add_test(tc, test_disc_hand);
+  tcase_add_loop_test(tc, test_disc_pvlib, 0, N_CASES(disc_pvlib_cases));
+  tcase_add_test(tc, test_disc_limits);
+  tcase_add_test(tc, test_disc_sweep);
   suite_add_tcase(s, tc);
 
   return s;

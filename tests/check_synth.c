@@ -1,8 +1,10 @@
-/* Tests of the clear-sky model, the synthetic profile generator, its
+/* Tests of the clear-sky model, the synthetic profile generator (Markov
+ * transition matrix library for daily clearness, TAG for hours), its
  * monthly-means file reader and the plain profile CSV writer. */
 #define _POSIX_C_SOURCE 200809L
 
 #include <check.h>
+#include <gsl/gsl_rng.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -73,6 +75,215 @@ START_TEST(test_ineichen_below_extraterrestrial)
 }
 END_TEST
 
+/* ---- daily clearness: Markov transition matrix library --------------------- */
+
+/* Stationary distribution of a 10-state chain by power iteration (every
+ * matrix of the library is irreducible and aperiodic: some diagonal
+ * entries are positive). Rows are normalised by their sums, as the
+ * generator does. */
+static void mtm_stationary(const double *p, double pi[SYNTH_MTM_STATES])
+{
+  double rs[SYNTH_MTM_STATES];
+  for (int i = 0; i < SYNTH_MTM_STATES; i++) {
+    rs[i] = 0.0;
+    for (int j = 0; j < SYNTH_MTM_STATES; j++)
+      rs[i] += p[i * SYNTH_MTM_STATES + j];
+    pi[i] = 1.0 / SYNTH_MTM_STATES;
+  }
+  for (int it = 0; it < 20000; it++) {
+    double nx[SYNTH_MTM_STATES] = {0};
+    for (int i = 0; i < SYNTH_MTM_STATES; i++)
+      for (int j = 0; j < SYNTH_MTM_STATES; j++)
+        nx[j] += pi[i] * p[i * SYNTH_MTM_STATES + j] / rs[i];
+    memcpy(pi, nx, sizeof nx);
+  }
+}
+
+/* Mean, variance and lag-one autocorrelation of the daily Kt the chain of
+ * matrix k generates. Tomorrow's value is lo + step (J + F): J drawn from
+ * today's row, F uniform on 0..1 and independent of everything else (the
+ * position of u within the state's share of the row). With state
+ * midpoints c_j = lo + step (j + 1/2) and stationary pi:
+ *   E Kt = sum pi_j c_j
+ *   Var Kt = sum pi_j (c_j - E)^2 + step^2 / 12
+ *   Cov(Kt_t, Kt_t+1) = sum_i sum_j pi_i P_ij (c_i - E)(c_j - E)
+ * (the within-state position of today is independent of tomorrow's
+ * state), so rho1 = Cov / Var. */
+static void mtm_moments(int k, double *mean, double *var, double *rho1)
+{
+  double lo, hi, pi[SYNTH_MTM_STATES];
+  const double *p = synth_mtm_matrix(k, &lo, &hi);
+  mtm_stationary(p, pi);
+  const double step = (hi - lo) / SYNTH_MTM_STATES;
+  double m = 0.0, v = step * step / 12.0, c = 0.0;
+  for (int j = 0; j < SYNTH_MTM_STATES; j++)
+    m += pi[j] * (lo + step * (j + 0.5));
+  for (int i = 0; i < SYNTH_MTM_STATES; i++) {
+    const double di = lo + step * (i + 0.5) - m;
+    double rs = 0.0;
+    for (int j = 0; j < SYNTH_MTM_STATES; j++)
+      rs += p[i * SYNTH_MTM_STATES + j];
+    v += pi[i] * di * di;
+    for (int j = 0; j < SYNTH_MTM_STATES; j++)
+      c += pi[i] * p[i * SYNTH_MTM_STATES + j] / rs * di
+           * (lo + step * (j + 0.5) - m);
+  }
+  *mean = m;
+  *var = v;
+  *rho1 = c / v;
+}
+
+START_TEST(test_mtm_index)
+{
+  /* Classes of Aguiar et al. (1988): Kt_m <= 0.30, (0.30, 0.35], ...,
+   * > 0.70. */
+  ck_assert_int_eq(synth_mtm_index(0.217), 0);
+  ck_assert_int_eq(synth_mtm_index(0.30), 0);
+  ck_assert_int_eq(synth_mtm_index(0.3001), 1);
+  ck_assert_int_eq(synth_mtm_index(0.476), 4);
+  ck_assert_int_eq(synth_mtm_index(0.55), 5);
+  ck_assert_int_eq(synth_mtm_index(0.683), 8);
+  ck_assert_int_eq(synth_mtm_index(0.7001), 9);
+}
+END_TEST
+
+/* Each row of the library is a probability distribution printed to three
+ * decimals: entries in 0..1 and a sum within 10 x 0.0005 of 1. Each
+ * matrix was built from months whose mean Kt lies in its class, so the
+ * stationary mean of its chain must fall in (or, for the open end
+ * classes, beyond) that class: a mistyped row moves it out. */
+START_TEST(test_mtm_library)
+{
+  static const double class_lo[SYNTH_MTM_COUNT] = {
+    0.0, 0.30, 0.35, 0.40, 0.45, 0.50, 0.55, 0.60, 0.65, 0.70
+  };
+  static const double class_hi[SYNTH_MTM_COUNT] = {
+    0.30, 0.35, 0.40, 0.45, 0.50, 0.55, 0.60, 0.65, 0.70, 1.0
+  };
+  for (int k = 0; k < SYNTH_MTM_COUNT; k++) {
+    double lo, hi;
+    const double *p = synth_mtm_matrix(k, &lo, &hi);
+    ck_assert(lo >= 0.0 && lo < hi && hi < 0.9);
+    for (int i = 0; i < SYNTH_MTM_STATES; i++) {
+      double sum = 0.0;
+      for (int j = 0; j < SYNTH_MTM_STATES; j++) {
+        const double x = p[i * SYNTH_MTM_STATES + j];
+        ck_assert(x >= 0.0 && x <= 1.0);
+        sum += x;
+      }
+      ck_assert_msg(fabs(sum - 1.0) <= 0.005 + 1e-12,
+                    "matrix %d row %d sums to %.3f", k, i, sum);
+    }
+    double mean, var, rho1;
+    mtm_moments(k, &mean, &var, &rho1);
+    ck_assert_msg(mean > class_lo[k] && mean <= class_hi[k],
+                  "matrix %d: stationary mean %.4f outside %.2f..%.2f", k,
+                  mean, class_lo[k], class_hi[k]);
+  }
+}
+END_TEST
+
+/* Hand case, matrix 4 (0.45 < Kt_m <= 0.50): range 0.028..0.807, step
+ * 0.0779. Today 0.5: (0.5 - 0.028) / 0.0779 = 6.059 -> row 6
+ * {0 .013 .045 .108 .112 .175 .188 .224 .117 .018}, sum 1.000.
+ * u = 0.5: cumulative 0.453 before state 6 (p = 0.188), so state 6 at
+ * (0.5 - 0.453) / 0.188 = 0.25 of its width: 0.028 + 0.0779 * 6.25 =
+ * 0.514875. u = 0: the first state with a non-zero entry, state 1, at its
+ * lower edge: 0.028 + 0.0779 = 0.1059. */
+START_TEST(test_mtm_next_hand)
+{
+  /* The hand values are exact in decimal; 1e-12 covers binary rounding. */
+  ck_assert_double_eq_tol(synth_mtm_next(4, 0.5, 0.5), 0.514875, 1e-12);
+  ck_assert_double_eq_tol(synth_mtm_next(4, 0.5, 0.0), 0.1059, 1e-12);
+  /* A value outside the matrix range uses the nearest row, and every
+   * result lies inside the range. */
+  for (int k = 0; k < SYNTH_MTM_COUNT; k++) {
+    double lo, hi;
+    synth_mtm_matrix(k, &lo, &hi);
+    for (int i = 0; i < 50; i++) {
+      double v = synth_mtm_next(k, -0.2 + 0.025 * i, 0.0199 * i);
+      ck_assert(v >= lo && v <= hi);
+    }
+  }
+}
+END_TEST
+
+/* A long chain reproduces the moments derived from its matrix
+ * (mtm_moments above). The papers report day-to-day lag-one
+ * autocorrelations of daily Kt of about 0.2 to 0.5; the library's own
+ * values for the populous middle classes must fall there. */
+START_TEST(test_mtm_autocorrelation)
+{
+  static const int classes[] = {3, 4, 5, 7};
+  const int n = 200000;
+  gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+  gsl_rng_set(r, 19880301UL);
+  for (size_t c = 0; c < sizeof classes / sizeof classes[0]; c++) {
+    const int k = classes[c];
+    double mean, var, rho1;
+    mtm_moments(k, &mean, &var, &rho1);
+    ck_assert_msg(rho1 > 0.2 && rho1 < 0.5, "matrix %d: rho1 %.3f", k, rho1);
+    double x = mean, s = 0.0, s2 = 0.0, s11 = 0.0, prev = 0.0;
+    for (int i = 0; i < 1000; i++) /* burn-in from the mean */
+      x = synth_mtm_next(k, x, gsl_rng_uniform(r));
+    for (int i = 0; i < n; i++) {
+      prev = x;
+      x = synth_mtm_next(k, x, gsl_rng_uniform(r));
+      s += x;
+      s2 += x * x;
+      s11 += (prev - mean) * (x - mean);
+    }
+    const double m_hat = s / n, v_hat = s2 / n - m_hat * m_hat;
+    /* Standard error of the mean: sd / sqrt(n) inflated by
+     * sqrt((1 + rho)/(1 - rho)) ~ 1.4: 0.17 / 447 * 1.4 = 0.0005; 0.003 is
+     * 6 of them. Of the lag-one estimate: about 1 / sqrt(n) = 0.0022;
+     * 0.012 is 5 of them. Of the variance: a few per cent. */
+    ck_assert_double_eq_tol(m_hat, mean, 0.003);
+    ck_assert_double_eq_tol(v_hat, var, 0.05 * var);
+    ck_assert_double_eq_tol(s11 / n / var, rho1, 0.012);
+  }
+  gsl_rng_free(r);
+}
+END_TEST
+
+/* ---- hourly clearness: TAG --------------------------------------------------- */
+
+START_TEST(test_tag_hand)
+{
+  /* Kt = 0.55, sun 50 deg high: sin alt = 0.766044443.
+   * lambda = -0.19 + 1.12 * 0.55 + 0.24 exp(-4.4)
+   *        = -0.19 + 0.616 + 0.24 * 0.012277340 = 0.428946562
+   * eps    = 0.32 - 1.6 * 0.05^2 = 0.316
+   * kappa  = 0.19 + 2.27 * 0.3025 - 2.51 * 0.166375 = 0.459073750
+   * ktm    = 0.428946562 + 0.316 exp(-0.459073750 / 0.766044443)
+   *        = 0.428946562 + 0.316 exp(-0.599278220)
+   *        = 0.428946562 + 0.316 * 0.549207901 = 0.602496258
+   * A = 0.14 exp(-20 * 0.2^2) = 0.14 * 0.449328964 = 0.062906055
+   * B = 3 * 0.1^2 + 16 * 0.55^5 = 0.03 + 16 * 0.050328438 = 0.835255000
+   * sigma = A exp(B (1 - 0.766044443)) = 0.062906055 exp(0.195412549)
+   *       = 0.076481966
+   * phi1 = 0.38 + 0.06 cos(7.4 * 0.55 - 2.5) = 0.38 + 0.06 cos 1.57
+   *      = 0.38 + 0.06 * 0.000796327 = 0.380047780 */
+  const double s = sin(deg2rad(50.0));
+  ck_assert_double_eq_tol(synth_tag_mean_kt(0.55, s), 0.602496258, 1e-8);
+  ck_assert_double_eq_tol(synth_tag_sigma(0.55, s), 0.076481966, 1e-8);
+  ck_assert_double_eq_tol(synth_tag_phi(0.55), 0.380047780, 1e-8);
+  /* Kt = 0.3, low sun sin alt = 0.15:
+   * lambda = -0.19 + 0.336 + 0.24 exp(-2.4) = 0.146 + 0.24 * 0.090717953
+   *        = 0.167772309; eps = 0.32 - 1.6 * 0.04 = 0.256;
+   * kappa = 0.19 + 2.27 * 0.09 - 2.51 * 0.027 = 0.326530000;
+   * ktm = 0.167772309 + 0.256 exp(-2.176866667)
+   *     = 0.167772309 + 0.256 * 0.113396283 = 0.196801757
+   * A = 0.14 exp(-20 * 0.0025) = 0.133172119;
+   * B = 3 * 0.0225 + 16 * 0.00243 = 0.10638;
+   * sigma = 0.133172119 exp(0.10638 * 0.85) = 0.145775158
+   * phi1 = 0.38 + 0.06 cos(-0.28) = 0.437663326 */
+  ck_assert_double_eq_tol(synth_tag_mean_kt(0.3, 0.15), 0.196801757, 1e-8);
+  ck_assert_double_eq_tol(synth_tag_sigma(0.3, 0.15), 0.145775158, 1e-8);
+  ck_assert_double_eq_tol(synth_tag_phi(0.3), 0.437663326, 1e-8);
+}
+END_TEST
+
 /* ---- synthetic profile ----------------------------------------------------- */
 
 static const double laos_ghi[12] = {4.3, 4.9, 5.2, 5.5, 5.1, 4.4,
@@ -122,8 +333,9 @@ START_TEST(test_synth_monthly_means_exact)
     sum[month_of_row(i)] += p->col[PROFILE_GHI][i];
   for (int m = 0; m < 12; m++) {
     double mean_kwh = sum[m] / 1000.0 / mdays[m];
-    /* The generator scales each month onto its target; 1e-9 relative is
-     * far tighter than any data error and far looser than rounding. */
+    /* The generator's final rescale puts each month on its target (the
+     * brief asks 1 %); 1e-9 relative is far tighter than any data error
+     * and far looser than rounding. */
     ck_assert_double_eq_tol(mean_kwh, laos_ghi[m], laos_ghi[m] * 1e-9);
   }
   profile_free(p);
@@ -170,6 +382,11 @@ START_TEST(test_synth_physical)
     }
     /* Margin: 1e-9 relative, the rounding of the monthly rescaling. */
     ck_assert(ghi[i] <= cs * (1.0 + 1e-9) + 1e-9);
+    /* And so below the extraterrestrial irradiance on the horizontal
+     * over the sun-up part of the hour: hourly kt <= 1. */
+    if (pos.zenith_deg < 90.0)
+      ck_assert(ghi[i] <= irr_extraterrestrial((double)(i / 24 + 1))
+                         * cos(deg2rad(pos.zenith_deg)) * frac);
     if (ghi[i] > 0.0) {
       day++;
       /* Closure to rounding of the decomposition (values up to ~1000). */
@@ -203,6 +420,105 @@ START_TEST(test_synth_seed)
   profile_free(a);
   profile_free(b);
   profile_free(c);
+}
+END_TEST
+
+/* Daily GHI of a profile [Wh/m2], days 0..364 of a non-leap year. */
+static void daily_sums(const struct profile *p, double g[365])
+{
+  for (int d = 0; d < 365; d++)
+    g[d] = 0.0;
+  for (size_t i = 0; i < p->n; i++)
+    g[i / 24] += p->col[PROFILE_GHI][i];
+}
+
+/* Day-to-day persistence in the profile. With variability 0 every day of
+ * a month has the month's Kt, so G_d(v = 0) follows the month's
+ * extraterrestrial shape; the ratio G_d(v) / G_d(0), normalised by its
+ * monthly mean, is Kt_d / Kt_m except where the clear-sky bound trims a
+ * bright day. Without that bound its lag-one autocorrelation within months
+ * would be the chain's, 0.31-0.32 for the matrices of Kt_m 0.45..0.55 that
+ * these Laos means select (mtm_moments; Kt_m = 4.0..5.5 kWh/m2 over
+ * 8.6..10.6 kWh/m2 extraterrestrial); trimming the bright tail only
+ * dilutes it. Over about 350 pairs the estimate has a standard error of
+ * about 0.05, so it must lie between clearly positive (0.05) and the
+ * chain's value plus 4 standard errors (0.52). */
+START_TEST(test_synth_daily_persistence)
+{
+  struct synth_spec s;
+  laos_spec(&s, 2023, 17);
+  s.variability = 0.0;
+  struct profile *flat = synth_profile(&s);
+  s.variability = 1.0;
+  struct profile *p = synth_profile(&s);
+  ck_assert(flat && p);
+  double g0[365], g[365], x[365];
+  daily_sums(flat, g0);
+  daily_sums(p, g);
+  for (int m = 0, d = 0; m < 12; d += mdays[m++]) {
+    double mu = 0.0;
+    for (int k = d; k < d + mdays[m]; k++)
+      mu += g[k] / g0[k] / mdays[m];
+    for (int k = d; k < d + mdays[m]; k++)
+      x[k] = g[k] / g0[k] / mu - 1.0;
+  }
+  double s0 = 0.0, s1 = 0.0;
+  for (int m = 0, d = 0; m < 12; d += mdays[m++])
+    for (int k = d; k < d + mdays[m]; k++) {
+      s0 += x[k] * x[k];
+      if (k > d)
+        s1 += x[k] * x[k - 1];
+    }
+  const double rho1 = s1 / s0;
+  ck_assert_msg(rho1 > 0.05 && rho1 < 0.52, "daily lag-one %.3f", rho1);
+  /* Spread: the library's standard deviation of daily Kt at Kt_m ~ 0.5 is
+   * about 0.16, a third of the mean; require at least a fifth. */
+  ck_assert(sqrt(s0 / 365.0) > 0.2);
+  profile_free(flat);
+  profile_free(p);
+}
+END_TEST
+
+/* Hourly clearness kt = GHI / (I0 cos z) for hours fully sun-up with the
+ * sun above 20 deg: bounded by the clear sky (kt < 0.85 at 700 m with
+ * TL >= 3.6, Ineichen-Perez), and with variability 1 the TAG noise gives
+ * overcast hours (kt < 0.25) that the deterministic TAG mean
+ * (ktm >= lambda(Kt) ~ 0.33 for Kt >= 0.45, test_tag_hand) never does. */
+START_TEST(test_synth_hourly_kt)
+{
+  for (int v = 0; v < 2; v++) {
+    struct synth_spec s;
+    laos_spec(&s, 2023, 29);
+    s.variability = v;
+    struct profile *p = synth_profile(&s);
+    ck_assert_ptr_nonnull(p);
+    int n = 0, low = 0;
+    for (size_t i = 0; i < p->n; i++) {
+      const double t_mid = (double)p->t_utc[i] + 1800.0;
+      struct solar_time st;
+      struct solar_pos pos;
+      solar_time_at(t_mid, SOLAR_DELTA_T_DEFAULT_S, &st);
+      const double frac = solar_interval_position(
+        &st, t_mid, 3600.0, SOLAR_DELTA_T_DEFAULT_S, s.latitude, s.longitude,
+        s.elevation_m, p->col[PROFILE_PRESSURE][i] / 100.0,
+        p->col[PROFILE_TEMP_AIR][i], &pos);
+      if (frac < 1.0 || pos.zenith_deg > 70.0)
+        continue;
+      const double kt = p->col[PROFILE_GHI][i]
+                        / (irr_extraterrestrial((double)(i / 24 + 1))
+                           * cos(deg2rad(pos.zenith_deg)));
+      ck_assert(kt >= 0.0 && kt < 0.85);
+      n++;
+      low += kt < 0.25;
+    }
+    /* About 3300 such hours at 20.7 N. */
+    ck_assert_int_gt(n, 3000);
+    if (v == 0)
+      ck_assert_int_eq(low, 0);
+    else
+      ck_assert_int_gt(low, 100);
+    profile_free(p);
+  }
 }
 END_TEST
 
@@ -551,11 +867,22 @@ Suite *make_synth_suite(void)
   tcase_add_loop_test(tc, test_ineichen_below_extraterrestrial, 0, 18);
   suite_add_tcase(s, tc);
 
+  tc = tcase_create("model");
+  tcase_set_timeout(tc, 60);
+  tcase_add_test(tc, test_mtm_index);
+  tcase_add_test(tc, test_mtm_library);
+  tcase_add_test(tc, test_mtm_next_hand);
+  tcase_add_test(tc, test_mtm_autocorrelation);
+  tcase_add_test(tc, test_tag_hand);
+  suite_add_tcase(s, tc);
+
   tc = tcase_create("profile");
   tcase_set_timeout(tc, 60);
   tcase_add_test(tc, test_synth_monthly_means_exact);
   tcase_add_test(tc, test_synth_physical);
   tcase_add_test(tc, test_synth_seed);
+  tcase_add_test(tc, test_synth_daily_persistence);
+  tcase_add_test(tc, test_synth_hourly_kt);
   tcase_add_test(tc, test_synth_leap_year_axis);
   tcase_add_test(tc, test_synth_weather);
   tcase_add_test(tc, test_synth_target_above_clear_sky);

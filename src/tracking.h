@@ -1,0 +1,89 @@
+/* Sun-tracking mounts: the single-axis tracker (any axis tilt and azimuth,
+ * rotation limit, backtracking by ground coverage ratio) and the two-axis
+ * tracker. Angles in degrees; azimuths clockwise from north (180 = south).
+ * Sources:
+ *   W. F. Marion and A. P. Dobos, "Rotation Angle for the Optimum Tracking
+ *   of One-Axis Trackers", NREL/TP-6A20-58891, 2013 (ideal rotation, surface
+ *   tilt and azimuth).
+ *   E. Lorenzo, L. Narvarte and J. Munoz, "Tracking and back-tracking",
+ *   Progress in Photovoltaics 19(6), 747-753, 2011, and K. Anderson and
+ *   M. Mikofski, "Slope-Aware Backtracking for Single-Axis Trackers",
+ *   NREL/TP-5K00-76626, 2020, with zero cross-axis slope (backtracking).
+ *
+ * Rotation sign (as in Marion and Dobos and pvlib): positive rotation turns
+ * the surface normal toward axis azimuth + 90 deg, so for a horizontal axis
+ * with azimuth 180 (north-south) positive angles face west (afternoon).
+ * At zero rotation the surface has tilt = axis tilt and azimuth = axis
+ * azimuth: the axis descends toward its azimuth.
+ *
+ * Sun at or below the horizon (zenith >= 90 deg): the single-axis tracker
+ * stows at rotation 0, the two-axis tracker stows flat (tilt 0, azimuth
+ * 180). cos(AOI) is then the plain geometric value (usually <= 0). */
+#ifndef RENEWCALC_TRACKING_H
+#define RENEWCALC_TRACKING_H
+
+#include <stddef.h>
+
+/* Validated parameters of a single-axis tracker. */
+struct tracking_params {
+  double axis_tilt_deg;    /* tilt of the rotation axis, 0..90 */
+  double axis_azimuth_deg; /* direction the axis descends toward, 0..360 */
+  double max_angle_deg;    /* rotation limit, rotation stays in +-max, 0..180 */
+  int backtrack;           /* nonzero: backtrack to avoid row-to-row shading */
+  double gcr;              /* ground coverage ratio (row width / pitch),
+                              0.01..0.99; used when backtrack is set */
+};
+
+/* Ideal (true-tracking) rotation [deg], -180..180: the rotation that puts
+ * the sun in the plane spanned by the surface normal and the axis, which
+ * minimises the angle of incidence (Marion and Dobos 2013 eq. 7 with its
+ * quadrant rules, done as one atan2). It equals the sun's angle projected
+ * into the plane perpendicular to the axis, measured from the normal at
+ * zero rotation. zenith_deg 0..180, sun_az_deg 0..360. No limit applied.
+ * Pure. */
+double tracking_ideal_rotation(double zenith_deg, double sun_az_deg,
+                               double axis_tilt_deg, double axis_azimuth_deg);
+
+/* Backtracked rotation [deg] for an ideal rotation ideal_deg and ground
+ * coverage ratio gcr (0 < gcr < 1), flat ground across the axis
+ * (Lorenzo et al. 2011; Anderson and Mikofski 2020 eq. 14 with zero slope):
+ * while |cos(ideal)| < gcr the rotation is pulled back toward 0 by
+ * acos(|cos(ideal)| / gcr) so that the shadow of one row just reaches the
+ * next; otherwise the ideal rotation is returned. No limit applied. Pure. */
+double tracking_backtrack_rotation(double ideal_deg, double gcr);
+
+/* Surface tilt [deg] 0..180 and azimuth [deg] 0..360 of a single-axis
+ * tracker at rotation rotation_deg (Marion and Dobos 2013 eqs. 1-4, from
+ * the rotated normal vector). When the tilt is 0 the azimuth is undefined
+ * and axis_azimuth_deg is returned. Pure. */
+void tracking_surface(double rotation_deg, double axis_tilt_deg,
+                      double axis_azimuth_deg, double *surf_tilt_deg,
+                      double *surf_az_deg);
+
+/* One single-axis interval: rotation [deg] (ideal, backtracked when
+ * enabled, then limited to +-max_angle_deg; 0 with the sun down), surface
+ * tilt and azimuth [deg] and cos(AOI) of beam light on the surface.
+ * Any output pointer may be NULL. Pure. */
+void tracking_single_axis(const struct tracking_params *tp, double zenith_deg,
+                          double sun_az_deg, double *rotation_deg,
+                          double *surf_tilt_deg, double *surf_az_deg,
+                          double *cos_aoi);
+
+/* tracking_single_axis() over n intervals: zenith_deg, sun_az_deg (n each)
+ * in; rotation_deg, surf_tilt_deg, surf_az_deg, cos_aoi (caller-owned, n
+ * each) out; any output array may be NULL. Pure, no allocation. */
+void tracking_single_axis_run(const struct tracking_params *tp, size_t n,
+                              const double *zenith_deg, const double *sun_az_deg,
+                              double *rotation_deg, double *surf_tilt_deg,
+                              double *surf_az_deg, double *cos_aoi);
+
+/* Two-axis tracker over n intervals: the surface normal points at the sun
+ * (tilt = zenith, azimuth = sun azimuth, cos AOI = 1) while the sun is up;
+ * flat stow (tilt 0, azimuth 180, cos AOI = cos zenith) otherwise. Inputs
+ * and outputs as for tracking_single_axis_run(); outputs may be NULL.
+ * Pure, no allocation. */
+void tracking_two_axis_run(size_t n, const double *zenith_deg,
+                           const double *sun_az_deg, double *surf_tilt_deg,
+                           double *surf_az_deg, double *cos_aoi);
+
+#endif
