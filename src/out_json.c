@@ -50,14 +50,30 @@ static json_t *plant_json(const struct plant_result *pr)
     pr->poa_kwh_m2, "clipping_loss_mwh", pr->clipping_mwh, "dc_generation_mwh", pr->dc_mwh,
     "performance_ratio", pr->performance_ratio);
   json_object_set_new(p, "lifetime_generation_mwh", json_real(pr->lifetime_mwh));
-  json_object_set_new(p, "array",
-                      json_pack("{s:s, s:s, s:f, s:f, s:s}", "mount", "fixed", "racking",
-                                c->pv.racking == PV_RACK_ROOF ? "roof" : "open_rack", "tilt",
-                                c->pv.tilt_deg, "azimuth", c->pv.azimuth_deg, "sky_model",
-                                c->pv.sky == TRANSPOSE_ISOTROPIC ? "isotropic" : "perez"));
+  const struct pv_params *pv = &c->pv;
+  json_t *arr = json_pack("{s:s, s:s, s:f, s:b}", "mount", pv_mount_name(pv->mount), "sky_model",
+                          transpose_model_name(pv->sky), "gcr", pv->gcr, "self_shading",
+                          pv->self_shading);
+  if (pv->mount == PV_MOUNT_FIXED)
+    json_object_update_new(arr, json_pack("{s:s, s:f, s:f}", "racking",
+                                          pv->racking == PV_RACK_ROOF ? "roof" : "open_rack",
+                                          "tilt", pv->tilt_deg, "azimuth", pv->azimuth_deg));
+  else if (pv->mount == PV_MOUNT_SINGLE_AXIS)
+    json_object_update_new(arr, json_pack("{s:f, s:f, s:f, s:b}", "axis_tilt",
+                                          pv->track.axis_tilt_deg, "axis_azimuth",
+                                          pv->track.axis_azimuth_deg, "max_angle",
+                                          pv->track.max_angle_deg, "backtrack", pv->track.backtrack));
+  json_object_set_new(p, "array", arr);
+  json_object_set_new(p, "model", json_string(pv_model_name(pv->model)));
+  if (pv->model == PV_MODEL_PVWATTS_V8)
+    json_object_set_new(p, "module_type", json_string(pv_module_type_name(pv->module_type)));
+  if (pv->bifacial)
+    json_object_set_new(p, "bifacial", json_pack("{s:f, s:f}", "bifaciality", pv->bifaciality,
+                                                 "rear_loss_percent", 100 * pv->rear_loss_frac));
   json_object_set_new(p, "losses_percent", json_real(100 * pr->dc_loss_frac));
   const struct pv_balance *b = &pr->balance_mwh;
-  json_t *bal = json_pack("{s:f, s:f, s:f, s:f}", "nominal_mwh", b->nominal, "aoi_loss_mwh",
+  json_t *bal = json_pack("{s:f, s:f, s:f, s:f, s:f}", "nominal_mwh", b->nominal,
+                          "rear_gain_mwh", b->rear, "aoi_loss_mwh",
                           b->aoi, "spectral_loss_mwh", b->spectral, "temperature_loss_mwh",
                           b->temperature);
   for (int l = 0; l < PV_LOSS_COUNT; l++) {

@@ -18,6 +18,21 @@ static int dec(double x)
   return a >= 10000 ? 0 : a >= 100 ? 1 : 3;
 }
 
+static void describe_mount(const struct pv_params *pv, char *buf, size_t n)
+{
+  const char *shade = pv->self_shading ? ", row self-shading" : "";
+  if (pv->mount == PV_MOUNT_SINGLE_AXIS)
+    snprintf(buf, n, "single-axis tracker, axis tilt %.1f deg, azimuth %.1f deg, +-%.0f deg%s, "
+             "GCR %.2f%s", pv->track.axis_tilt_deg, pv->track.axis_azimuth_deg,
+             pv->track.max_angle_deg, pv->track.backtrack ? ", backtracking" : "", pv->gcr, shade);
+  else if (pv->mount == PV_MOUNT_TWO_AXIS)
+    snprintf(buf, n, "two-axis tracker");
+  else
+    snprintf(buf, n, "fixed, tilt %.1f deg, azimuth %.1f deg, %s, GCR %.2f%s", pv->tilt_deg,
+             pv->azimuth_deg, pv->racking == PV_RACK_ROOF ? "roof mount" : "open rack", pv->gcr,
+             shade);
+}
+
 static void profile_block(FILE *f, const struct plant_result *pr)
 {
   const struct profile *p = pr->profile;
@@ -49,6 +64,11 @@ static void balance_block(FILE *f, const struct plant_result *pr)
   double left = b->nominal;
   fprintf(f, "  energy balance, year 1 (loss as a share of the energy entering each step)\n");
   fprintf(f, "    %-30s %14.*f MWh\n", "POA x DC nameplate at STC", dec(b->nominal), b->nominal);
+  if (b->rear > 0) {
+    fprintf(f, "    %-30s %14.*f MWh  %7.2f %%\n", "rear side (bifacial)", dec(b->rear), b->rear,
+            100.0 * b->rear / b->nominal);
+    left += b->rear;
+  }
   int v8 = pr->cfg->pv.model == PV_MODEL_PVWATTS_V8;
   step(f, "angle of incidence", b->aoi, &left);
   if (v8)
@@ -93,16 +113,14 @@ int out_text(FILE *f, const struct sim_result *r, const struct profile *const *p
   for (int i = 0; i < r->n_plants; i++) {
     const struct plant_result *pr = &r->plants[i];
     const struct plant_cfg *c = pr->cfg;
-    static const char *const modules[] = { "standard", "premium", "thin film" };
-    char model[64];
+    char model[64], mount[200];
     if (c->pv.model == PV_MODEL_PVWATTS_V8)
-      snprintf(model, sizeof model, "PVWatts v8, %s module", modules[c->pv.module_type]);
+      snprintf(model, sizeof model, "PVWatts v8, %s module", pv_module_type_name(c->pv.module_type));
     else
       snprintf(model, sizeof model, "PVWatts v5");
-    fprintf(f, "plant %d: %s (pv, %s; fixed tilt %.1f deg, azimuth %.1f deg, %s, %s sky)\n",
-            i + 1, c->name, model, c->pv.tilt_deg, c->pv.azimuth_deg,
-            c->pv.racking == PV_RACK_ROOF ? "roof mount" : "open rack",
-            c->pv.sky == TRANSPOSE_ISOTROPIC ? "isotropic" : "Perez");
+    describe_mount(&c->pv, mount, sizeof mount);
+    fprintf(f, "plant %d: %s (pv, %s%s)\n", i + 1, c->name, model, c->pv.bifacial ? ", bifacial" : "");
+    fprintf(f, "  mounting            %s; %s sky\n", mount, transpose_model_name(c->pv.sky));
     profile_block(f, pr);
     fprintf(f, "  capacity            %.3f MW AC%s, %.3f MW DC%s (DC/AC %.2f)\n", c->capacity_mw_ac,
             c->basis == CAPACITY_AC ? " (given)" : "", c->capacity_mw_dc,

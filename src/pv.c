@@ -54,6 +54,21 @@ double pv_inverter_ac_kw(double p_dc_kw, double p_ac0_kw, double inv_eff_nom,
   return p_ac;
 }
 
+const char *pv_mount_name(enum pv_mount m)
+{
+  return m == PV_MOUNT_SINGLE_AXIS ? "single_axis" : m == PV_MOUNT_TWO_AXIS ? "two_axis" : "fixed";
+}
+
+const char *pv_module_type_name(enum pv8_module_type t)
+{
+  return t == PV8_MODULE_PREMIUM ? "premium" : t == PV8_MODULE_THIN_FILM ? "thin_film" : "standard";
+}
+
+const char *pv_model_name(enum pv_model m)
+{
+  return m == PV_MODEL_PVWATTS_V8 ? "pvwatts_v8" : "pvwatts_v5";
+}
+
 const char *pv_loss_name(enum pv_loss l)
 {
   static const char *const names[PV_LOSS_COUNT] = {
@@ -83,8 +98,9 @@ double pv_dc_keep(const struct pv_params *pp, int m)
 void pv_run(const struct pv_params *pp, size_t n, const double *poa_beam,
             const double *poa_diffuse, const double *cos_aoi,
             const double *temp_air_c, const double *wind_ms,
-            const unsigned char *month, double *poa_wm2, double *t_cell_c,
-            double *dc_kw, double *ac_kw, double *clip_kw, struct pv_balance *bal)
+            const unsigned char *month, const double *rear_eff_wm2, double *poa_wm2,
+            double *t_cell_c, double *dc_kw, double *ac_kw, double *clip_kw,
+            struct pv_balance *bal)
 {
   struct pv_sapm_thermal th = pv_sapm_for_racking(pp->racking);
   double keep[12], frac[12][PV_LOSS_COUNT];
@@ -107,7 +123,9 @@ void pv_run(const struct pv_params *pp, size_t n, const double *poa_beam,
     double iam = c > 0.0 ? irr_iam_physical(rad2deg(acos(c)), pp->glass_n,
                                             PV_GLASS_K_PER_M, PV_GLASS_L_M)
                          : 0.0;
-    double poa_tr = poa_beam[i] * iam + poa_diffuse[i];
+    double rear = rear_eff_wm2 ? rear_eff_wm2[i] : 0.0;
+    double front_tr = poa_beam[i] * iam + poa_diffuse[i];
+    double poa_tr = front_tr + rear;
     t_cell_c[i] = pv_cell_temp_sapm(th, poa, temp_air_c[i], wind_ms[i]);
     double raw = pv_dc_kw(poa_tr, t_cell_c[i], pp->p_dc0_kw, pp->gamma_per_c);
     int m = month[i];
@@ -115,7 +133,8 @@ void pv_run(const struct pv_params *pp, size_t n, const double *poa_beam,
     ac_kw[i] = pv_inverter_ac_kw(dc_kw[i], pp->p_ac0_kw, pp->inv_eff_nom, &clip_kw[i]);
 
     b.nominal += poa * per_wm2;
-    b.aoi += (poa - poa_tr) * per_wm2;
+    b.rear += rear * per_wm2;
+    b.aoi += (poa - front_tr) * per_wm2;
     b.temperature += poa_tr * per_wm2 - raw;
     double left = raw;
     for (int l = 0; l < PV_LOSS_COUNT; l++) {

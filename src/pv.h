@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "pv8.h"
+#include "tracking.h"
 #include "transpose.h"
 
 /* The chain: PVWatts v5 (linear DC model with a temperature coefficient,
@@ -17,7 +18,7 @@
  * type, NOCT cell temperature, Sandia inverter; pv8.h). */
 enum pv_model { PV_MODEL_PVWATTS_V5, PV_MODEL_PVWATTS_V8 };
 
-enum pv_mount { PV_MOUNT_FIXED };
+enum pv_mount { PV_MOUNT_FIXED, PV_MOUNT_SINGLE_AXIS, PV_MOUNT_TWO_AXIS };
 enum pv_racking { PV_RACK_OPEN, PV_RACK_ROOF };
 
 /* DC losses of the PVWatts v5 loss tree, applied one after another in this
@@ -37,6 +38,12 @@ enum pv_loss {
   PV_LOSS_COUNT
 };
 
+/* Names as in site files: "fixed", "single_axis", "two_axis"; "standard",
+ * "premium", "thin_film"; "pvwatts_v5", "pvwatts_v8". */
+const char *pv_mount_name(enum pv_mount m);
+const char *pv_module_type_name(enum pv8_module_type t);
+const char *pv_model_name(enum pv_model m);
+
 /* Name of a loss as in site files and reports ("soiling", ..., "lumped"). */
 const char *pv_loss_name(enum pv_loss l);
 
@@ -46,9 +53,15 @@ struct pv_params {
   enum pv8_module_type module_type; /* PVWatts v8 only */
   double p_dc0_kw;          /* DC nameplate at STC [kW] > 0 */
   double p_ac0_kw;          /* inverter AC rating [kW] > 0 */
-  double tilt_deg;          /* 0..90 */
-  double azimuth_deg;       /* 0..360, 180 = south */
+  double tilt_deg;          /* fixed racks: 0..90 */
+  double azimuth_deg;       /* fixed racks: 0..360, 180 = south */
   enum pv_mount mount;
+  struct tracking_params track; /* single-axis trackers (gcr also for rows) */
+  double gcr;               /* ground coverage ratio of the rows, 0.01..0.99 */
+  int self_shading;         /* row-to-row shading of beam and diffuse light */
+  int bifacial;             /* 1: the rear side adds bifacial_* below */
+  double bifaciality;       /* rear / front efficiency, 0..1 */
+  double rear_loss_frac;    /* rear racking shade and mismatch, 0..1 */
   enum pv_racking racking;
   enum transpose_model sky;
   double albedo;            /* used when the profile has none, 0..1 */
@@ -96,10 +109,11 @@ double pv_loss_frac(const struct pv_params *pp, int l, int m);
 
 /* Energy balance of a run from plane-of-array irradiance to AC: sums of
  * power over the intervals [kW x intervals; times the interval length in
- * hours gives kWh]. nominal - aoi - spectral - temperature - sum(loss) -
- * inverter - clipping = ac, exactly. */
+ * hours gives kWh]. nominal + rear - aoi - spectral - temperature -
+ * sum(loss) - inverter - clipping = ac, exactly. */
 struct pv_balance {
   double nominal;             /* POA/1000 x DC nameplate: DC at STC efficiency */
+  double rear;                /* gained from the rear side (bifacial), >= 0 */
   double aoi;                 /* lost to the cover's reflection */
   double spectral;            /* lost to the air-mass (spectral) modifier (v8) */
   double temperature;         /* lost to cell temperature (negative: gained) */
@@ -113,14 +127,16 @@ struct pv_balance {
 /* Hourly chain for one plant over n intervals.
  * Inputs per interval: poa components (beam, sky + ground) [W/m2], cos of
  * the beam's angle of incidence, air temperature [degC], wind speed [m/s],
- * local month 0..11 (for monthly soiling).
+ * local month 0..11 (for monthly soiling), and the rear side's effective
+ * irradiance [W/m2] (front-equivalent; NULL for monofacial modules).
  * Outputs (caller-owned, n each): poa_wm2 (total), t_cell_c, dc_kw (after
  * system losses), ac_kw, clip_kw; *bal receives the energy balance. Pure. */
 void pv_run(const struct pv_params *pp, size_t n, const double *poa_beam,
             const double *poa_diffuse, const double *cos_aoi,
             const double *temp_air_c, const double *wind_ms,
-            const unsigned char *month, double *poa_wm2, double *t_cell_c,
-            double *dc_kw, double *ac_kw, double *clip_kw, struct pv_balance *bal);
+            const unsigned char *month, const double *rear_eff_wm2, double *poa_wm2,
+            double *t_cell_c, double *dc_kw, double *ac_kw, double *clip_kw,
+            struct pv_balance *bal);
 
 /* Sum of AC power [kW x intervals] when every DC value is scaled by
  * factor 0..1 (a degraded year), through the same inverter. Pure. */

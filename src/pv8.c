@@ -257,9 +257,9 @@ void pv8_run(const struct pv_params *pp, double elevation_m, size_t n,
              const double *poa_beam, const double *poa_sky, const double *poa_gnd,
              const double *aoi_deg, const double *surf_tilt_deg,
              const double *zenith_deg, const double *temp_air_c,
-             const double *wind_ms, const unsigned char *month, double *poa_wm2,
-             double *t_cell_c, double *dc_kw, double *ac_kw, double *clip_kw,
-             struct pv_balance *bal)
+             const double *wind_ms, const unsigned char *month,
+             const double *rear_eff_wm2, double *poa_wm2, double *t_cell_c,
+             double *dc_kw, double *ac_kw, double *clip_kw, struct pv_balance *bal)
 {
   const struct pv8_cec_module *m = pv8_module(pp->module_type);
   struct celltemp_noct th = celltemp_noct_pvwatts8(
@@ -287,8 +287,10 @@ void pv8_run(const struct pv_params *pp, double elevation_m, size_t n,
     double ws = wind_ms[i] > 0.0 ? wind_ms[i] : 0.0;
     if (g_eff > 0.0)
       t_cell_c[i] = celltemp_noct(&th, poa, temp_air_c[i], ws, g_eff / poa);
+    double rear = rear_eff_wm2 ? rear_eff_wm2[i] : 0.0;
+    double g_total = g_eff + rear;
     double pu;
-    pv8_dc_per_unit(m, 1, &g_eff, &t_cell_c[i], &pu);
+    pv8_dc_per_unit(m, 1, &g_total, &t_cell_c[i], &pu);
     double raw = pu > 0.0 ? pu * pp->p_dc0_kw : 0.0;
     int mo = month[i];
     dc_kw[i] = raw * keep[mo];
@@ -297,7 +299,8 @@ void pv8_run(const struct pv_params *pp, double elevation_m, size_t n,
     b.nominal += poa * per_wm2;
     b.aoi += (poa - g_front) * per_wm2;
     b.spectral += (g_front - g_eff) * per_wm2;
-    b.temperature += g_eff * per_wm2 - raw;
+    b.rear += rear * per_wm2;
+    b.temperature += g_total * per_wm2 - raw;
     double left = raw;
     for (int l = 0; l < PV_LOSS_COUNT; l++) {
       double lost = left * frac[mo][l];

@@ -128,7 +128,8 @@ struct pv_balance;
  * air-mass modifier. Inputs per interval: plane-of-array beam, sky diffuse
  * and ground reflected [W/m2], angle of incidence [deg], surface tilt [deg]
  * (it varies on trackers), sun zenith [deg], air temperature [degC], wind
- * speed [m/s], local month 0..11 (monthly soiling).
+ * speed [m/s], local month 0..11 (monthly soiling), the rear side's
+ * effective irradiance [W/m2] (NULL for monofacial modules).
  * Outputs (caller-owned, n each): poa_wm2 (total incident), t_cell_c,
  * dc_kw (after DC losses), ac_kw, clip_kw; *bal the energy balance, with
  * the cover and spectral losses in aoi and spectral, and the module's
@@ -137,8 +138,8 @@ void pv8_run(const struct pv_params *pp, double elevation_m, size_t n,
              const double *poa_beam, const double *poa_sky, const double *poa_gnd,
              const double *aoi_deg, const double *surf_tilt_deg,
              const double *zenith_deg, const double *temp_air_c,
-             const double *wind_ms, const unsigned char *month, double *poa_wm2,
-             double *t_cell_c, double *dc_kw, double *ac_kw, double *clip_kw,
-             struct pv_balance *bal);
+             const double *wind_ms, const unsigned char *month,
+             const double *rear_eff_wm2, double *poa_wm2, double *t_cell_c,
+             double *dc_kw, double *ac_kw, double *clip_kw, struct pv_balance *bal);
 
 #endif

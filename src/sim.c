@@ -15,6 +15,9 @@
 #include "irradiance.h"
 #include "profile.h"
 #include "pv8.h"
+#include "shading.h"
+#include "bifacial.h"
+#include "tracking.h"
 #include "solar.h"
 #include "transpose.h"
 #include "units.h"
@@ -133,16 +136,17 @@ static struct sky *sky_build(const struct site *site, const struct profile *p, s
   if (!k->albedo)
     snprintf(k->note.albedo, sizeof k->note.albedo, "not in the profile: the site file's");
 
-  /* Pass 1: the sun. The time-only part is computed once per timestamp. */
+  /* Pass 1: the sun. The time-only part of its position is exact once a
+   * day and interpolated between (solar.h: within 1e-8 deg of SPA). */
   double len = p->interval_s;
+  struct solar_time_cache sc;
+  solar_time_cache_init(&sc, site->delta_t_s);
   for (size_t i = 0; i < n; i++) {
     double t_mid = (double)p->t_utc[i] + 0.5 * len;
-    struct solar_time st;
     struct solar_pos pos;
-    solar_time_at(t_mid, site->delta_t_s, &st);
     double pr_mbar = (pres ? pres[i] : p_site) / 100.0;
-    solar_interval_position(&st, t_mid, len, site->delta_t_s, site->latitude, site->longitude,
-                            site->elevation_m, pr_mbar, k->temp[i], &pos);
+    solar_interval_position_fast(&sc, t_mid, len, site->latitude, site->longitude,
+                                 site->elevation_m, pr_mbar, k->temp[i], &pos);
     k->zenith[i] = pos.zenith_deg;
     k->azimuth[i] = pos.azimuth_deg;
     k->dni_extra[i] = irr_extraterrestrial(day_of_year(t_mid));
@@ -169,9 +173,16 @@ static struct sky *sky_build(const struct site *site, const struct profile *p, s
   } else if (ghi) {
     if (!(k->dni = sky_alloc(k)) || !(k->dhi = sky_alloc(k)))
       goto oom;
-    for (size_t i = 0; i < n; i++)
-      decompose_erbs(ghi[i], k->zenith[i], k->dni_extra[i], &k->dni[i], &k->dhi[i]);
-    snprintf(k->note.dni_dhi, sizeof k->note.dni_dhi, "Erbs decomposition of ghi");
+    if (site->decomposition == SITE_DECOMPOSE_DISC) {
+      for (size_t i = 0; i < n; i++)
+        decompose_disc(ghi[i], k->zenith[i], k->dni_extra[i], pres ? pres[i] : p_site,
+                       &k->dni[i], &k->dhi[i]);
+      snprintf(k->note.dni_dhi, sizeof k->note.dni_dhi, "DISC decomposition of ghi");
+    } else {
+      for (size_t i = 0; i < n; i++)
+        decompose_erbs(ghi[i], k->zenith[i], k->dni_extra[i], &k->dni[i], &k->dhi[i]);
+      snprintf(k->note.dni_dhi, sizeof k->note.dni_dhi, "Erbs decomposition of ghi");
+    }
   } else {
     diag_at(d, p->path, 0, "ghi or both dni and dhi: expected in the profile, got neither");
     sky_free(k);
@@ -201,6 +212,7 @@ static double profile_years(const struct profile *p)
 static void scale_balance(struct pv_balance *b, double k)
 {
   b->nominal *= k;
+  b->rear *= k;
   b->aoi *= k;
   b->spectral *= k;
   b->temperature *= k;
@@ -268,7 +280,7 @@ static int run_plant(const struct site *site, const struct plant_cfg *cfg,
   r->month = malloc(n);
   r->hour = malloc(n);
   /* Scratch arrays of the plane-of-array passes, one block. */
-  enum { BEAM, SKY, GND, COS_AOI, AOI, TILT, AZ, N_SCRATCH };
+  enum { BEAM, SKY, GND, COS_AOI, AOI, TILT, AZ, ALB, FRAC, REAR, REAR_EFF, N_SCRATCH };
   double *scratch = malloc(N_SCRATCH * n * sizeof(double));
   if (!r->s.poa_wm2 || !r->s.t_cell_c || !r->s.dc_kw || !r->s.ac_kw || !r->s.clip_kw ||
       !r->month || !r->hour || !scratch) {
@@ -278,41 +290,81 @@ static int run_plant(const struct site *site, const struct plant_cfg *cfg,
   }
   double *beam = scratch + BEAM * n, *sky = scratch + SKY * n, *gnd = scratch + GND * n;
   double *cos_aoi = scratch + COS_AOI * n, *aoi = scratch + AOI * n;
-  double *tilt = scratch + TILT * n, *az = scratch + AZ * n;
+  double *tilt = scratch + TILT * n, *az = scratch + AZ * n, *albedo = scratch + ALB * n;
+  double *frac = scratch + FRAC * n, *rear = scratch + REAR * n;
+  double *rear_eff = scratch + REAR_EFF * n;
   const struct pv_params *pv = &cfg->pv;
   agg_local_calendar(n, p->t_utc, p->utc_offset_h, r->month, r->hour);
 
   /* Pass 3: the surface's orientation and the beam's angle on it. */
-  for (size_t i = 0; i < n; i++) {
-    tilt[i] = pv->tilt_deg;
-    az[i] = pv->azimuth_deg;
-    cos_aoi[i] = irr_cos_aoi(tilt[i], az[i], k->zenith[i], k->azimuth[i]);
-    aoi[i] = rad2deg(acos(cos_aoi[i]));
+  if (pv->mount == PV_MOUNT_SINGLE_AXIS) {
+    tracking_single_axis_run(&pv->track, n, k->zenith, k->azimuth, NULL, tilt, az, cos_aoi);
+  } else if (pv->mount == PV_MOUNT_TWO_AXIS) {
+    tracking_two_axis_run(n, k->zenith, k->azimuth, tilt, az, cos_aoi);
+  } else {
+    for (size_t i = 0; i < n; i++) {
+      tilt[i] = pv->tilt_deg;
+      az[i] = pv->azimuth_deg;
+      cos_aoi[i] = irr_cos_aoi(tilt[i], az[i], k->zenith[i], k->azimuth[i]);
+    }
   }
+  for (size_t i = 0; i < n; i++)
+    aoi[i] = rad2deg(acos(cos_aoi[i] > 1.0 ? 1.0 : cos_aoi[i] < -1.0 ? -1.0 : cos_aoi[i]));
 
-  /* Pass 4: plane-of-array irradiance. */
+  /* Pass 4: plane-of-array irradiance, then the rows' shade on it. */
   for (size_t i = 0; i < n; i++) {
     struct poa poa;
-    double albedo = k->albedo            ? k->albedo[i]
-                    : pv->albedo_by_month ? pv->albedo_month[r->month[i]]
-                                          : pv->albedo;
+    albedo[i] = k->albedo            ? k->albedo[i]
+                : pv->albedo_by_month ? pv->albedo_month[r->month[i]]
+                                      : pv->albedo;
     transpose(pv->sky, tilt[i], az[i], k->zenith[i], k->azimuth[i], k->dni[i], k->dhi[i],
-              k->ghi[i], k->dni_extra[i], k->am_rel[i], albedo, &poa);
+              k->ghi[i], k->dni_extra[i], k->am_rel[i], albedo[i], &poa);
     beam[i] = poa.beam;
     sky[i] = poa.sky;
     gnd[i] = poa.ground;
+  }
+  if (pv->self_shading && pv->mount != PV_MOUNT_TWO_AXIS) {
+    /* As PVWatts v8: beam shade from the row geometry for fixed racks and
+     * trackers that do not backtrack (backtracking avoids it), and the rows'
+     * reduced view of the sky and the ground for all. */
+    const double *beam_frac = NULL;
+    if (pv->mount == PV_MOUNT_FIXED) {
+      shading_fixed_beam_run(pv->tilt_deg, pv->azimuth_deg, pv->gcr, n, k->zenith, k->azimuth,
+                             frac);
+      beam_frac = frac;
+    } else if (!pv->track.backtrack) {
+      shading_tracker_beam_run(&pv->track, n, k->zenith, k->azimuth, cos_aoi, frac);
+      beam_frac = frac;
+    }
+    struct shading_params sp = { .gcr = pv->gcr,
+                                 .n_rows = shading_pvwatts8_rows(pv->p_dc0_kw),
+                                 .ground = pv->model == PV_MODEL_PVWATTS_V8
+                                             ? SHADING_GROUND_PVWATTS8
+                                             : SHADING_GROUND_NORMALISED };
+    shading_run(&sp, n, tilt, beam_frac, k->zenith, k->dni, k->dhi, beam, sky, gnd, beam, sky,
+                gnd);
+  }
+  if (pv->bifacial) {
+    struct bifacial_params bp = { .gcr = pv->gcr, .albedo = pv->albedo,
+                                  .bifaciality = pv->bifaciality,
+                                  .rear_loss_frac = pv->rear_loss_frac };
+    for (size_t i = 0; i < n; i++)
+      r->s.poa_wm2[i] = beam[i] + sky[i] + gnd[i];
+    bifacial_run(&bp, n, tilt, az, k->zenith, k->azimuth, k->dni, k->dhi, albedo, r->s.poa_wm2,
+                 rear, rear_eff, frac);
   }
 
   /* Pass 5: the plant. */
   struct pv_balance bal;
   if (pv->model == PV_MODEL_PVWATTS_V8) {
     pv8_run(pv, site->elevation_m, n, beam, sky, gnd, aoi, tilt, k->zenith, k->temp, k->wind,
-            r->month, r->s.poa_wm2, r->s.t_cell_c, r->s.dc_kw, r->s.ac_kw, r->s.clip_kw, &bal);
+            r->month, pv->bifacial ? rear_eff : NULL, r->s.poa_wm2, r->s.t_cell_c, r->s.dc_kw,
+            r->s.ac_kw, r->s.clip_kw, &bal);
   } else {
     for (size_t i = 0; i < n; i++)
       sky[i] += gnd[i];
-    pv_run(pv, n, beam, sky, cos_aoi, k->temp, k->wind, r->month, r->s.poa_wm2,
-           r->s.t_cell_c, r->s.dc_kw, r->s.ac_kw, r->s.clip_kw, &bal);
+    pv_run(pv, n, beam, sky, cos_aoi, k->temp, k->wind, r->month, pv->bifacial ? rear_eff : NULL,
+           r->s.poa_wm2, r->s.t_cell_c, r->s.dc_kw, r->s.ac_kw, r->s.clip_kw, &bal);
   }
   free(scratch);
 

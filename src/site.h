@@ -34,6 +34,7 @@ struct site {
   double elevation_m;                /* [m] */
   double delta_t_s;                  /* TT - UT for the sun position [s] */
   int lifetime_years;                /* 1..100 */
+  enum { SITE_DECOMPOSE_ERBS, SITE_DECOMPOSE_DISC } decomposition; /* GHI-only profiles */
   struct emission_factors factors;
   char output_dir[SITE_PATH_MAX];    /* resolved; "" when the file gives none */
   int n_plants;

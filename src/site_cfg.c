@@ -140,6 +140,9 @@ static void expectation(const struct site_key *k, char *buf, size_t n)
   case KEY_LIST:
     snprintf(buf, n, "a list ( { ... }, ... )");
     break;
+  case KEY_BOOL:
+    snprintf(buf, n, "true or false");
+    break;
   case KEY_MONTHS:
     snprintf(buf, n, "12 numbers [Jan, ..., Dec] between %g and %g%s%s", k->lo, k->hi, unit,
              k->unit);
@@ -188,6 +191,10 @@ static void check_value(struct ctx *c, const config_setting_t *s, const struct s
   }
   case KEY_STRING:
     if (t != CONFIG_TYPE_STRING)
+      ERR(c, s, "%s: expected %s, got %s", key, exp, got);
+    return;
+  case KEY_BOOL:
+    if (t != CONFIG_TYPE_BOOL)
       ERR(c, s, "%s: expected %s, got %s", key, exp, got);
     return;
   case KEY_CHOICE:
@@ -283,6 +290,16 @@ static double get_num(const config_setting_t *g, const char *schema, const char 
   return k ? k->def : NAN;
 }
 
+/* A boolean key, or its default (-1 in the schema: "not given"). */
+static int get_bool(const config_setting_t *g, const char *schema, const char *name)
+{
+  const config_setting_t *s = g ? config_setting_get_member(g, name) : NULL;
+  if (s && config_setting_type(s) == CONFIG_TYPE_BOOL)
+    return config_setting_get_bool(s);
+  const struct site_key *k = site_key_find(schema, name);
+  return k ? (int)k->def : 0;
+}
+
 static const char *get_str(const config_setting_t *g, const char *schema, const char *name)
 {
   const config_setting_t *s = g ? config_setting_get_member(g, name) : NULL;
@@ -347,6 +364,49 @@ static void build_losses(struct ctx *c, const config_setting_t *g, const char *k
       const config_setting_t *e = config_setting_get_elem(monthly, (unsigned)m);
       pv->soiling_month_frac[m] = is_number(e) ? number_of(e) / 100.0 : 0.0;
     }
+  }
+}
+
+/* Mounting: fixed racks (tilt, azimuth) or trackers (axis, limit,
+ * backtracking), rows (gcr) and their self-shading. */
+static void build_array(struct ctx *c, const config_setting_t *arr, const char *key,
+                        struct pv_params *pv)
+{
+  const char *mount = get_str(arr, "plants.array", "mount");
+  pv->mount = strcmp(mount, "single_axis") == 0 ? PV_MOUNT_SINGLE_AXIS
+              : strcmp(mount, "two_axis") == 0  ? PV_MOUNT_TWO_AXIS
+                                                : PV_MOUNT_FIXED;
+  pv->racking = strcmp(get_str(arr, "plants.array", "racking"), "roof") == 0 ? PV_RACK_ROOF
+                                                                             : PV_RACK_OPEN;
+  pv->tilt_deg = get_num(arr, "plants.array", "tilt");
+  pv->azimuth_deg = get_num(arr, "plants.array", "azimuth");
+  pv->gcr = get_num(arr, "plants.array", "gcr");
+  pv->track = (struct tracking_params){
+    .axis_tilt_deg = get_num(arr, "plants.array", "axis_tilt"),
+    .axis_azimuth_deg = get_num(arr, "plants.array", "axis_azimuth"),
+    .max_angle_deg = get_num(arr, "plants.array", "max_angle"),
+    .backtrack = get_bool(arr, "plants.array", "backtrack"),
+    .gcr = pv->gcr,
+  };
+  int shading = get_bool(arr, "plants.array", "self_shading");
+  pv->self_shading = shading < 0 ? pv->model == PV_MODEL_PVWATTS_V8 : shading;
+  if (!arr)
+    return;
+  /* Keys that belong to another mount are mistakes worth a message. */
+  static const char *const fixed_only[] = { "tilt", "azimuth", "racking" };
+  static const char *const tracker_only[] = { "axis_tilt", "axis_azimuth", "max_angle",
+                                              "backtrack" };
+  for (size_t i = 0; i < 3 && pv->mount != PV_MOUNT_FIXED; i++) {
+    const config_setting_t *s = config_setting_get_member(arr, fixed_only[i]);
+    if (s)
+      ERR(c, s, "%s.array.%s: expected only with mount = \"fixed\", got it with %s", key,
+          fixed_only[i], mount);
+  }
+  for (size_t i = 0; i < 4 && pv->mount != PV_MOUNT_SINGLE_AXIS; i++) {
+    const config_setting_t *s = config_setting_get_member(arr, tracker_only[i]);
+    if (s)
+      ERR(c, s, "%s.array.%s: expected only with mount = \"single_axis\", got it with %s", key,
+          tracker_only[i], mount);
   }
 }
 
@@ -427,15 +487,17 @@ static void build_plant(struct ctx *c, struct site *site, const config_setting_t
     const config_setting_t *e = config_setting_get_elem(alb, (unsigned)m);
     pv->albedo_month[m] = is_number(e) ? number_of(e) : pv->albedo;
   }
-  pv->sky = strcmp(get_str(g, "plants", "sky_model"), "isotropic") == 0 ? TRANSPOSE_ISOTROPIC
-                                                                          : TRANSPOSE_PEREZ;
+  const char *sky = get_str(g, "plants", "sky_model");
+  pv->sky = strcmp(sky, "isotropic") == 0   ? TRANSPOSE_ISOTROPIC
+            : strcmp(sky, "haydavies") == 0 ? TRANSPOSE_HAYDAVIES
+                                            : TRANSPOSE_PEREZ;
+  const config_setting_t *bif = config_setting_get_member(g, "bifacial");
+  pv->bifacial = bif != NULL;
+  pv->bifaciality = get_num(bif, "plants.bifacial", "bifaciality");
+  pv->rear_loss_frac = get_num(bif, "plants.bifacial", "rear_loss_percent") / 100.0;
   pv->glass_n = 1.526;
   const config_setting_t *arr = config_setting_get_member(g, "array");
-  pv->mount = PV_MOUNT_FIXED;
-  pv->racking = strcmp(get_str(arr, "plants.array", "racking"), "roof") == 0 ? PV_RACK_ROOF
-                                                                             : PV_RACK_OPEN;
-  pv->tilt_deg = get_num(arr, "plants.array", "tilt");
-  pv->azimuth_deg = get_num(arr, "plants.array", "azimuth");
+  build_array(c, arr, key, pv);
 }
 
 static void build_emissions(struct ctx *c, struct site *site, const config_setting_t *root)
@@ -688,6 +750,9 @@ struct site *site_cfg_read(const char *path, const char *const *sets, int n_sets
   site->elevation_m = get_num(loc, "location", "elevation");
   site->delta_t_s = get_num(root, "", "delta_t");
   site->lifetime_years = (int)get_num(root, "", "lifetime_years");
+  site->decomposition = strcmp(get_str(root, "", "decomposition"), "disc") == 0
+                          ? SITE_DECOMPOSE_DISC
+                          : SITE_DECOMPOSE_ERBS;
   const config_setting_t *out = config_setting_get_member(root, "output");
   const char *dir = get_str(out, "output", "dir");
   if (*dir)

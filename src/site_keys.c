@@ -21,6 +21,8 @@
   { g, n, KEY_GROUP, req, 0, 0, 0, NULL, NULL, "", doc }
 #define MONTHS(g, n, lo, hi, unit, doc) \
   { g, n, KEY_MONTHS, 0, lo, hi, 0, NULL, NULL, unit, doc }
+#define BOOL(g, n, def, doc) \
+  { g, n, KEY_BOOL, 0, 0, 1, def, NULL, NULL, "", doc }
 #define LIST(g, n, req, doc) \
   { g, n, KEY_LIST, req, 0, 0, 0, NULL, NULL, "", doc }
 
@@ -31,6 +33,8 @@ const struct site_key site_keys[] = {
   INT("", "lifetime_years", 0, 1, 100, 25, "years", "operating life for lifetime totals"),
   NUM("", "delta_t", 0, -8000, 8000, 69.0, "s",
       "TT - UT for the sun position (about 69 s in the 2020s, IERS)"),
+  CHOICE("", "decomposition", 0, "erbs", "erbs|disc",
+         "beam and diffuse from GHI when a profile has GHI only: Erbs (1982) or DISC (Maxwell 1987)"),
   LIST("", "plants", 1, "one group per plant; at least one"),
   GROUP("", "output", 0, "where outputs go"),
 
@@ -72,14 +76,27 @@ const struct site_key site_keys[] = {
   NUM("plants", "albedo", 0, 0, 1, 0.2, "", "ground reflectance when the profile has none"),
   MONTHS("plants", "albedo_monthly", 0, 1, "",
          "ground reflectance by month, January first, instead of albedo"),
-  CHOICE("plants", "sky_model", 0, "perez", "perez|isotropic", "transposition to the plane of array"),
+  CHOICE("plants", "sky_model", 0, "perez", "perez|haydavies|isotropic",
+         "transposition to the plane of array"),
+  GROUP("plants", "bifacial", 0, "bifacial modules: the rear side's gain (absent: monofacial)"),
   GROUP("plants", "array", 0, "mounting"),
 
-  CHOICE("plants.array", "mount", 0, "fixed", "fixed", "mounting (trackers come later)"),
+  CHOICE("plants.array", "mount", 0, "fixed", "fixed|single_axis|two_axis", "mounting"),
   CHOICE("plants.array", "racking", 0, "open_rack", "open_rack|roof",
          "cell temperature model (SAPM open rack or insulated back)"),
   NUM("plants.array", "tilt", 0, 0, 90, 20, "deg", "from horizontal"),
   NUM("plants.array", "azimuth", 0, 0, 360, 180, "deg", "clockwise from north, 180 = south"),
+  NUM("plants.array", "axis_tilt", 0, 0, 90, 0, "deg", "single-axis trackers: tilt of the axis"),
+  NUM("plants.array", "axis_azimuth", 0, 0, 360, 180, "deg",
+      "single-axis trackers: direction the axis descends toward (180: a N-S axis)"),
+  NUM("plants.array", "max_angle", 0, 0, 180, 45, "deg", "single-axis trackers: rotation limit"),
+  BOOL("plants.array", "backtrack", 1, "single-axis trackers: turn back to avoid row-to-row shading"),
+  NUM("plants.array", "gcr", 0, 0.01, 0.99, 0.4, "", "ground coverage ratio: module row width / row pitch"),
+  BOOL("plants.array", "self_shading", -1,
+       "row-to-row shading of beam and diffuse light (default: on with pvwatts_v8, off with v5)"),
+
+  NUM("plants.bifacial", "bifaciality", 0, 0, 1, 0.7, "", "rear efficiency / front efficiency"),
+  NUM("plants.bifacial", "rear_loss_percent", 0, 0, 50, 5, "%", "rear racking shade and mismatch"),
 
   NUM("plants.losses", "soiling_percent", 0, 0, 99, 2, "%", "dirt and dust on the modules"),
   MONTHS("plants.losses", "soiling_monthly_percent", 0, 99, "%",

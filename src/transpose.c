@@ -109,3 +109,15 @@ void transpose(enum transpose_model model, double tilt_deg, double surf_az_deg,
   }
   out->total = out->beam + out->sky + out->ground;
 }
+
+const char *transpose_model_name(enum transpose_model model)
+{
+  switch (model) {
+  case TRANSPOSE_ISOTROPIC:
+    return "isotropic";
+  case TRANSPOSE_HAYDAVIES:
+    return "haydavies";
+  default:
+    return "perez";
+  }
+}

@@ -36,4 +36,7 @@ void transpose(enum transpose_model model, double tilt_deg, double surf_az_deg,
                double ghi, double dni_extra, double am_rel, double albedo,
                struct poa *out);
 
+/* Name of a model as in site files: "perez", "haydavies", "isotropic". */
+const char *transpose_model_name(enum transpose_model model);
+
 #endif

@@ -96,11 +96,11 @@ START_TEST(test_invariants)
   for (int i = 0; i < N; i++)
     month[i] = (unsigned char)(i % 12);
   struct pv_balance bal, bal2;
-  pv_run(&pp, N, beam, diffuse, cos_aoi, ta, ws, month, poa, tc, dc, ac, clip, &bal);
+  pv_run(&pp, N, beam, diffuse, cos_aoi, ta, ws, month, NULL, poa, tc, dc, ac, clip, &bal);
   struct pv_params bigger = pp;
   bigger.p_dc0_kw = 1500.0;
   double poa2[N], tc2[N], dc2[N], clip2[N];
-  pv_run(&bigger, N, beam, diffuse, cos_aoi, ta, ws, month, poa2, tc2, dc2, ac2, clip2, &bal2);
+  pv_run(&bigger, N, beam, diffuse, cos_aoi, ta, ws, month, NULL, poa2, tc2, dc2, ac2, clip2, &bal2);
   double e1 = 0, e2 = 0;
   for (int i = 0; i < N; i++) {
     ck_assert(ac[i] >= 0.0);

@@ -241,8 +241,8 @@ START_TEST(test_run_chain)
   const double elevation_m = 350.0;
   unsigned char month[N] = { 0, 5, 5, 6, 11 };
   struct pv_balance bal;
-  pv8_run(&pp, elevation_m, N, b, s, gr, aoi, tilt, zen, ta, ws, month, poa, tc, dc, ac, clip,
-          &bal);
+  pv8_run(&pp, elevation_m, N, b, s, gr, aoi, tilt, zen, ta, ws, month, NULL, poa, tc, dc, ac,
+          clip, &bal);
   ck_assert_double_eq(dc[0], 0.0);
   ck_assert_double_eq(ac[0], 0.0);
   ck_assert_double_eq(tc[0], 8.2);
@@ -263,8 +263,8 @@ START_TEST(test_run_chain)
     lost += bal.loss[l];
   ck_assert_double_eq_tol(bal.nominal - lost, bal.ac, 1e-9 * bal.nominal);
   pp.p_ac0_kw = 2000.0;
-  pv8_run(&pp, elevation_m, N, b, s, gr, aoi, tilt, zen, ta, ws, month, poa, tc, dc, ac, clip,
-          &bal);
+  pv8_run(&pp, elevation_m, N, b, s, gr, aoi, tilt, zen, ta, ws, month, NULL, poa, tc, dc, ac,
+          clip, &bal);
   ck_assert_double_eq_tol(ac[3], 2000.0, 1e-9);
   ck_assert(clip[3] > 0.0);
 }

@@ -3,6 +3,8 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include <gsl/gsl_rng.h>
+
 #include "solar.h"
 
 /* ---- SPA report worked example -----------------------------------------
@@ -107,6 +109,53 @@ START_TEST(test_geocentric_published)
     double gha = fmod(st.nu_deg - st.alpha_deg + 720.0, 360.0);
     ck_assert_double_eq_tol(gha, c->gha_deg, c->tol_angle_deg);
   }
+}
+END_TEST
+
+/* ---- equinoxes and solstices: alpha is a multiple of 90 deg --------------
+ * At an equinox or solstice the sun's apparent longitude is 0, 90, 180 or
+ * 270 deg, so its apparent right ascension is that same angle (beta < 1").
+ * Meeus, Astronomical Algorithms, 2nd ed., ex. 27.a: June solstice 1962 at
+ * JDE 2437837.39245 = 1962-06-21 21:25:08 TD (-237609292.32 s TT); Meeus gives
+ * his method's error as at most 51 s for 1951-2050: 51 s of the sun's
+ * motion (1.02 deg/day in alpha in June) is 0.0006 deg, plus SPA's
+ * 0.0003 deg: tolerance 0.001 deg. The March equinox of 2001 at
+ * 2001-03-20 13:31 UT (F. Espenak, NASA GSFC, "Solstices and Equinoxes:
+ * 2001 to 2100", to the minute) also puts delta at 0: half a minute of
+ * motion is 0.0003 deg in alpha (0.91 deg/day) and 0.00014 deg in delta
+ * (0.40 deg/day), plus SPA's 0.0003 deg: tolerances 0.0007 and 0.0005 deg.
+ * delta_t: 34.5 s in 1962 (immaterial: the instant is given in TD) and
+ * 64.1 s in 2001 (IERS). */
+struct season_case {
+  double unix_s, delta_t_s, alpha_deg, delta_deg, tol_alpha_deg, tol_delta_deg;
+};
+
+static const struct season_case SEASON[] = {
+  {-237609292.32 - 34.5, 34.5, 90.0, NAN, 1e-3, 0.0},
+  {985095060.0, 64.1, 0.0, 0.0, 7e-4, 5e-4},
+};
+
+START_TEST(test_season_instants)
+{
+  const struct season_case *c = &SEASON[_i];
+  struct solar_time st;
+  solar_time_at(c->unix_s, c->delta_t_s, &st);
+  /* Signed difference reduced to -180..180: alpha passes 360 -> 0 in March. */
+  const double d = fmod(st.alpha_deg - c->alpha_deg + 540.0, 360.0) - 180.0;
+  ck_assert_double_eq_tol(d, 0.0, c->tol_alpha_deg);
+  if (!isnan(c->delta_deg))
+    ck_assert_double_eq_tol(st.delta_deg, c->delta_deg, c->tol_delta_deg);
+}
+END_TEST
+
+START_TEST(test_julian_day_1957)
+{
+  /* Meeus ex. 7.a: 1957 October 4.81 (Sputnik 1) is JD 2436116.31;
+   * 4471.19 days before the Unix epoch (JD 2440587.5) is -386310816 s.
+   * The conversion is exact arithmetic: 1e-7 day (9 ms). */
+  struct solar_time st;
+  solar_time_at(-386310816.0, 32.0, &st);
+  ck_assert_double_eq_tol(st.jd, 2436116.31, 1e-7);
 }
 END_TEST
 
@@ -286,6 +335,157 @@ START_TEST(test_interval_midnight_sun_edge)
 }
 END_TEST
 
+/* ---- the interpolated time part against the exact one ---------------------
+ * The issue's bar for a faster path: the topocentric zenith and azimuth it
+ * gives differ from the exact SPA path by less than 1e-6 deg. Each case is a
+ * full hourly year (interval middles) at three sites: near the equator
+ * (Quito, where the sun passes close to the zenith and the azimuth is most
+ * sensitive), at 60 N (Helsinki) and at 45.9 S (Dunedin), in 1950, 2000 and
+ * 2050. The time fields themselves are held to 1e-7 deg (the node
+ * interpolation is 10-100 times better; see solar.h), r to 1e-9 AU. */
+struct fast_site {
+  double lat_deg, lon_deg, elev_m;
+};
+
+static const struct fast_site FAST_SITES[] = {
+  {-0.1807, -78.4678, 2850.0}, /* Quito */
+  {60.1699, 24.9384, 17.0},    /* Helsinki */
+  {-45.8788, 170.5028, 40.0},  /* Dunedin */
+};
+
+/* Year starts 1950-01-01, 2000-01-01, 2050-01-01 00:00 UTC [s]. */
+static const double FAST_YEARS[] = {-631152000.0, 946684800.0, 2524608000.0};
+/* delta_t for those years [s] (IERS; 2050 extrapolated). */
+static const double FAST_DELTA_T[] = {29.1, 63.8, 93.0};
+
+static double angle_diff_deg(double a, double b)
+{
+  return fabs(fmod(a - b + 540.0, 360.0) - 180.0);
+}
+
+/* Largest differences between the fast and exact paths [deg, AU]. */
+struct fast_err {
+  double alpha, delta, nu, r, zenith, azimuth;
+};
+
+static void fast_err_add(struct fast_err *e, const struct solar_time *ex,
+                         const struct solar_time *fa, const struct solar_pos *pe,
+                         const struct solar_pos *pf)
+{
+  e->alpha = fmax(e->alpha, angle_diff_deg(ex->alpha_deg, fa->alpha_deg));
+  e->delta = fmax(e->delta, fabs(ex->delta_deg - fa->delta_deg));
+  e->nu = fmax(e->nu, angle_diff_deg(ex->nu_deg, fa->nu_deg));
+  e->r = fmax(e->r, fabs(ex->r_au - fa->r_au));
+  e->zenith = fmax(e->zenith, fabs(pe->zenith_deg - pf->zenith_deg));
+  e->azimuth = fmax(e->azimuth, angle_diff_deg(pe->azimuth_deg, pf->azimuth_deg));
+}
+
+static void fast_err_check(const struct fast_err *e)
+{
+  ck_assert_double_eq_tol(e->alpha, 0.0, 1e-7);
+  ck_assert_double_eq_tol(e->delta, 0.0, 1e-7);
+  ck_assert_double_eq_tol(e->nu, 0.0, 1e-7);
+  ck_assert_double_eq_tol(e->r, 0.0, 1e-9);
+  ck_assert_double_eq_tol(e->zenith, 0.0, 1e-6);
+  ck_assert_double_eq_tol(e->azimuth, 0.0, 1e-6);
+}
+
+#define FAST_HOURS 8760
+
+START_TEST(test_fast_hourly_year)
+{
+  const double t0 = FAST_YEARS[_i] + 1800.0, dt = FAST_DELTA_T[_i];
+  static struct solar_time fast[FAST_HOURS];
+  solar_time_regular(t0, 3600.0, FAST_HOURS, dt, fast);
+  struct fast_err e = {0};
+  for (int i = 0; i < FAST_HOURS; i++) {
+    struct solar_time ex;
+    solar_time_at(t0 + 3600.0 * i, dt, &ex);
+    ck_assert_double_eq_tol(fast[i].jd, ex.jd, 1e-9);
+    for (size_t k = 0; k < sizeof FAST_SITES / sizeof FAST_SITES[0]; k++) {
+      const struct fast_site *s = &FAST_SITES[k];
+      struct solar_pos pe, pf;
+      solar_position(&ex, s->lat_deg, s->lon_deg, s->elev_m, 1013.25, 12.0, 0.5667, &pe);
+      solar_position(&fast[i], s->lat_deg, s->lon_deg, s->elev_m, 1013.25, 12.0, 0.5667,
+                     &pf);
+      fast_err_add(&e, &ex, &fast[i], &pe, &pf);
+    }
+  }
+  fast_err_check(&e);
+}
+END_TEST
+
+START_TEST(test_fast_interval_year)
+{
+  /* The whole interval chain, sunrise and sunset hours included (where the
+   * position is taken inside the hour). The sun-up fractions agree to 1e-6
+   * (3.6 ms of an hour): the sunrise hour angle moves by about as much as
+   * delta, times at most a few at these latitudes. */
+  const double t0 = FAST_YEARS[_i] + 1800.0, dt = FAST_DELTA_T[_i];
+  struct solar_time_cache c;
+  solar_time_cache_init(&c, dt);
+  struct fast_err e = {0};
+  int partial = 0;
+  for (int i = 0; i < FAST_HOURS; i++) {
+    const double t = t0 + 3600.0 * i;
+    struct solar_time ex;
+    solar_time_at(t, dt, &ex);
+    for (size_t k = 0; k < sizeof FAST_SITES / sizeof FAST_SITES[0]; k++) {
+      const struct fast_site *s = &FAST_SITES[k];
+      struct solar_pos pe, pf;
+      const double fe = solar_interval_position(&ex, t, 3600.0, dt, s->lat_deg, s->lon_deg,
+                                                s->elev_m, 1013.25, 12.0, &pe);
+      const double ff = solar_interval_position_fast(&c, t, 3600.0, s->lat_deg, s->lon_deg,
+                                                     s->elev_m, 1013.25, 12.0, &pf);
+      ck_assert_double_eq_tol(ff, fe, 1e-6);
+      partial += fe > 0.0 && fe < 1.0;
+      e.zenith = fmax(e.zenith, fabs(pe.zenith_deg - pf.zenith_deg));
+      e.azimuth = fmax(e.azimuth, angle_diff_deg(pe.azimuth_deg, pf.azimuth_deg));
+    }
+  }
+  fast_err_check(&e);
+  /* Two partial hours a day at each site (none in Helsinki's white
+   * nights): the sunrise/sunset branch was exercised. */
+  ck_assert_int_gt(partial, 1500);
+}
+END_TEST
+
+START_TEST(test_fast_irregular_instants)
+{
+  /* 20000 instants drawn at random over 1950-2050, in random order (no node
+   * is reused from one to the next), and the same instants through
+   * solar_time_series: both equal solar_time_at within the bar, and equal
+   * each other exactly, since an instant's result does not depend on the
+   * others. */
+  enum { N = 20000 };
+  static double t[N];
+  static struct solar_time series[N];
+  gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+  gsl_rng_set(rng, 1950);
+  for (int i = 0; i < N; i++)
+    t[i] = FAST_YEARS[0] + gsl_rng_uniform(rng) * (FAST_YEARS[2] - FAST_YEARS[0] + 3.1536e7);
+  gsl_rng_free(rng);
+  solar_time_series(N, t, 69.0, series);
+  struct solar_time_cache c;
+  solar_time_cache_init(&c, 69.0);
+  struct fast_err e = {0};
+  for (int i = 0; i < N; i++) {
+    struct solar_time ex, one;
+    solar_time_at(t[i], 69.0, &ex);
+    solar_time_fast(&c, t[i], &one);
+    ck_assert_double_eq(one.alpha_deg, series[i].alpha_deg);
+    ck_assert_double_eq(one.nu_deg, series[i].nu_deg);
+    const struct fast_site *s = &FAST_SITES[i % 3];
+    struct solar_pos pe, pf;
+    solar_position(&ex, s->lat_deg, s->lon_deg, s->elev_m, 1013.25, 12.0, 0.5667, &pe);
+    solar_position(&series[i], s->lat_deg, s->lon_deg, s->elev_m, 1013.25, 12.0, 0.5667,
+                   &pf);
+    fast_err_add(&e, &ex, &series[i], &pe, &pf);
+  }
+  fast_err_check(&e);
+}
+END_TEST
+
 Suite *make_solar_suite(void)
 {
   Suite *s = suite_create("solar");
@@ -300,6 +500,9 @@ Suite *make_solar_suite(void)
   tcase_add_loop_test(tc, test_topocentric_almanac, 0,
                       (int)(sizeof(TOPO) / sizeof(TOPO[0])));
   tcase_add_test(tc, test_refraction_low_sun);
+  tcase_add_loop_test(tc, test_season_instants, 0,
+                      (int)(sizeof(SEASON) / sizeof(SEASON[0])));
+  tcase_add_test(tc, test_julian_day_1957);
   suite_add_tcase(s, tc);
 
   tc = tcase_create("sunrise");
@@ -313,6 +516,13 @@ Suite *make_solar_suite(void)
   tcase_add_test(tc, test_interval_night);
   tcase_add_test(tc, test_interval_sunrise_usno);
   tcase_add_test(tc, test_interval_midnight_sun_edge);
+  suite_add_tcase(s, tc);
+
+  tc = tcase_create("fast");
+  tcase_set_timeout(tc, 60);
+  tcase_add_loop_test(tc, test_fast_hourly_year, 0, 3);
+  tcase_add_loop_test(tc, test_fast_interval_year, 0, 3);
+  tcase_add_test(tc, test_fast_irregular_instants);
   suite_add_tcase(s, tc);
   return s;
 }
