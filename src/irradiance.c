@@ -84,3 +84,30 @@ double irr_iam_physical(double aoi_deg, double n, double k_per_m, double l_m)
     iam = 1.0;
   return iam;
 }
+
+double irr_iam_physical_cos(double cos_aoi, double n, double k_per_m, double l_m)
+{
+  if (!(cos_aoi > 0.0))
+    return 0.0;
+  if (cos_aoi >= 1.0)
+    return 1.0;
+  double c = cos_aoi;
+  double sin2_r = (1.0 - c * c) / (n * n);      /* Snell: sin(r) = sin(i) / n */
+  double cr = sqrt(1.0 - sin2_r);
+  double rs = (c - n * cr) / (c + n * cr);      /* s-polarised amplitude */
+  double rp = (cr - n * c) / (cr + n * c);      /* p-polarised amplitude */
+  double refl = 0.5 * (rs * rs + rp * rp);
+  double r0 = (n - 1.0) / (n + 1.0);
+  /* The path through the glass grows as 1 / cos(r): relative to normal
+   * incidence, absorption adds exp(-K L (1/cr - 1)). */
+  double iam = exp(-k_per_m * l_m * (1.0 / cr - 1.0)) * (1.0 - refl) / (1.0 - r0 * r0);
+  return iam < 0.0 ? 0.0 : iam > 1.0 ? 1.0 : iam;
+}
+
+double irr_cos_aoi_trig(double cos_tilt, double sin_tilt, double surf_az_deg,
+                        double cos_zenith, double sin_zenith, double sun_az_deg)
+{
+  double c = cos_zenith * cos_tilt +
+             sin_zenith * sin_tilt * cos(deg2rad(sun_az_deg - surf_az_deg));
+  return c > 1.0 ? 1.0 : c < -1.0 ? -1.0 : c;
+}

@@ -33,4 +33,15 @@ double irr_cos_aoi(double tilt_deg, double surf_az_deg, double zenith_deg,
  * (0.002 m). Returns 0..1. Pure. */
 double irr_iam_physical(double aoi_deg, double n, double k_per_m, double l_m);
 
+/* The same modifier from the cosine of the angle of incidence, written
+ * with Fresnel's equations in cosines (no trigonometric calls): for the
+ * hourly chain. cos_aoi <= 0 gives 0. Pure. */
+double irr_iam_physical_cos(double cos_aoi, double n, double k_per_m, double l_m);
+
+/* cos of the angle of incidence from precomputed cosines and sines of the
+ * plane's tilt and of the sun's zenith: cos z cos t + sin z sin t
+ * cos(sun_az - surf_az), clamped to -1..1. Pure. */
+double irr_cos_aoi_trig(double cos_tilt, double sin_tilt, double surf_az_deg,
+                        double cos_zenith, double sin_zenith, double sun_az_deg);
+
 #endif

@@ -119,10 +119,9 @@ void pv_run(const struct pv_params *pp, size_t n, const double *poa_beam,
       dc_kw[i] = ac_kw[i] = clip_kw[i] = 0.0;
       continue;
     }
-    double c = cos_aoi[i] > 1.0 ? 1.0 : cos_aoi[i];
-    double iam = c > 0.0 ? irr_iam_physical(rad2deg(acos(c)), pp->glass_n,
-                                            PV_GLASS_K_PER_M, PV_GLASS_L_M)
-                         : 0.0;
+    double iam = poa_beam[i] > 0.0 ? irr_iam_physical_cos(cos_aoi[i], pp->glass_n,
+                                                          PV_GLASS_K_PER_M, PV_GLASS_L_M)
+                                    : 0.0;
     double rear = rear_eff_wm2 ? rear_eff_wm2[i] : 0.0;
     double front_tr = poa_beam[i] * iam + poa_diffuse[i];
     double poa_tr = front_tr + rear;

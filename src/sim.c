@@ -38,6 +38,7 @@ struct sky {
   const struct profile *p;
   size_t n;
   double *zenith, *azimuth, *dni_extra, *am_rel;
+  double *cos_zen, *sin_zen;
   double *ghi, *dni, *dhi, *temp, *wind, *albedo; /* albedo NULL: plant's value */
   double *owned[6];                               /* filled-in columns */
   int n_owned;
@@ -52,6 +53,8 @@ static void sky_free(struct sky *k)
   free(k->azimuth);
   free(k->dni_extra);
   free(k->am_rel);
+  free(k->cos_zen);
+  free(k->sin_zen);
   for (int i = 0; i < k->n_owned; i++)
     free(k->owned[i]);
   free(k);
@@ -69,13 +72,6 @@ static double *sky_alloc(struct sky *k)
 static double pressure_at_elevation(double elevation_m)
 {
   return UNITS_P0_PA * pow(1.0 - 2.25577e-5 * elevation_m, 5.25588);
-}
-
-/* Day of year of a unix time, 1-based with the fraction of the day. */
-static double day_of_year(double unix_s)
-{
-  int64_t z = calendar_day_of((int64_t)floor(unix_s));
-  return calendar_day_of_year(z) + (unix_s - (double)z * UNITS_S_PER_DAY) / UNITS_S_PER_DAY;
 }
 
 /* Great-circle distance [km] (haversine, mean Earth radius 6371 km). */
@@ -99,7 +95,9 @@ static struct sky *sky_build(const struct site *site, const struct profile *p, s
   k->azimuth = malloc(n * sizeof(double));
   k->dni_extra = malloc(n * sizeof(double));
   k->am_rel = malloc(n * sizeof(double));
-  if (!k->zenith || !k->azimuth || !k->dni_extra || !k->am_rel)
+  k->cos_zen = malloc(n * sizeof(double));
+  k->sin_zen = malloc(n * sizeof(double));
+  if (!k->zenith || !k->azimuth || !k->dni_extra || !k->am_rel || !k->cos_zen || !k->sin_zen)
     goto oom;
 
   double p_site = pressure_at_elevation(site->elevation_m);
@@ -141,6 +139,8 @@ static struct sky *sky_build(const struct site *site, const struct profile *p, s
   double len = p->interval_s;
   struct solar_time_cache sc;
   solar_time_cache_init(&sc, site->delta_t_s);
+  int64_t day = INT64_MIN;
+  double e0 = 0.0;
   for (size_t i = 0; i < n; i++) {
     double t_mid = (double)p->t_utc[i] + 0.5 * len;
     struct solar_pos pos;
@@ -149,7 +149,17 @@ static struct sky *sky_build(const struct site *site, const struct profile *p, s
                                  site->elevation_m, pr_mbar, k->temp[i], &pos);
     k->zenith[i] = pos.zenith_deg;
     k->azimuth[i] = pos.azimuth_deg;
-    k->dni_extra[i] = irr_extraterrestrial(day_of_year(t_mid));
+    double z = deg2rad(pos.zenith_deg);
+    k->cos_zen[i] = cos(z);
+    k->sin_zen[i] = sin(z);
+    /* Extraterrestrial irradiance by UTC day of year, as pvlib and SAM
+     * take it: it changes by at most 0.06 % a day. */
+    int64_t d = calendar_day_of((int64_t)floor(t_mid));
+    if (d != day) {
+      day = d;
+      e0 = irr_extraterrestrial(calendar_day_of_year(d));
+    }
+    k->dni_extra[i] = e0;
     k->am_rel[i] = pos.zenith_deg < 90.0 ? irr_airmass_relative(pos.zenith_deg) : NAN;
   }
 
@@ -164,7 +174,7 @@ static struct sky *sky_build(const struct site *site, const struct profile *p, s
       if (!(k->ghi = sky_alloc(k)))
         goto oom;
       for (size_t i = 0; i < n; i++) {
-        double c = cos(deg2rad(k->zenith[i]));
+        double c = k->cos_zen[i];
         k->ghi[i] = dhi[i] + (c > 0.0 ? dni[i] * c : 0.0);
       }
       snprintf(k->note.dni_dhi, sizeof k->note.dni_dhi,
@@ -302,23 +312,30 @@ static int run_plant(const struct site *site, const struct plant_cfg *cfg,
   } else if (pv->mount == PV_MOUNT_TWO_AXIS) {
     tracking_two_axis_run(n, k->zenith, k->azimuth, tilt, az, cos_aoi);
   } else {
+    double ct = cos(deg2rad(pv->tilt_deg)), st = sin(deg2rad(pv->tilt_deg));
     for (size_t i = 0; i < n; i++) {
       tilt[i] = pv->tilt_deg;
       az[i] = pv->azimuth_deg;
-      cos_aoi[i] = irr_cos_aoi(tilt[i], az[i], k->zenith[i], k->azimuth[i]);
+      cos_aoi[i] = irr_cos_aoi_trig(ct, st, az[i], k->cos_zen[i], k->sin_zen[i], k->azimuth[i]);
     }
   }
   for (size_t i = 0; i < n; i++)
     aoi[i] = rad2deg(acos(cos_aoi[i] > 1.0 ? 1.0 : cos_aoi[i] < -1.0 ? -1.0 : cos_aoi[i]));
 
   /* Pass 4: plane-of-array irradiance, then the rows' shade on it. */
+  double last_tilt = NAN, ct = 1.0, st = 0.0;
   for (size_t i = 0; i < n; i++) {
     struct poa poa;
     albedo[i] = k->albedo            ? k->albedo[i]
                 : pv->albedo_by_month ? pv->albedo_month[r->month[i]]
                                       : pv->albedo;
-    transpose(pv->sky, tilt[i], az[i], k->zenith[i], k->azimuth[i], k->dni[i], k->dhi[i],
-              k->ghi[i], k->dni_extra[i], k->am_rel[i], albedo[i], &poa);
+    if (tilt[i] != last_tilt) { /* once for fixed racks */
+      last_tilt = tilt[i];
+      ct = cos(deg2rad(tilt[i]));
+      st = sin(deg2rad(tilt[i]));
+    }
+    transpose_pre(pv->sky, ct, st, cos_aoi[i], k->zenith[i], k->cos_zen[i], k->dni[i], k->dhi[i],
+                  k->ghi[i], k->dni_extra[i], k->am_rel[i], albedo[i], &poa);
     beam[i] = poa.beam;
     sky[i] = poa.sky;
     gnd[i] = poa.ground;

@@ -44,8 +44,11 @@ static int perez_bin(double eps)
   return k;
 }
 
-static double perez_sky(double tilt_rad, double cos_aoi, double zenith_deg,
-                        double dni, double dhi, double dni_extra,
+/* cos 85 deg */
+#define PEREZ_COS_85 0.08715574274765817
+
+static double perez_sky(double cos_t, double sin_t, double cos_aoi, double zenith_deg,
+                        double cos_z, double dni, double dhi, double dni_extra,
                         double am_rel)
 {
   double z = deg2rad(zenith_deg);
@@ -58,9 +61,8 @@ static double perez_sky(double tilt_rad, double cos_aoi, double zenith_deg,
   double a = fmax(0.0, cos_aoi);
   /* Floor of b at cos 85 deg keeps the circumsolar ratio finite near the
    * horizon (Perez et al. 1990, after eq. 9). */
-  double b = fmax(cos(deg2rad(85.0)), cos(z));
-  double sky = dhi * ((1.0 - f1) * (1.0 + cos(tilt_rad)) / 2.0 + f1 * a / b
-                      + f2 * sin(tilt_rad));
+  double b = fmax(PEREZ_COS_85, cos_z);
+  double sky = dhi * ((1.0 - f1) * (1.0 + cos_t) / 2.0 + f1 * a / b + f2 * sin_t);
   return fmax(0.0, sky);
 }
 
@@ -68,17 +70,36 @@ static double perez_sky(double tilt_rad, double cos_aoi, double zenith_deg,
  * value pvlib's haydavies uses, so that Rb stays finite at sunrise. */
 #define HAYDAVIES_MIN_COS_ZENITH 0.01745
 
-static double haydavies_sky(double tilt_rad, double cos_aoi, double zenith_deg,
-                            double dni, double dhi, double dni_extra)
+static double haydavies_sky(double cos_t, double cos_aoi, double cos_z, double dni,
+                            double dhi, double dni_extra)
 {
   /* A > 1 only for faulty data (DNI above the extraterrestrial value);
    * clipping keeps the isotropic weight 1 - A non-negative. */
   double a_index = dni_extra > 0.0 ? fmin(1.0, fmax(0.0, dni / dni_extra)) : 0.0;
-  double rb = fmax(0.0, cos_aoi)
-              / fmax(HAYDAVIES_MIN_COS_ZENITH, cos(deg2rad(zenith_deg)));
-  double sky = dhi * (a_index * rb
-                      + (1.0 - a_index) * (1.0 + cos(tilt_rad)) / 2.0);
+  double rb = fmax(0.0, cos_aoi) / fmax(HAYDAVIES_MIN_COS_ZENITH, cos_z);
+  double sky = dhi * (a_index * rb + (1.0 - a_index) * (1.0 + cos_t) / 2.0);
   return fmax(0.0, sky);
+}
+
+void transpose_pre(enum transpose_model model, double cos_tilt, double sin_tilt,
+                   double cos_aoi, double zenith_deg, double cos_zenith, double dni,
+                   double dhi, double ghi, double dni_extra, double am_rel, double albedo,
+                   struct poa *out)
+{
+  out->beam = 0.0;
+  out->sky = fmax(0.0, dhi * (1.0 + cos_tilt) / 2.0);
+  out->ground = fmax(0.0, ghi * albedo * (1.0 - cos_tilt) / 2.0);
+  if (zenith_deg < 90.0) {
+    out->beam = fmax(0.0, dni * cos_aoi);
+    /* With no diffuse light, epsilon is undefined and the sky term is 0
+     * either way. */
+    if (model == TRANSPOSE_PEREZ && dhi > 0.0)
+      out->sky = perez_sky(cos_tilt, sin_tilt, cos_aoi, zenith_deg, cos_zenith, dni, dhi,
+                           dni_extra, am_rel);
+    else if (model == TRANSPOSE_HAYDAVIES)
+      out->sky = haydavies_sky(cos_tilt, cos_aoi, cos_zenith, dni, dhi, dni_extra);
+  }
+  out->total = out->beam + out->sky + out->ground;
 }
 
 void transpose(enum transpose_model model, double tilt_deg, double surf_az_deg,
@@ -87,27 +108,9 @@ void transpose(enum transpose_model model, double tilt_deg, double surf_az_deg,
                struct poa *out)
 {
   double t = deg2rad(tilt_deg);
-  double view_sky = (1.0 + cos(t)) / 2.0;
-  double view_ground = (1.0 - cos(t)) / 2.0;
-  int sun_up = zenith_deg < 90.0;
-
-  out->beam = 0.0;
-  out->sky = fmax(0.0, dhi * view_sky);
-  out->ground = fmax(0.0, ghi * albedo * view_ground);
-
-  if (sun_up) {
-    double cos_aoi = irr_cos_aoi(tilt_deg, surf_az_deg, zenith_deg,
-                                 sun_az_deg);
-    out->beam = fmax(0.0, dni * cos_aoi);
-    /* With no diffuse light, epsilon is undefined and the sky term is 0
-     * either way. */
-    if (model == TRANSPOSE_PEREZ && dhi > 0.0)
-      out->sky = perez_sky(t, cos_aoi, zenith_deg, dni, dhi, dni_extra,
-                           am_rel);
-    else if (model == TRANSPOSE_HAYDAVIES)
-      out->sky = haydavies_sky(t, cos_aoi, zenith_deg, dni, dhi, dni_extra);
-  }
-  out->total = out->beam + out->sky + out->ground;
+  transpose_pre(model, cos(t), sin(t), irr_cos_aoi(tilt_deg, surf_az_deg, zenith_deg, sun_az_deg),
+                zenith_deg, cos(deg2rad(zenith_deg)), dni, dhi, ghi, dni_extra, am_rel, albedo,
+                out);
 }
 
 const char *transpose_model_name(enum transpose_model model)

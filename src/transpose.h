@@ -36,6 +36,15 @@ void transpose(enum transpose_model model, double tilt_deg, double surf_az_deg,
                double ghi, double dni_extra, double am_rel, double albedo,
                struct poa *out);
 
+/* The same with the trigonometry done by the caller (once per plane and
+ * per sun position, not per call): cos_tilt, sin_tilt of the plane;
+ * cos_aoi of the beam on it (irr_cos_aoi); zenith_deg and cos_zenith of
+ * the sun. Pure. */
+void transpose_pre(enum transpose_model model, double cos_tilt, double sin_tilt,
+                   double cos_aoi, double zenith_deg, double cos_zenith, double dni,
+                   double dhi, double ghi, double dni_extra, double am_rel, double albedo,
+                   struct poa *out);
+
 /* Name of a model as in site files: "perez", "haydavies", "isotropic". */
 const char *transpose_model_name(enum transpose_model model);
 

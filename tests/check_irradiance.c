@@ -730,12 +730,32 @@ START_TEST(test_disc_sweep)
 }
 END_TEST
 
+/* The cosine form of the cover model equals the angle form: same Fresnel
+ * equations, written without trigonometric calls; 1e-12 is rounding. */
+START_TEST(test_iam_cos_form)
+{
+  for (int k = 1; k < 900; k++) {
+    double aoi = k * 0.1;
+    double c = cos(aoi * 3.14159265358979323846 / 180.0);
+    ck_assert_double_eq_tol(irr_iam_physical_cos(c, 1.526, 4.0, 0.002),
+                            irr_iam_physical(aoi, 1.526, 4.0, 0.002), 1e-12);
+  }
+  ck_assert_double_eq(irr_iam_physical_cos(1.0, 1.526, 4.0, 0.002), 1.0);
+  ck_assert_double_eq(irr_iam_physical_cos(-0.2, 1.526, 4.0, 0.002), 0.0);
+  /* and the precomputed-trig angle of incidence equals irr_cos_aoi */
+  ck_assert_double_eq_tol(irr_cos_aoi_trig(cos(0.4415683), sin(0.4415683), 167.3,
+                                           cos(0.6562437), sin(0.6562437), 201.9),
+                          irr_cos_aoi(25.3, 167.3, 37.6, 201.9), 1e-6);
+}
+END_TEST
+
 Suite *make_irradiance_suite(void)
 {
   Suite *s = suite_create("irradiance");
   TCase *tc;
 
   tc = tcase_create("sun");
+  tcase_add_test(tc, test_iam_cos_form);
   tcase_add_test(tc, test_etr_perihelion);
   tcase_add_test(tc, test_etr_aphelion);
   tcase_add_test(tc, test_etr_annual_mean);
