@@ -21,7 +21,12 @@ static const char usage[] =
   "  factors [NAME]         list emission factor presets, or show one with its sources\n"
   "  profile synth MONTHLY.cfg -o PROFILE.csv\n"
   "                         synthetic hourly solar profile from monthly means\n"
-  "  check-claim, portfolio, optimize\n"
+  "  optimize SITE.cfg [--plant N] [--clipping-limit PERCENT] [--grid STEP_DEG]\n"
+  "                    [-o DIR] [--format text|json] [--set KEY=VALUE ...]\n"
+  "                         tilt and azimuth of greatest annual yield for a fixed-rack\n"
+  "                         plant, and the largest DC/AC ratio within a clipping-loss\n"
+  "                         limit; with DIR also the yield surface for gnuplot\n"
+  "  check-claim, portfolio\n"
   "                         not available in this version\n"
   "\n"
   "options:\n"
@@ -57,8 +62,9 @@ int main(int argc, char **argv)
     return cli_factors(argc - 1, argv + 1);
   if (strcmp(cmd, "profile") == 0)
     return cli_profile(argc - 1, argv + 1);
-  if (strcmp(cmd, "check-claim") == 0 || strcmp(cmd, "portfolio") == 0 ||
-      strcmp(cmd, "optimize") == 0) {
+  if (strcmp(cmd, "optimize") == 0)
+    return cli_optimize(argc - 1, argv + 1);
+  if (strcmp(cmd, "check-claim") == 0 || strcmp(cmd, "portfolio") == 0) {
     fprintf(stderr, "renewcalc: command '%s' is not available in this version\n", cmd);
     return EXIT_INPUT;
   }

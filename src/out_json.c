@@ -65,6 +65,9 @@ static json_t *plant_json(const struct plant_result *pr)
                                           pv->track.max_angle_deg, "backtrack", pv->track.backtrack));
   json_object_set_new(p, "array", arr);
   json_object_set_new(p, "model", json_string(pv_model_name(pv->model)));
+  json_object_set_new(p, "temperature_model",
+                      json_string(pv->model == PV_MODEL_PVWATTS_V8 ? "noct"
+                                                                   : pv_temp_model_name(pv->temp_model)));
   if (pv->model == PV_MODEL_PVWATTS_V8)
     json_object_set_new(p, "module_type", json_string(pv_module_type_name(pv->module_type)));
   if (pv->bifacial)
@@ -89,6 +92,8 @@ static json_t *plant_json(const struct plant_result *pr)
   json_object_set_new(p, "degradation", json_string(c->degradation_linear ? "linear" : "compound"));
   json_object_set_new(p, "degradation_percent_per_year", json_real(100 * c->degradation_per_year));
   json_t *prof = profile_json(pr);
+  json_object_set_new(prof, "intervals_above_clear_sky",
+                      json_integer((json_int_t)pr->note.above_clear_sky));
   if (pr->note.distance_km >= 0)
     json_object_set_new(prof, "distance_from_site_km", json_real(pr->note.distance_km));
   json_object_set_new(p, "profile", prof);

@@ -6,6 +6,7 @@
 #include "profile.h"
 #include "sim.h"
 #include "site.h"
+#include "sky_check.h"
 
 static const char *month_abbr[12] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
@@ -46,6 +47,9 @@ static void profile_block(FILE *f, const struct plant_result *pr)
             p->latitude, p->longitude, pr->note.distance_km);
   fprintf(f, "                      dni/dhi: %s; temperature: %s; wind: %s; albedo: %s\n",
           pr->note.dni_dhi, pr->note.temp_air, pr->note.wind_speed, pr->note.albedo);
+  fprintf(f, "                      %zu intervals with GHI above clear sky (x %.1f + %.0f W/m2)%s\n",
+          pr->note.above_clear_sky, SKY_CHECK_RATIO, SKY_CHECK_OFFSET_WM2,
+          pr->note.above_clear_sky ? ": check the data" : "");
 }
 
 /* One step of the energy balance: what is lost, as a share of what
@@ -120,7 +124,9 @@ int out_text(FILE *f, const struct sim_result *r, const struct profile *const *p
       snprintf(model, sizeof model, "PVWatts v5");
     describe_mount(&c->pv, mount, sizeof mount);
     fprintf(f, "plant %d: %s (pv, %s%s)\n", i + 1, c->name, model, c->pv.bifacial ? ", bifacial" : "");
-    fprintf(f, "  mounting            %s; %s sky\n", mount, transpose_model_name(c->pv.sky));
+    fprintf(f, "  mounting            %s; %s sky; %s cell temperature\n", mount,
+            transpose_model_name(c->pv.sky),
+            c->pv.model == PV_MODEL_PVWATTS_V8 ? "noct" : pv_temp_model_name(c->pv.temp_model));
     profile_block(f, pr);
     fprintf(f, "  capacity            %.3f MW AC%s, %.3f MW DC%s (DC/AC %.2f)\n", c->capacity_mw_ac,
             c->basis == CAPACITY_AC ? " (given)" : "", c->capacity_mw_dc,

@@ -3,6 +3,7 @@
 
 #include <math.h>
 
+#include "celltemp.h"
 #include "irradiance.h"
 #include "units.h"
 
@@ -64,6 +65,35 @@ const char *pv_module_type_name(enum pv8_module_type t)
   return t == PV8_MODULE_PREMIUM ? "premium" : t == PV8_MODULE_THIN_FILM ? "thin_film" : "standard";
 }
 
+const char *pv_temp_model_name(enum pv_temp_model m)
+{
+  static const char *const names[] = { "sapm", "noct", "faiman", "pvsyst" };
+  return (unsigned)m < 4 ? names[m] : "?";
+}
+
+/* Cell temperature by the plant's model; poa: incident, poa_tr: what the
+ * cover lets through (the NOCT model's transmitted fraction). */
+static double cell_temp(const struct pv_params *pp, const struct pv_sapm_thermal *th,
+                        const struct celltemp_noct *noct, double poa, double poa_tr,
+                        double temp_air_c, double wind_ms)
+{
+  switch (pp->temp_model) {
+  case PV_TEMP_NOCT:
+    return celltemp_noct(noct, poa, temp_air_c, wind_ms > 0.0 ? wind_ms : 0.0, poa_tr / poa);
+  case PV_TEMP_FAIMAN: {
+    struct celltemp_faiman f = { pp->faiman_u0, pp->faiman_u1 };
+    return celltemp_faiman(&f, poa, temp_air_c, wind_ms);
+  }
+  case PV_TEMP_PVSYST: {
+    struct celltemp_pvsyst v = { pp->pvsyst_uc, pp->pvsyst_uv, pp->pvsyst_absorptance,
+                                 pp->pvsyst_eff };
+    return celltemp_pvsyst(&v, poa, temp_air_c, wind_ms);
+  }
+  default:
+    return pv_cell_temp_sapm(*th, poa, temp_air_c, wind_ms);
+  }
+}
+
 const char *pv_model_name(enum pv_model m)
 {
   return m == PV_MODEL_PVWATTS_V8 ? "pvwatts_v8" : "pvwatts_v5";
@@ -103,6 +133,10 @@ void pv_run(const struct pv_params *pp, size_t n, const double *poa_beam,
             struct pv_balance *bal)
 {
   struct pv_sapm_thermal th = pv_sapm_for_racking(pp->racking);
+  /* NOCT as PVWatts v8 sets it up, with the plant's NOCT (module
+   * efficiency 19 %, a typical crystalline module, for the heat balance). */
+  struct celltemp_noct noct = celltemp_noct_pvwatts8(0.19, pp->racking == PV_RACK_ROOF);
+  noct.t_noct_c = pp->noct_c;
   double keep[12], frac[12][PV_LOSS_COUNT];
   for (int m = 0; m < 12; m++) {
     keep[m] = pv_dc_keep(pp, m);
@@ -125,7 +159,7 @@ void pv_run(const struct pv_params *pp, size_t n, const double *poa_beam,
     double rear = rear_eff_wm2 ? rear_eff_wm2[i] : 0.0;
     double front_tr = poa_beam[i] * iam + poa_diffuse[i];
     double poa_tr = front_tr + rear;
-    t_cell_c[i] = pv_cell_temp_sapm(th, poa, temp_air_c[i], wind_ms[i]);
+    t_cell_c[i] = cell_temp(pp, &th, &noct, poa, front_tr, temp_air_c[i], wind_ms[i]);
     double raw = pv_dc_kw(poa_tr, t_cell_c[i], pp->p_dc0_kw, pp->gamma_per_c);
     int m = month[i];
     dc_kw[i] = raw * keep[m];

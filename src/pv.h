@@ -19,6 +19,9 @@
 enum pv_model { PV_MODEL_PVWATTS_V5, PV_MODEL_PVWATTS_V8 };
 
 enum pv_mount { PV_MOUNT_FIXED, PV_MOUNT_SINGLE_AXIS, PV_MOUNT_TWO_AXIS };
+
+/* Cell temperature model of the PVWatts v5 chain (v8 always uses NOCT). */
+enum pv_temp_model { PV_TEMP_SAPM, PV_TEMP_NOCT, PV_TEMP_FAIMAN, PV_TEMP_PVSYST };
 enum pv_racking { PV_RACK_OPEN, PV_RACK_ROOF };
 
 /* DC losses of the PVWatts v5 loss tree, applied one after another in this
@@ -43,6 +46,7 @@ enum pv_loss {
 const char *pv_mount_name(enum pv_mount m);
 const char *pv_module_type_name(enum pv8_module_type t);
 const char *pv_model_name(enum pv_model m);
+const char *pv_temp_model_name(enum pv_temp_model m);
 
 /* Name of a loss as in site files and reports ("soiling", ..., "lumped"). */
 const char *pv_loss_name(enum pv_loss l);
@@ -68,6 +72,11 @@ struct pv_params {
   int albedo_by_month;      /* 1: albedo_month replaces albedo */
   double albedo_month[12];
   double gamma_per_c;       /* power temperature coefficient [1/degC], -0.01..0 */
+  enum pv_temp_model temp_model;
+  double noct_c;            /* NOCT model: nominal operating cell temperature */
+  double faiman_u0, faiman_u1;      /* Faiman: W/(m2 K), W s/(m3 K) */
+  double pvsyst_uc, pvsyst_uv;      /* PVsyst: W/(m2 K), W s/(m3 K) */
+  double pvsyst_absorptance, pvsyst_eff;
   double loss_frac[PV_LOSS_COUNT]; /* each 0..0.99 */
   int soiling_by_month;     /* 1: soiling_month_frac replaces loss_frac[SOILING] */
   double soiling_month_frac[12];

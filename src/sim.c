@@ -10,12 +10,14 @@
 
 #include "aggregate.h"
 #include "calendar.h"
+#include "clearsky.h"
 #include "decompose.h"
 #include "diag.h"
 #include "irradiance.h"
 #include "profile.h"
 #include "pv8.h"
 #include "shading.h"
+#include "sky_check.h"
 #include "bifacial.h"
 #include "tracking.h"
 #include "solar.h"
@@ -25,6 +27,10 @@
 /* Used when a profile has no such column; reported in the summary. */
 #define SIM_TEMP_AIR_DEFAULT_C 20.0
 #define SIM_WIND_DEFAULT_MS 1.0
+
+/* Linke turbidity of the clear sky that flags doubtful irradiance: clean,
+ * dry air, so that only values above any clear sky are flagged. */
+#define SIM_CLEAR_LINKE 2.0
 
 /* Default uncertainty of a PV yield estimate (1 sigma): interannual
  * variability of irradiation 4 % and other sources 5 % (Thevenard and
@@ -199,8 +205,19 @@ static struct sky *sky_build(const struct site *site, const struct profile *p, s
     return NULL;
   }
   double ghi_wh = 0.0;
-  for (size_t i = 0; i < n; i++)
+  for (size_t i = 0; i < n; i++) {
     ghi_wh += k->ghi[i] * len / UNITS_S_PER_H;
+    /* Flag irradiance above a clear sky of clean, dry air (Linke turbidity
+     * 2, Ineichen and Perez 2002): measured or modelled data seldom exceed
+     * it by the sky_check.h margin over an hour. */
+    if (k->zenith[i] < 90.0 && k->ghi[i] > SKY_CHECK_OFFSET_WM2) {
+      double cs_ghi, cs_dni, cs_dhi, pa = pres ? pres[i] : p_site;
+      clearsky_ineichen(k->zenith[i], irr_airmass_absolute(k->am_rel[i], pa), SIM_CLEAR_LINKE,
+                        site->elevation_m, k->dni_extra[i], &cs_ghi, &cs_dni, &cs_dhi);
+      k->note.above_clear_sky += (size_t)sky_check_above(k->ghi[i], cs_ghi, SKY_CHECK_RATIO,
+                                                         SKY_CHECK_OFFSET_WM2);
+    }
+  }
   k->note.ghi_kwh_m2 = ghi_wh / 1000.0;
   return k;
 oom:

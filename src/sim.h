@@ -23,6 +23,8 @@ struct sim_profile_note {
   char pressure[64];
   char albedo[64];
   double ghi_kwh_m2;    /* annual horizontal irradiation */
+  size_t above_clear_sky; /* intervals with GHI above a clean clear sky
+                             (sky_check.h margin): doubtful data */
   double distance_km;   /* from the site to the location in the profile's
                            header; negative when the header gives none */
 };

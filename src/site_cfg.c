@@ -470,6 +470,23 @@ static void build_plant(struct ctx *c, struct site *site, const config_setting_t
     ERR(c, config_setting_get_member(g, "temp_coeff_percent_per_c"),
         "%s.temp_coeff_percent_per_c: expected only with model = \"pvwatts_v5\" (v8 takes the "
         "module type's), got it with pvwatts_v8", key);
+  const char *tm = get_str(g, "plants", "temperature_model");
+  pv->temp_model = strcmp(tm, "noct") == 0     ? PV_TEMP_NOCT
+                   : strcmp(tm, "faiman") == 0 ? PV_TEMP_FAIMAN
+                   : strcmp(tm, "pvsyst") == 0 ? PV_TEMP_PVSYST
+                                               : PV_TEMP_SAPM;
+  const config_setting_t *tp = config_setting_get_member(g, "temperature");
+  pv->noct_c = get_num(tp, "plants.temperature", "noct_c");
+  pv->faiman_u0 = get_num(tp, "plants.temperature", "u0");
+  pv->faiman_u1 = get_num(tp, "plants.temperature", "u1");
+  pv->pvsyst_uc = get_num(tp, "plants.temperature", "uc");
+  pv->pvsyst_uv = get_num(tp, "plants.temperature", "uv");
+  pv->pvsyst_absorptance = get_num(tp, "plants.temperature", "absorptance");
+  pv->pvsyst_eff = get_num(tp, "plants.temperature", "efficiency_percent") / 100.0;
+  if (pv->model == PV_MODEL_PVWATTS_V8 && config_setting_get_member(g, "temperature_model"))
+    ERR(c, config_setting_get_member(g, "temperature_model"),
+        "%s.temperature_model: expected only with model = \"pvwatts_v5\" (v8 uses NOCT), got it "
+        "with pvwatts_v8", key);
   if (pv->model != PV_MODEL_PVWATTS_V8 && config_setting_get_member(g, "module_type"))
     ERR(c, config_setting_get_member(g, "module_type"),
         "%s.module_type: expected only with model = \"pvwatts_v8\", got it with %s", key, model);

@@ -240,6 +240,9 @@ static const struct nut_term NUT[] = {
 #define SUNRISE_ELEVATION_DEG (-0.8333)
 /* Refraction at the horizon used by solar_interval_position() [deg]. */
 #define INTERVAL_ATMOS_REFRACT_DEG 0.5667
+/* Earth's equatorial radius [m] and 1 - flattening (SPA eqs. 28-30). */
+#define EARTH_RADIUS_M 6378140.0
+#define EARTH_B_OVER_A 0.99664719
 
 /* Angle reduced to 0..360. */
 static double wrap360(double deg)
@@ -256,10 +259,10 @@ static double wrap360_fast(double deg)
   return r >= 360.0 ? r - 360.0 : r;
 }
 
-/* Angle reduced to -180..180. */
-static double wrap180(double deg)
+/* Angle reduced to -180..180, from wrap360_fast(). */
+static double wrap180_fast(double deg)
 {
-  double r = wrap360(deg);
+  const double r = wrap360_fast(deg);
   return r > 180.0 ? r - 360.0 : r;
 }
 
@@ -280,30 +283,22 @@ static double series(const double *sums, int n, double jme)
   return v / 1e8;
 }
 
-static double earth_longitude_rad(double jme)
-{
-  const double s[6] = {
-    term_sum(L0, NTERMS(L0), jme), term_sum(L1, NTERMS(L1), jme),
-    term_sum(L2, NTERMS(L2), jme), term_sum(L3, NTERMS(L3), jme),
-    term_sum(L4, NTERMS(L4), jme), term_sum(L5, NTERMS(L5), jme),
-  };
-  return series(s, 6, jme);
-}
+/* The series of Table A4.2 in one list: L0..L5, B0..B1, R0..R4. */
+enum { SER_L = 0, SER_B = 6, SER_R = 8, SER_N = 13 };
+static const struct {
+  const struct term *t;
+  int n;
+} SERIES[SER_N] = {
+  {L0, NTERMS(L0)}, {L1, NTERMS(L1)}, {L2, NTERMS(L2)}, {L3, NTERMS(L3)}, {L4, NTERMS(L4)},
+  {L5, NTERMS(L5)}, {B0, NTERMS(B0)}, {B1, NTERMS(B1)}, {R0, NTERMS(R0)}, {R1, NTERMS(R1)},
+  {R2, NTERMS(R2)}, {R3, NTERMS(R3)}, {R4, NTERMS(R4)},
+};
 
-static double earth_latitude_rad(double jme)
+/* Sums of the 13 series at jme, term by term as the paper writes them. */
+static void helio_sums_direct(double jme, double sums[SER_N])
 {
-  const double s[2] = {term_sum(B0, NTERMS(B0), jme), term_sum(B1, NTERMS(B1), jme)};
-  return series(s, 2, jme);
-}
-
-static double earth_radius_au(double jme)
-{
-  const double s[5] = {
-    term_sum(R0, NTERMS(R0), jme), term_sum(R1, NTERMS(R1), jme),
-    term_sum(R2, NTERMS(R2), jme), term_sum(R3, NTERMS(R3), jme),
-    term_sum(R4, NTERMS(R4), jme),
-  };
-  return series(s, 5, jme);
+  for (int s = 0; s < SER_N; s++)
+    sums[s] = term_sum(SERIES[s].t, SERIES[s].n, jme);
 }
 
 /* Nutation in longitude and obliquity [deg] (eqs. 15-22). */
@@ -319,30 +314,33 @@ static void nutation(double jce, double *dpsi_deg, double *deps_deg)
     93.27191 + 483202.017538 * jce - 0.0036825 * jce2 + jce3 / 327270.0,
     125.04452 - 1934.136261 * jce + 0.0020708 * jce2 + jce3 / 450000.0,
   };
-  /* e^(i k x_j), k = 0..3, so that each term's e^(i sum y_j x_j) is a
-   * product of table entries (conjugated for y_j < 0) instead of a sine
-   * and a cosine of a large argument. */
-  double pc[5][4], ps[5][4];
+  /* e^(i y x_j) for y = -3..3 (index y + 3), so that each term's
+   * e^(i sum y_j x_j) is a product of five table entries instead of a sine
+   * and a cosine of a large argument; y = 0 gives 1, no branch needed. */
+  double pc[5][7], ps[5][7];
   for (int j = 0; j < 5; j++) {
     const double xr = deg2rad(x[j]);
-    pc[j][0] = 1.0;
-    ps[j][0] = 0.0;
-    pc[j][1] = cos(xr);
-    ps[j][1] = sin(xr);
-    for (int k = 2; k < 4; k++) {
-      pc[j][k] = pc[j][k - 1] * pc[j][1] - ps[j][k - 1] * ps[j][1];
-      ps[j][k] = ps[j][k - 1] * pc[j][1] + pc[j][k - 1] * ps[j][1];
-    }
+    const double c1 = cos(xr), s1 = sin(xr);
+    const double c2 = c1 * c1 - s1 * s1, s2 = 2.0 * s1 * c1;
+    const double c3 = c2 * c1 - s2 * s1, s3 = s2 * c1 + c2 * s1;
+    pc[j][3] = 1.0;
+    ps[j][3] = 0.0;
+    pc[j][4] = pc[j][2] = c1;
+    ps[j][4] = s1;
+    ps[j][2] = -s1;
+    pc[j][5] = pc[j][1] = c2;
+    ps[j][5] = s2;
+    ps[j][1] = -s2;
+    pc[j][6] = pc[j][0] = c3;
+    ps[j][6] = s3;
+    ps[j][0] = -s3;
   }
   double dpsi = 0.0, deps = 0.0;
   for (int i = 0; i < NTERMS(NUT); i++) {
     const struct nut_term *t = &NUT[i];
-    double c = 1.0, sn = 0.0;
-    for (int j = 0; j < 5; j++) {
-      const int y = t->y[j];
-      if (y == 0)
-        continue;
-      const double bc = pc[j][y < 0 ? -y : y], bs = y < 0 ? -ps[j][-y] : ps[j][y];
+    double c = pc[0][t->y[0] + 3], sn = ps[0][t->y[0] + 3];
+    for (int j = 1; j < 5; j++) {
+      const double bc = pc[j][t->y[j] + 3], bs = ps[j][t->y[j] + 3];
       const double c2 = c * bc - sn * bs;
       sn = sn * bc + c * bs;
       c = c2;
@@ -384,19 +382,17 @@ static double mean_sidereal_deg(double d)
   return 280.46061837 + 360.98564736629 * d + jc * jc * (0.000387933 - jc / 38710000.0);
 }
 
-/* The full SPA time part; *nut_nu_deg gets the nutation correction
- * dpsi cos(eps) [deg] that eq. 24 adds to the mean sidereal time. */
-static void time_exact(double unix_s, double delta_t_s, struct solar_time *st,
-                       double *nut_nu_deg)
+/* The full SPA time part from the 13 series sums of Table A4.2 at jme
+ * (helio_sums_direct() or the grouped form below); *nut_nu_deg gets the
+ * nutation correction dpsi cos(eps) [deg] that eq. 24 adds to the mean
+ * sidereal time. */
+static void time_from_sums(double unix_s, double jme, const double sums[SER_N],
+                           struct solar_time *st, double *nut_nu_deg)
 {
-  const double jd = unix_s / UNITS_S_PER_DAY + JD_UNIX_EPOCH;
-  const double jde = jd + delta_t_s / UNITS_S_PER_DAY;
-  const double jce = (jde - JD_J2000) / 36525.0;
-  const double jme = jce / 10.0;
-
-  const double l_deg = wrap360(rad2deg(earth_longitude_rad(jme)));
-  const double b_deg = rad2deg(earth_latitude_rad(jme));
-  const double r_au = earth_radius_au(jme);
+  const double jce = jme * 10.0;
+  const double l_deg = wrap360(rad2deg(series(sums + SER_L, 6, jme)));
+  const double b_deg = rad2deg(series(sums + SER_B, 2, jme));
+  const double r_au = series(sums + SER_R, 5, jme);
 
   /* Geocentric: the sun is seen opposite the Earth (eqs. 13-14). */
   const double theta_deg = wrap360(l_deg + 180.0);
@@ -417,7 +413,7 @@ static void time_exact(double unix_s, double delta_t_s, struct solar_time *st,
   const double delta =
       asin(sin(beta) * cos(eps) + cos(beta) * sin(eps) * sin(lambda));
 
-  st->jd = jd;
+  st->jd = unix_s / UNITS_S_PER_DAY + JD_UNIX_EPOCH;
   st->nu_deg = wrap360(mean_sidereal_deg(days_since_j2000(unix_s)) + *nut_nu_deg);
   st->alpha_deg = wrap360(rad2deg(alpha));
   st->delta_deg = rad2deg(delta);
@@ -425,25 +421,100 @@ static void time_exact(double unix_s, double delta_t_s, struct solar_time *st,
   st->xi_deg = 8.794 / (3600.0 * r_au);
 }
 
+/* Julian ephemeris millennium from J2000.0 (eqs. 4-7). */
+static double jme_of(double unix_s, double delta_t_s)
+{
+  const double jd = unix_s / UNITS_S_PER_DAY + JD_UNIX_EPOCH;
+  const double jde = jd + delta_t_s / UNITS_S_PER_DAY;
+  return (jde - JD_J2000) / 365250.0;
+}
+
 void solar_time_at(double unix_s, double delta_t_s, struct solar_time *st)
 {
-  double nut_nu_deg;
-  time_exact(unix_s, delta_t_s, st, &nut_nu_deg);
+  const double jme = jme_of(unix_s, delta_t_s);
+  double sums[SER_N], nut_nu_deg;
+  helio_sums_direct(jme, sums);
+  time_from_sums(unix_s, jme, sums, st, &nut_nu_deg);
+}
+
+/* ---- the series grouped by frequency --------------------------------------
+ * The 195 terms of Table A4.2 have 68 distinct frequencies C once the
+ * table's own rounding is set aside (6283.07585, 6283.0758, 6283.076 and
+ * 6283.08 are one frequency printed to different digits). A term is
+ *   A cos(B + C t) = A cos(B + e) cos(Cg t) - A sin(B + e) sin(Cg t),
+ * with Cg the group's frequency (its first term's), e = (C - Cg) t and
+ * |C - Cg| <= 0.0042 rad per millennium. So each node needs 68 sine-cosine
+ * pairs instead of 195 cosines; cos e and sin e come from their Taylor
+ * series, whose first omitted terms (e^4/24, e^5/120) are under 1e-11 and
+ * 1e-14 for |t| < 1 (the 1000 years the obliquity polynomial allows), i.e.
+ * rounding-level once multiplied by A / 1e8. A cos B and A sin B are
+ * computed once per cache (solar_time_cache.helio). */
+#define HELIO_SAME_FREQ 0.01 /* [rad per millennium]; distinct ones differ by 0.07 or more */
+
+static void helio_init(struct solar_time_cache *c)
+{
+  int n = 0, ng = 0;
+  for (int s = 0; s < SER_N; s++)
+    for (int i = 0; i < SERIES[s].n; i++, n++) {
+      const struct term *t = &SERIES[s].t[i];
+      int g = 0;
+      while (g < ng && fabs(c->helio.group_c[g] - t->c) >= HELIO_SAME_FREQ)
+        g++;
+      if (g == ng)
+        c->helio.group_c[ng++] = t->c;
+      c->helio.a_cos_b[n] = t->a * cos(t->b);
+      c->helio.a_sin_b[n] = t->a * sin(t->b);
+      c->helio.dc[n] = t->c - c->helio.group_c[g];
+      c->helio.group[n] = (unsigned char)g;
+    }
+  c->helio.ready = 1;
+}
+
+static void helio_sums_grouped(const struct solar_time_cache *c, double jme,
+                               double sums[SER_N])
+{
+  double gc[SOLAR_HELIO_GROUPS], gs[SOLAR_HELIO_GROUPS];
+  for (int g = 0; g < SOLAR_HELIO_GROUPS; g++) {
+    const double arg = c->helio.group_c[g] * jme;
+    gc[g] = cos(arg);
+    gs[g] = sin(arg);
+  }
+  int n = 0;
+  for (int s = 0; s < SER_N; s++) {
+    double sum = 0.0;
+    for (int i = 0; i < SERIES[s].n; i++, n++) {
+      const double e = c->helio.dc[n] * jme, e2 = e * e;
+      const double ce = 1.0 - 0.5 * e2, se = e * (1.0 - e2 / 6.0);
+      const double acb = c->helio.a_cos_b[n], asb = c->helio.a_sin_b[n];
+      const int g = c->helio.group[n];
+      sum += (acb * ce - asb * se) * gc[g] - (asb * ce + acb * se) * gs[g];
+    }
+    sums[s] = sum;
+  }
 }
 
 /* ---- interpolation between exact nodes ----------------------------------
  * alpha, delta, r and the nutation term of nu are smooth: apart from the
  * yearly motion their fastest terms of any size are the moon's pull on the
  * Earth (29.5 d, 6.5 arcsec in L0), a 14.2 d term of L0 (0.18 arcsec) and
- * the nutation terms of 13.7 and 9.1 days (0.23 and 0.03 arcsec). With
- * nodes a day apart a 6-point polynomial leaves under 3e-8 deg (4 points:
- * 3e-7; 8 points 1.5 d apart: 5e-8). They are interpolated with a Lagrange
- * polynomial through NODE_POINTS exact nodes spaced NODE_STEP_S apart on a
- * grid fixed in time (multiples of NODE_STEP_S since the Unix epoch), so
- * that the result for an instant does not depend on the other instants
- * asked for. The mean sidereal time, 361 deg a day, is computed exactly. */
-#define NODE_STEP_S 86400.0
-#define NODE_POINTS 6
+ * the nutation terms of 13.7 and 9.1 days (0.23 and 0.03 arcsec). They are
+ * interpolated by the polynomial through NODE_POINTS exact nodes spaced
+ * NODE_STEP_S apart on a grid fixed in time (multiples of NODE_STEP_S since
+ * the Unix epoch), so that the result for an instant does not depend on the
+ * other instants asked for; the middle segment of the window is used. The
+ * mean sidereal time, 361 deg a day, is computed exactly.
+ * Largest differences from solar_time_at over hourly 1950, 2000 and 2050
+ * (measured): 1 d x 6 points 2.6e-8 deg; 1.5 d x 8 points 4.8e-8 deg;
+ * 2 d x 10 points 1.4e-7 deg. */
+#define NODE_STEP_S 129600.0
+#define NODE_POINTS 8
+/* Offset of the window's first node from the segment's start node. */
+#define NODE_FIRST (-(NODE_POINTS / 2 - 1))
+
+_Static_assert(NODE_POINTS >= 2 && NODE_POINTS % 2 == 0, "NODE_POINTS must be even");
+_Static_assert(NODE_POINTS <= SOLAR_CACHE_SLOTS, "the cache must hold a window");
+_Static_assert((SOLAR_CACHE_SLOTS & (SOLAR_CACHE_SLOTS - 1)) == 0,
+               "SOLAR_CACHE_SLOTS must be a power of 2");
 
 /* Node values, the order of solar_time_cache.val[]. */
 enum { NV_ALPHA, NV_DELTA, NV_R, NV_NUT };
@@ -453,17 +524,23 @@ void solar_time_cache_init(struct solar_time_cache *c, double delta_t_s)
   c->delta_t_s = delta_t_s;
   for (int i = 0; i < SOLAR_CACHE_SLOTS; i++)
     c->node[i] = INT64_MIN;
+  c->win_k = INT64_MIN;
+  c->len_s = -1.0;
+  c->helio.ready = 0;
 }
 
 static const double *cache_node(struct solar_time_cache *c, int64_t k)
 {
-  _Static_assert((SOLAR_CACHE_SLOTS & (SOLAR_CACHE_SLOTS - 1)) == 0,
-                 "SOLAR_CACHE_SLOTS must be a power of 2");
   const int slot = (int)((uint64_t)k & (SOLAR_CACHE_SLOTS - 1));
   if (c->node[slot] != k) {
+    if (!c->helio.ready)
+      helio_init(c);
+    const double unix_s = (double)k * NODE_STEP_S;
+    const double jme = jme_of(unix_s, c->delta_t_s);
+    double sums[SER_N], nut;
     struct solar_time st;
-    double nut;
-    time_exact((double)k * NODE_STEP_S, c->delta_t_s, &st, &nut);
+    helio_sums_grouped(c, jme, sums);
+    time_from_sums(unix_s, jme, sums, &st, &nut);
     c->val[slot][NV_ALPHA] = st.alpha_deg;
     c->val[slot][NV_DELTA] = st.delta_deg;
     c->val[slot][NV_R] = st.r_au;
@@ -473,56 +550,53 @@ static const double *cache_node(struct solar_time_cache *c, int64_t k)
   return c->val[slot];
 }
 
+/* Loads the window of segment k (nodes k + NODE_FIRST ...) into c->win as
+ * Newton divided differences: with the nodes at x = 0, 1, ..., P - 1,
+ * p(x) = d0 + x (d1 + (x - 1) (d2 + ...)). alpha is unwrapped across
+ * 360 -> 0 (each March) first. */
+static void window_load(struct solar_time_cache *c, int64_t k)
+{
+  double prev_alpha = 0.0;
+  for (int j = 0; j < NODE_POINTS; j++) {
+    const double *n = cache_node(c, k + NODE_FIRST + j);
+    double a = n[NV_ALPHA];
+    if (j > 0) {
+      a += 360.0 * floor((prev_alpha - a) / 360.0 + 0.5);
+    }
+    prev_alpha = a;
+    c->win[j][NV_ALPHA] = a;
+    c->win[j][NV_DELTA] = n[NV_DELTA];
+    c->win[j][NV_R] = n[NV_R];
+    c->win[j][NV_NUT] = n[NV_NUT];
+  }
+  for (int m = 1; m < NODE_POINTS; m++)
+    for (int j = NODE_POINTS - 1; j >= m; j--)
+      for (int q = 0; q < 4; q++)
+        c->win[j][q] = (c->win[j][q] - c->win[j - 1][q]) / m;
+  c->win_k = k;
+}
+
 void solar_time_fast(struct solar_time_cache *c, double unix_s, struct solar_time *st)
 {
-  enum { P = NODE_POINTS, FIRST = -(NODE_POINTS / 2 - 1) };
-  static const double FACT[] = {1.0, 1.0, 2.0, 6.0, 24.0, 120.0, 720.0, 5040.0, 40320.0, 362880.0};
-  _Static_assert(NODE_POINTS >= 2 && NODE_POINTS % 2 == 0 &&
-                     NODE_POINTS <= (int)(sizeof FACT / sizeof FACT[0]),
-                 "NODE_POINTS must be even and at most 10");
-  _Static_assert(NODE_POINTS < SOLAR_CACHE_SLOTS, "the cache must hold a window and one more");
-
   const double u = unix_s / NODE_STEP_S;
   const double kf = floor(u);
   const int64_t k = (int64_t)kf;
-  const double s = u - kf; /* 0..1 inside the segment [k, k + 1] */
+  if (c->win_k != k)
+    window_load(c, k);
+  const double x = (u - kf) - NODE_FIRST; /* from the window's first node */
 
-  /* Lagrange weights w_j = prod_{m != j} (s - o_m) / (o_j - o_m) with
-   * o_j = FIRST + j, from prefix and suffix products; the denominator is
-   * (-1)^(P-1-j) j! (P-1-j)!. */
-  double pre[P + 1], suf[P + 1], w[P];
-  pre[0] = 1.0;
-  suf[P] = 1.0;
-  for (int j = 0; j < P; j++)
-    pre[j + 1] = pre[j] * (s - (FIRST + j));
-  for (int j = P - 1; j >= 0; j--)
-    suf[j] = suf[j + 1] * (s - (FIRST + j));
-  for (int j = 0; j < P; j++) {
-    /* P is a constant: the reciprocal folds at compile time. */
-    const double den = FACT[j] * FACT[P - 1 - j];
-    w[j] = pre[j] * suf[j + 1] * (1.0 / ((P - 1 - j) % 2 ? -den : den));
-  }
-
-  double v[4] = {0.0, 0.0, 0.0, 0.0}, alpha_ref = 0.0;
-  for (int j = 0; j < P; j++) {
-    const double *n = cache_node(c, k + FIRST + j);
-    /* alpha passes 360 -> 0 each March: interpolate offsets from node 0. */
-    double da = j == 0 ? 0.0 : n[NV_ALPHA] - alpha_ref;
-    if (j == 0)
-      alpha_ref = n[NV_ALPHA];
-    else if (da > 180.0)
-      da -= 360.0;
-    else if (da < -180.0)
-      da += 360.0;
-    v[NV_ALPHA] += w[j] * da;
-    v[NV_DELTA] += w[j] * n[NV_DELTA];
-    v[NV_R] += w[j] * n[NV_R];
-    v[NV_NUT] += w[j] * n[NV_NUT];
+  double v[4];
+  for (int q = 0; q < 4; q++)
+    v[q] = c->win[NODE_POINTS - 1][q];
+  for (int j = NODE_POINTS - 2; j >= 0; j--) {
+    const double f = x - j;
+    for (int q = 0; q < 4; q++)
+      v[q] = v[q] * f + c->win[j][q];
   }
 
   st->jd = unix_s / UNITS_S_PER_DAY + JD_UNIX_EPOCH;
   st->nu_deg = wrap360_fast(mean_sidereal_deg(days_since_j2000(unix_s)) + v[NV_NUT]);
-  st->alpha_deg = wrap360_fast(alpha_ref + v[NV_ALPHA]);
+  st->alpha_deg = wrap360_fast(v[NV_ALPHA]);
   st->delta_deg = v[NV_DELTA];
   st->r_au = v[NV_R];
   st->xi_deg = 8.794 / (3600.0 * v[NV_R]);
@@ -546,47 +620,60 @@ void solar_time_regular(double t0_unix_s, double step_s, size_t n, double delta_
     solar_time_fast(&c, t0_unix_s + (double)i * step_s, &out[i]);
 }
 
-void solar_position(const struct solar_time *st, double lat_deg, double lon_deg,
-                    double elev_m, double pressure_mbar, double temp_c,
-                    double atmos_refract_deg, struct solar_pos *out)
+/* ---- the site part ---------------------------------------------------------- */
+
+void solar_site_init(struct solar_site *s, double lat_deg, double lon_deg, double elev_m)
 {
-  /* The equations are SPA's; the sines and cosines of the intermediate
-   * angles (u, delta alpha, delta', H') are formed algebraically from the
-   * atan/atan2 arguments that define them rather than by calling the
-   * functions, which halves the cost of this per-hour, per-site step. */
   const double phi = deg2rad(lat_deg);
-  const double h = deg2rad(wrap360_fast(st->nu_deg + lon_deg - st->alpha_deg));
   const double sin_phi = sin(phi), cos_phi = cos(phi);
-  const double sin_h = sin(h), cos_h = cos(h);
-  const double delta = deg2rad(st->delta_deg);
-  const double sin_delta = sin(delta), cos_delta = cos(delta);
-  const double sin_xi = sin(deg2rad(st->xi_deg));
+  /* Observer on the reference ellipsoid (eqs. 28-30).
+   * u = atan(b/a tan(phi)), so cos u, sin u are the normalised
+   * (cos phi, b/a sin phi), which also holds at the poles. */
+  const double fs = EARTH_B_OVER_A * sin_phi;
+  const double len = sqrt(cos_phi * cos_phi + fs * fs);
+  const double cos_u = cos_phi / len, sin_u = fs / len;
+  s->lat_deg = lat_deg;
+  s->lon_deg = lon_deg;
+  s->elev_m = elev_m;
+  s->sin_lat = sin_phi;
+  s->cos_lat = cos_phi;
+  s->x = cos_u + elev_m / EARTH_RADIUS_M * cos_phi;
+  s->y = EARTH_B_OVER_A * sin_u + elev_m / EARTH_RADIUS_M * sin_phi;
+}
 
-  /* Observer on the reference ellipsoid (eqs. 28-30); 0.99664719 is
-   * 1 - flattening, 6378140 m the equatorial radius.
-   * u = atan(0.99664719 tan(phi)), so cos u, sin u are the normalised
-   * (cos phi, 0.99664719 sin phi), which also holds at the poles. */
-  const double fs = 0.99664719 * sin_phi;
-  const double nu_len = sqrt(cos_phi * cos_phi + fs * fs);
-  const double cos_u = cos_phi / nu_len, sin_u = fs / nu_len;
-  const double x = cos_u + elev_m / 6378140.0 * cos_phi;
-  const double y = 0.99664719 * sin_u + elev_m / 6378140.0 * sin_phi;
+/* Topocentric position (eqs. 31-43) from the geocentric hour angle h_deg
+ * (-180..180) with its sine and cosine, the declination's sine and cosine
+ * and the parallax xi_deg. The sines and cosines of the intermediate angles
+ * (delta alpha, delta', H') are formed algebraically from the arguments of
+ * the atan/atan2 that define them rather than by calling the functions. */
+static void topocentric(const struct solar_site *s, double h_deg, double sin_h, double cos_h,
+                        double sin_delta, double cos_delta, double xi_deg,
+                        double pressure_mbar, double temp_c, double atmos_refract_deg,
+                        struct solar_pos *out)
+{
+  /* xi is under 0.0025 deg (4.3e-5 rad): x - x^3/6 is sin x to rounding. */
+  const double xi = deg2rad(xi_deg);
+  const double sin_xi = xi * (1.0 - xi * xi / 6.0);
 
-  /* Parallax in right ascension and topocentric declination (eqs. 31-33):
-   * dalpha = atan2(num, den) with den > 0 (xi is under 0.003 deg). */
-  const double den = cos_delta - x * sin_xi * cos_h;
-  const double num = -x * sin_xi * sin_h;
+  /* Parallax in right ascension: dalpha = atan2(num, den) with den > 0. */
+  const double den = cos_delta - s->x * sin_xi * cos_h;
+  const double num = -s->x * sin_xi * sin_h;
   const double hyp = sqrt(num * num + den * den);
   const double cos_da = den / hyp, sin_da = num / hyp;
-  const double dalpha = atan2(num, den);
-  const double pd = (sin_delta - y * sin_xi) * cos_da; /* delta' = atan2(pd, den) */
+  /* |num / den| < 6e-5 while |delta| < 24 deg: t - t^3/3 is atan t to
+   * rounding there (next term t^5/5 < 2e-22); atan2 otherwise. */
+  const double t = num / den;
+  const double dalpha =
+      fabs(t) < 1e-3 ? t * (1.0 - t * t / 3.0) : atan2(num, den);
+  const double pd = (sin_delta - s->y * sin_xi) * cos_da; /* delta' = atan2(pd, den) */
   const double hyp_d = sqrt(pd * pd + den * den);
   const double sin_dp = pd / hyp_d, cos_dp = den / hyp_d, tan_dp = pd / den;
-  const double h_p = h - dalpha;
   const double cos_hp = cos_h * cos_da + sin_h * sin_da;
   const double sin_hp = sin_h * cos_da - cos_h * sin_da;
 
-  const double e0_deg = rad2deg(asin(sin_phi * sin_dp + cos_phi * cos_dp * cos_hp));
+  double sin_e0 = s->sin_lat * sin_dp + s->cos_lat * cos_dp * cos_hp;
+  sin_e0 = sin_e0 > 1.0 ? 1.0 : sin_e0 < -1.0 ? -1.0 : sin_e0;
+  const double e0_deg = rad2deg(asin(sin_e0));
 
   /* Bennett's refraction scaled for pressure and temperature (eq. 42),
    * only while the sun's upper limb can still be seen. */
@@ -596,73 +683,158 @@ void solar_position(const struct solar_time *st, double lat_deg, double lon_deg,
              (60.0 * tan(deg2rad(e0_deg + 10.3 / (e0_deg + 5.11))));
 
   const double e_deg = e0_deg + de_deg;
-  const double gamma = atan2(sin_hp, cos_hp * sin_phi - tan_dp * cos_phi);
+  const double gamma = atan2(sin_hp, cos_hp * s->sin_lat - tan_dp * s->cos_lat);
+
+  double hp_deg = h_deg - rad2deg(dalpha);
+  hp_deg = hp_deg > 180.0 ? hp_deg - 360.0 : hp_deg < -180.0 ? hp_deg + 360.0 : hp_deg;
 
   out->elevation_deg = e_deg;
   out->zenith_deg = 90.0 - e_deg;
   out->azimuth_deg = wrap360_fast(rad2deg(gamma) + 180.0);
-  out->hour_angle_deg = wrap180(rad2deg(h_p));
+  out->hour_angle_deg = hp_deg;
+}
+
+/* Geocentric hour angle [deg] -180..180 of the time part st at site s. */
+static double hour_angle_deg(const struct solar_time *st, const struct solar_site *s)
+{
+  return wrap180_fast(st->nu_deg + s->lon_deg - st->alpha_deg);
+}
+
+/* topocentric() for the time part st. */
+static void position_at(const struct solar_time *st, const struct solar_site *s,
+                        double pressure_mbar, double temp_c, double atmos_refract_deg,
+                        struct solar_pos *out)
+{
+  const double h_deg = hour_angle_deg(st, s);
+  const double h = deg2rad(h_deg), delta = deg2rad(st->delta_deg);
+  topocentric(s, h_deg, sin(h), cos(h), sin(delta), cos(delta), st->xi_deg, pressure_mbar,
+              temp_c, atmos_refract_deg, out);
+}
+
+void solar_position(const struct solar_time *st, double lat_deg, double lon_deg,
+                    double elev_m, double pressure_mbar, double temp_c,
+                    double atmos_refract_deg, struct solar_pos *out)
+{
+  struct solar_site s;
+  solar_site_init(&s, lat_deg, lon_deg, elev_m);
+  position_at(st, &s, pressure_mbar, temp_c, atmos_refract_deg, out);
+}
+
+/* sin of SUNRISE_ELEVATION_DEG (a constant the compiler folds): the sun's
+ * centre is below the horizon exactly when the geocentric sin(elevation)
+ * is under this. */
+#define SIN_SUNRISE_ELEVATION sin(deg2rad(SUNRISE_ELEVATION_DEG))
+
+/* Sunrise hour angle [deg] 0..180 from a = sin phi sin delta and
+ * b = cos phi cos delta >= 0: cos w0 = (sin h0 - a) / b. */
+static double sunrise_hour_angle(double a, double b)
+{
+  const double num = SIN_SUNRISE_ELEVATION - a;
+  /* At a pole b is 0: the sign of num alone says day or night. */
+  if (num >= b)
+    return 0.0;
+  if (num <= -b)
+    return 180.0;
+  return rad2deg(acos(num / b));
 }
 
 double solar_sunrise_hour_angle(double lat_deg, double delta_deg)
 {
   const double phi = deg2rad(lat_deg), delta = deg2rad(delta_deg);
-  const double den = cos(phi) * cos(delta);
-  const double num = sin(deg2rad(SUNRISE_ELEVATION_DEG)) - sin(phi) * sin(delta);
-  /* At a pole den is 0: the sign of num alone says day or night. */
-  if (num >= den)
-    return 0.0;
-  if (num <= -den)
-    return 180.0;
-  return rad2deg(acos(num / den));
+  return sunrise_hour_angle(sin(phi) * sin(delta), cos(phi) * cos(delta));
 }
 
-/* solar_interval_position() with the time part at the middle of the sun-up
- * part taken from c (interpolated) or, when c is NULL, computed exactly. */
-static double interval_position(const struct solar_time *mid, double t_mid_unix_s,
-                                double len_s, double delta_t_s, double lat_deg,
-                                double lon_deg, double elev_m, double pressure_mbar,
-                                double temp_c, struct solar_time_cache *c,
-                                struct solar_pos *out)
+/* Margin [-] on the cosines of the quick all-night / all-day tests below:
+ * some 1e4 roundings, so that a case they decide is decided the same way
+ * by the hour-angle comparison, which handles everything within it. */
+#define QUICK_MARGIN 1e-12
+
+/* Whole-interval logic shared by the exact and the fast path. mid: time part
+ * at the interval middle; c: cache for the time part at the middle of the
+ * sun-up part, or NULL for solar_time_at() with delta_t_s; sin_half,
+ * cos_half: of half the interval's hour-angle width. */
+static double interval_core(const struct solar_time *mid, double t_mid_unix_s, double len_s,
+                            double delta_t_s, double sin_half, double cos_half,
+                            const struct solar_site *s, double pressure_mbar, double temp_c,
+                            struct solar_time_cache *c, struct solar_pos *out)
 {
-  solar_position(mid, lat_deg, lon_deg, elev_m, pressure_mbar, temp_c,
-                 INTERVAL_ATMOS_REFRACT_DEG, out);
-
-  const double w0 = solar_sunrise_hour_angle(lat_deg, mid->delta_deg);
-  if (w0 <= 0.0)
-    return 0.0;
-  if (w0 >= 180.0)
-    return 1.0;
-
-  /* Geocentric hour angle: the one w0 refers to. */
-  const double h_mid = wrap180(mid->nu_deg + lon_deg - mid->alpha_deg);
+  const double h_mid = hour_angle_deg(mid, s);
+  const double h = deg2rad(h_mid), delta = deg2rad(mid->delta_deg);
+  const double sin_h = sin(h), cos_h = cos(h);
+  const double sin_d = sin(delta), cos_d = cos(delta);
+  /* Geocentric sin(elevation) at hour angle H is a + b cos H. */
+  const double a = s->sin_lat * sin_d, b = s->cos_lat * cos_d;
   const double half_deg = 7.5 * len_s / UNITS_S_PER_H; /* 15 deg/h, half */
-  if (half_deg <= 0.0)
-    return fabs(h_mid) < w0 ? 1.0 : 0.0;
-  const double lo = h_mid - half_deg, hi = h_mid + half_deg;
+  const double abs_h = fabs(h_mid);
+  double frac = -1.0; /* not yet known */
 
-  /* The sun is up on [-w0, w0] + 360 k. An interval of up to a day
-   * (the profiles renewcalc reads are hourly or finer), so that
-   * |lo|, |hi| <= 360, can meet k = -1, 0, 1; keep the total length and the
-   * longest piece (the interval may hold a sunset and the next sunrise). */
-  double up_deg = 0.0, best_len = 0.0, best_mid = h_mid;
-  for (int k = -1; k <= 1; k++) {
-    const double a = fmax(lo, -w0 + 360.0 * k);
-    const double b = fmin(hi, w0 + 360.0 * k);
-    if (b > a) {
-      up_deg += b - a;
-      if (b - a > best_len) {
-        best_len = b - a;
-        best_mid = 0.5 * (a + b);
+  if (half_deg > 0.0) {
+    /* Highest sun in the interval: at the hour angle nearest 0, |h| - half
+     * (or transit itself); lowest: at |h| + half (or midnight). */
+    const double hi_sin = abs_h > half_deg
+                              ? a + b * (cos_h * cos_half + fabs(sin_h) * sin_half)
+                              : a + b;
+    const double lo_sin = abs_h + half_deg < 180.0
+                              ? a + b * (cos_h * cos_half - fabs(sin_h) * sin_half)
+                              : a - b;
+    if (hi_sin < SIN_SUNRISE_ELEVATION - QUICK_MARGIN)
+      frac = 0.0;
+    else if (lo_sin > SIN_SUNRISE_ELEVATION + QUICK_MARGIN)
+      frac = 1.0;
+  }
+
+  double best_mid = h_mid;
+  if (frac < 0.0) {
+    const double w0 = sunrise_hour_angle(a, b);
+    if (w0 <= 0.0)
+      frac = 0.0;
+    else if (w0 >= 180.0)
+      frac = 1.0;
+    else if (half_deg <= 0.0)
+      frac = abs_h < w0 ? 1.0 : 0.0;
+    else {
+      /* The sun is up on [-w0, w0] + 360 k. An interval of up to a day
+       * (the profiles renewcalc reads are hourly or finer), so that
+       * |lo|, |hi| <= 360, can meet k = -1, 0, 1; keep the total length and
+       * the longest piece (the interval may hold a sunset and the next
+       * sunrise). */
+      const double lo = h_mid - half_deg, hi = h_mid + half_deg;
+      double up_deg = 0.0, best_len = 0.0;
+      for (int k = -1; k <= 1; k++) {
+        const double lo_k = fmax(lo, -w0 + 360.0 * k);
+        const double hi_k = fmin(hi, w0 + 360.0 * k);
+        if (hi_k > lo_k) {
+          up_deg += hi_k - lo_k;
+          if (hi_k - lo_k > best_len) {
+            best_len = hi_k - lo_k;
+            best_mid = 0.5 * (lo_k + hi_k);
+          }
+        }
       }
+      frac = up_deg / (hi - lo);
+      frac = frac >= 1.0 ? 1.0 : frac <= 0.0 ? 0.0 : frac;
     }
   }
 
-  const double frac = up_deg / (hi - lo);
-  if (frac >= 1.0)
-    return 1.0;
-  if (frac <= 0.0)
+  if (frac <= 0.0) {
+    /* Sun down all interval: the geocentric position at the middle, no
+     * parallax (under 0.0025 deg) and no refraction (none below the
+     * horizon). */
+    double sin_e = a + b * cos_h;
+    sin_e = sin_e > 1.0 ? 1.0 : sin_e < -1.0 ? -1.0 : sin_e;
+    const double e_deg = rad2deg(asin(sin_e));
+    const double gamma = atan2(sin_h, cos_h * s->sin_lat - sin_d / cos_d * s->cos_lat);
+    out->elevation_deg = e_deg;
+    out->zenith_deg = 90.0 - e_deg;
+    out->azimuth_deg = wrap360_fast(rad2deg(gamma) + 180.0);
+    out->hour_angle_deg = h_mid;
     return 0.0;
+  }
+  if (frac >= 1.0) {
+    topocentric(s, h_mid, sin_h, cos_h, sin_d, cos_d, mid->xi_deg, pressure_mbar, temp_c,
+                INTERVAL_ATMOS_REFRACT_DEG, out);
+    return 1.0;
+  }
 
   struct solar_time st;
   const double t_up = t_mid_unix_s + (best_mid - h_mid) / 15.0 * UNITS_S_PER_H;
@@ -670,9 +842,16 @@ static double interval_position(const struct solar_time *mid, double t_mid_unix_
     solar_time_fast(c, t_up, &st);
   else
     solar_time_at(t_up, delta_t_s, &st);
-  solar_position(&st, lat_deg, lon_deg, elev_m, pressure_mbar, temp_c,
-                 INTERVAL_ATMOS_REFRACT_DEG, out);
+  position_at(&st, s, pressure_mbar, temp_c, INTERVAL_ATMOS_REFRACT_DEG, out);
   return frac;
+}
+
+/* Half the interval's hour-angle width, 7.5 deg per hour of len_s. */
+static void half_width(double len_s, double *sin_half, double *cos_half)
+{
+  const double half = deg2rad(7.5 * len_s / UNITS_S_PER_H);
+  *sin_half = sin(half);
+  *cos_half = cos(half);
 }
 
 double solar_interval_position(const struct solar_time *mid, double t_mid_unix_s,
@@ -680,8 +859,26 @@ double solar_interval_position(const struct solar_time *mid, double t_mid_unix_s
                                double lon_deg, double elev_m, double pressure_mbar,
                                double temp_c, struct solar_pos *out)
 {
-  return interval_position(mid, t_mid_unix_s, len_s, delta_t_s, lat_deg, lon_deg, elev_m,
-                           pressure_mbar, temp_c, NULL, out);
+  struct solar_site s;
+  solar_site_init(&s, lat_deg, lon_deg, elev_m);
+  double sin_half, cos_half;
+  half_width(len_s, &sin_half, &cos_half);
+  return interval_core(mid, t_mid_unix_s, len_s, delta_t_s, sin_half, cos_half, &s,
+                       pressure_mbar, temp_c, NULL, out);
+}
+
+double solar_interval_position_site(struct solar_time_cache *c, const struct solar_site *s,
+                                    double t_mid_unix_s, double len_s, double pressure_mbar,
+                                    double temp_c, struct solar_pos *out)
+{
+  if (len_s != c->len_s) {
+    half_width(len_s, &c->sin_half, &c->cos_half);
+    c->len_s = len_s;
+  }
+  struct solar_time mid;
+  solar_time_fast(c, t_mid_unix_s, &mid);
+  return interval_core(&mid, t_mid_unix_s, len_s, c->delta_t_s, c->sin_half, c->cos_half, s,
+                       pressure_mbar, temp_c, c, out);
 }
 
 double solar_interval_position_fast(struct solar_time_cache *c, double t_mid_unix_s,
@@ -689,8 +886,7 @@ double solar_interval_position_fast(struct solar_time_cache *c, double t_mid_uni
                                     double elev_m, double pressure_mbar, double temp_c,
                                     struct solar_pos *out)
 {
-  struct solar_time mid;
-  solar_time_fast(c, t_mid_unix_s, &mid);
-  return interval_position(&mid, t_mid_unix_s, len_s, c->delta_t_s, lat_deg, lon_deg,
-                           elev_m, pressure_mbar, temp_c, c, out);
+  struct solar_site s;
+  solar_site_init(&s, lat_deg, lon_deg, elev_m);
+  return solar_interval_position_site(c, &s, t_mid_unix_s, len_s, pressure_mbar, temp_c, out);
 }
