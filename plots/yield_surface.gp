@@ -14,7 +14,8 @@ set yrange [0:90]
 set xtics 30
 set ytics 15
 set border 15
-set tics mirror
+set xtics mirror
+set ytics mirror
 unset grid
 set view map
 set pm3d map interpolate 0,0

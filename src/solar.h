@@ -60,37 +60,57 @@ double solar_sunrise_hour_angle(double lat_deg, double delta_deg);
  * NREL PVWatts/SAM do for hour-average data.
  * mid: time part already computed at the interval middle (shared);
  * the other arguments as for solar_position().
- * Returns the fraction of the interval with the sun up, 0..1; *out holds
- * the position at the middle of the sun-up part (at the interval middle
- * when the fraction is 0). Pure. */
+ * Returns the fraction of the interval with the sun up, 0..1. When it is
+ * above 0, *out holds the topocentric, refraction-corrected position at the
+ * middle of the sun-up part. When it is 0 (the sun's centre below
+ * -0.8333 deg all interval), *out holds the cheaper geocentric position at
+ * the interval middle, without parallax or refraction: zenith_deg > 90.83
+ * (elevation_deg < -0.83); zenith and hour angle within 0.003 deg of the
+ * topocentric ones (the parallax), azimuth within 0.003 deg / sin(zenith).
+ * That is all a caller may rely on then. Pure. */
 double solar_interval_position(const struct solar_time *mid, double t_mid_unix_s,
                                double len_s, double delta_t_s, double lat_deg,
                                double lon_deg, double elev_m, double pressure_mbar,
                                double temp_c, struct solar_pos *out);
 
 /* ---- fast time part for series of instants --------------------------------
- * The time part evaluated exactly (solar_time_at) only at nodes one day
- * apart on a fixed grid (midnights UTC) and interpolated between them by a
- * 6-point Lagrange polynomial: alpha, delta, r and the nutation term of nu;
- * jd and the mean sidereal time are exact at every instant, xi is exact
- * from the interpolated r. Differs from solar_time_at by under 3e-8 deg in
- * alpha, delta and nu, and the topocentric zenith and azimuth computed from
- * it by under 1e-7 deg (tests/check_solar.c checks < 1e-6 deg over
- * 1950-2050). On hourly data it costs about 1/16 of solar_time_at per
- * instant (one exact evaluation a day plus the interpolation). The result
- * for an instant does not depend on the other instants asked for. */
+ * The time part evaluated exactly only at nodes 1.5 days apart on a fixed
+ * grid (multiples of 129600 s since the epoch) and interpolated between them
+ * by the polynomial through 8 nodes: alpha, delta, r and the nutation term
+ * of nu; jd and the mean sidereal time are exact at every instant, xi is
+ * exact from the interpolated r. At the nodes the Table A4.2 series are
+ * summed grouped by frequency (68 sine-cosine pairs instead of 195
+ * cosines), equal to the term-by-term sums to rounding. Differs from
+ * solar_time_at by under 5e-8 deg in alpha, delta and nu, and the
+ * topocentric zenith and azimuth computed from it by under 3e-7 deg
+ * (tests/check_solar.c checks < 1e-7 and < 1e-6 deg over 1950-2050). The
+ * result for an instant does not depend on the other instants asked for. */
 
-/* Nodes kept by a struct solar_time_cache. */
+/* Nodes kept by a struct solar_time_cache (a power of 2, at least the 8 the
+ * interpolation uses). */
 #define SOLAR_CACHE_SLOTS 8
+/* Terms of the Earth series (SPA Table A4.2) and their distinct frequencies. */
+#define SOLAR_HELIO_TERMS 195
+#define SOLAR_HELIO_GROUPS 68
 
-/* Caller-owned state (no heap; nothing to free): delta_t and the last
- * nodes computed. Fields are private to solar.c. Set up with
- * solar_time_cache_init() for one delta_t; instants asked for in time
- * order reuse nodes, any order gives the same results. */
+/* Caller-owned state (no heap; nothing to free, about 6 kB): delta_t, the
+ * last nodes computed, the interpolation window and the series' constants.
+ * Fields are private to solar.c. Set up with solar_time_cache_init() for
+ * one delta_t; instants asked for in time order reuse nodes, any order gives
+ * the same results. */
 struct solar_time_cache {
   double delta_t_s;
   int64_t node[SOLAR_CACHE_SLOTS];
   double val[SOLAR_CACHE_SLOTS][4];
+  int64_t win_k;                      /* segment whose window is in win */
+  double win[SOLAR_CACHE_SLOTS][4];   /* its divided differences */
+  double len_s, sin_half, cos_half;   /* last interval length and its half width */
+  struct {
+    int ready;
+    double group_c[SOLAR_HELIO_GROUPS];
+    double a_cos_b[SOLAR_HELIO_TERMS], a_sin_b[SOLAR_HELIO_TERMS], dc[SOLAR_HELIO_TERMS];
+    unsigned char group[SOLAR_HELIO_TERMS];
+  } helio;
 };
 
 /* Empties *c for delta_t_s = TT - UT [s], -8000..8000. */
@@ -120,5 +140,26 @@ double solar_interval_position_fast(struct solar_time_cache *c, double t_mid_uni
                                     double len_s, double lat_deg, double lon_deg,
                                     double elev_m, double pressure_mbar, double temp_c,
                                     struct solar_pos *out);
+
+/* ---- per-site constants ------------------------------------------------------
+ * A site's latitude terms and its place on the reference ellipsoid (SPA
+ * eqs. 28-30), computed once by solar_site_init() instead of at every
+ * instant. Plain value, nothing to free. */
+struct solar_site {
+  double lat_deg, lon_deg, elev_m; /* as given to solar_site_init() */
+  double sin_lat, cos_lat;         /* of lat_deg */
+  double x, y;                     /* SPA eqs. 29-30: rho cos phi', rho sin phi' [Earth radii] */
+};
+
+/* Fills *s for lat_deg -90..90, lon_deg -180..180 (east positive),
+ * elev_m [m] >= -500. Pure. */
+void solar_site_init(struct solar_site *s, double lat_deg, double lon_deg, double elev_m);
+
+/* solar_interval_position_fast() for the site *s (solar_site_init()):
+ * same results, without recomputing the site constants at every call.
+ * Pure apart from *c. */
+double solar_interval_position_site(struct solar_time_cache *c, const struct solar_site *s,
+                                    double t_mid_unix_s, double len_s, double pressure_mbar,
+                                    double temp_c, struct solar_pos *out);
 
 #endif

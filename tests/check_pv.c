@@ -151,6 +151,35 @@ START_TEST(test_loss_tree)
 }
 END_TEST
 
+/* pv_run takes each cell temperature model as chosen: with all light
+ * diffuse (no cover loss), the cell temperature equals the model's own
+ * function at the same conditions. */
+START_TEST(test_temperature_models)
+{
+  double beam[1] = { 0.0 }, diffuse[1] = { 812.6 }, cos_aoi[1] = { 0.9 };
+  double ta[1] = { 31.4 }, ws[1] = { 2.7 };
+  unsigned char month[1] = { 4 };
+  double poa, tc, dc, ac, clip;
+  struct pv_balance bal;
+  struct pv_params pp = { .p_dc0_kw = 1000.0, .p_ac0_kw = 800.0, .gamma_per_c = -0.0037,
+                          .inv_eff_nom = 0.96, .glass_n = 1.526, .noct_c = 45.0,
+                          .faiman_u0 = 25.0, .faiman_u1 = 6.84, .pvsyst_uc = 29.0,
+                          .pvsyst_uv = 0.0, .pvsyst_absorptance = 0.9, .pvsyst_eff = 0.1 };
+  pp.temp_model = PV_TEMP_FAIMAN;
+  pv_run(&pp, 1, beam, diffuse, cos_aoi, ta, ws, month, NULL, &poa, &tc, &dc, &ac, &clip, &bal);
+  /* Faiman: 31.4 + 812.6 / (25 + 6.84 x 2.7) = 31.4 + 812.6 / 43.468 = 50.09421 */
+  ck_assert_double_eq_tol(tc, 50.09421, 1e-4);
+  pp.temp_model = PV_TEMP_PVSYST;
+  pv_run(&pp, 1, beam, diffuse, cos_aoi, ta, ws, month, NULL, &poa, &tc, &dc, &ac, &clip, &bal);
+  /* PVsyst: 31.4 + 0.9 x 812.6 x (1 - 0.1) / 29 = 31.4 + 658.206 / 29 = 54.09676 */
+  ck_assert_double_eq_tol(tc, 54.09676, 1e-4);
+  pp.temp_model = PV_TEMP_SAPM;
+  pv_run(&pp, 1, beam, diffuse, cos_aoi, ta, ws, month, NULL, &poa, &tc, &dc, &ac, &clip, &bal);
+  ck_assert_double_eq_tol(tc, pv_cell_temp_sapm(pv_sapm_for_racking(PV_RACK_OPEN), 812.6, 31.4,
+                                                2.7), 1e-12);
+}
+END_TEST
+
 Suite *make_pv_suite(void)
 {
   Suite *s = suite_create("pv");
@@ -163,6 +192,7 @@ Suite *make_pv_suite(void)
   tcase_add_test(tc, test_inverter_clipping);
   tcase_add_test(tc, test_invariants);
   tcase_add_test(tc, test_loss_tree);
+  tcase_add_test(tc, test_temperature_models);
   suite_add_tcase(s, tc);
   return s;
 }
