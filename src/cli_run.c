@@ -162,6 +162,7 @@ static int write_outputs(const char *dir, const struct sim_result *r,
   bad |= bad || !(f = outset_open(o, "summary.json")) || out_json(f, r, profiles) != 0;
   bad |= bad || !(f = outset_open(o, "summary.csv")) || out_csv_summary(f, r) != 0;
   bad |= bad || !(f = outset_open(o, "monthly.csv")) || out_csv_monthly(f, r) != 0;
+  bad |= bad || !(f = outset_open(o, "lifetime.csv")) || out_csv_lifetime(f, r) != 0;
   bad |= bad || !(f = outset_open(o, "hourly.csv")) || out_csv_hourly(f, r) != 0;
   bad |= bad || out_gnuplot(o, r, datadir_plots(), d) != 0;
   if (bad) {

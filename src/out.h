@@ -24,6 +24,8 @@ int out_csv_summary(FILE *f, const struct sim_result *r);
 int out_csv_hourly(FILE *f, const struct sim_result *r);
 /* Energy by month, one column per plant and a total. */
 int out_csv_monthly(FILE *f, const struct sim_result *r);
+/* Every operating year: generation, coal, CO2 and cumulative CO2. */
+int out_csv_lifetime(FILE *f, const struct sim_result *r);
 
 /* gnuplot data (.dat) and scripts (.gp, from the templates in plots_dir)
  * for every chart, plus the shared style file, into the set o.

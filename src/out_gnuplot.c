@@ -76,6 +76,13 @@ static void put_head(FILE *f, const char *s)
   put_gp_string(f, s);
 }
 
+/* One row of the loss waterfall: the energy before and after the step. */
+static void put_step(FILE *f, const char *name, double lost, double *left)
+{
+  fprintf(f, "\"%s\" %.6f %.6f\n", name, *left, *left - lost);
+  *left -= lost;
+}
+
 static void dat_header(FILE *f, const struct sim_result *r, const char *what)
 {
   fprintf(f, "# %s: %s\n# site: %s (%s)\n", OUT_PROGRAM, what, r->site->name, r->site->path);
@@ -126,6 +133,48 @@ int out_gnuplot(struct outset *o, const struct sim_result *r, const char *plots_
   }
   snprintf(title, sizeof title, "%s: average day of each month", r->site->name);
   if (script(o, plots_dir, "avgday", title, r->n_plants, d) != 0)
+    return -1;
+
+  /* Loss waterfall of all plants together. */
+  if (!(f = outset_open(o, "losses.dat")))
+    return -1;
+  dat_header(f, r, "energy balance of all plants, year 1: step, MWh before, MWh after");
+  const struct pv_balance *b = &r->balance_mwh;
+  fprintf(f, "# step, before [MWh], after [MWh]\n");
+  double left = b->nominal;
+  fprintf(f, "\"POA x nameplate\" 0 %.6f\n", left);
+  if (b->rear > 0)
+    put_step(f, "rear side", -b->rear, &left);
+  put_step(f, "incidence angle", b->aoi, &left);
+  if (b->spectral != 0)
+    put_step(f, "spectrum", b->spectral, &left);
+  put_step(f, "temperature", b->temperature, &left);
+  for (int l = 0; l < PV_LOSS_COUNT; l++)
+    if (b->loss[l] != 0)
+      put_step(f, pv_loss_name((enum pv_loss)l), b->loss[l], &left);
+  put_step(f, "inverter", b->inverter, &left);
+  put_step(f, "clipping", b->clipping, &left);
+  fprintf(f, "\"AC\" 0 %.6f\n", b->ac);
+  snprintf(title, sizeof title, "%s: losses from plane-of-array irradiation to AC, year 1",
+           r->site->name);
+  if (script(o, plots_dir, "losses", title, r->n_plants, d) != 0)
+    return -1;
+
+  /* Lifetime generation and cumulative CO2. */
+  if (!(f = outset_open(o, "lifetime.dat")))
+    return -1;
+  dat_header(f, r, "generation and CO2 avoided by operating year");
+  fprintf(f, "# year, generation [MWh], CO2 avoided [t], CO2 avoided up to that year [t]\n");
+  double cum = 0;
+  for (int y = 0; y < r->site->lifetime_years; y++) {
+    struct emissions e;
+    emissions_for(&r->site->factors, r->lifetime_per_year_mwh[y], &e);
+    cum += e.co2_t;
+    fprintf(f, "%d %.6f %.6f %.6f\n", y + 1, r->lifetime_per_year_mwh[y], e.co2_t, cum);
+  }
+  snprintf(title, sizeof title, "%s: generation and CO2 avoided over %d years", r->site->name,
+           r->site->lifetime_years);
+  if (script(o, plots_dir, "lifetime", title, r->n_plants, d) != 0)
     return -1;
 
   if (!(f = outset_open(o, "style.gp")))

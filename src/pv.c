@@ -183,6 +183,21 @@ void pv_run(const struct pv_params *pp, size_t n, const double *poa_beam,
   *bal = b;
 }
 
+void pv_balance_add(struct pv_balance *dst, const struct pv_balance *src)
+{
+  dst->nominal += src->nominal;
+  dst->rear += src->rear;
+  dst->aoi += src->aoi;
+  dst->spectral += src->spectral;
+  dst->temperature += src->temperature;
+  for (int l = 0; l < PV_LOSS_COUNT; l++)
+    dst->loss[l] += src->loss[l];
+  dst->dc += src->dc;
+  dst->inverter += src->inverter;
+  dst->clipping += src->clipping;
+  dst->ac += src->ac;
+}
+
 double pv_ac_sum_scaled(const struct pv_params *pp, size_t n, const double *dc_kw,
                         double factor)
 {

@@ -133,6 +133,9 @@ struct pv_balance {
   double ac;
 };
 
+/* Adds every field of src to dst. */
+void pv_balance_add(struct pv_balance *dst, const struct pv_balance *src);
+
 /* Hourly chain for one plant over n intervals.
  * Inputs per interval: poa components (beam, sky + ground) [W/m2], cos of
  * the beam's angle of incidence, air temperature [degC], wind speed [m/s],

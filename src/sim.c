@@ -478,6 +478,7 @@ struct sim_result *sim_run(const struct site *site, const struct profile *const 
   for (int i = 0; i < r->n_plants; i++) {
     const struct plant_result *pr = &r->plants[i];
     r->annual_mwh += pr->annual_mwh;
+    pv_balance_add(&r->balance_mwh, &pr->balance_mwh);
     r->lifetime_mwh += pr->lifetime_mwh;
     for (int y = 0; y < site->lifetime_years; y++)
       r->lifetime_per_year_mwh[y] += pr->lifetime_per_year_mwh[y];

@@ -77,6 +77,7 @@ struct sim_result {
   int n_plants;
   struct plant_result *plants;        /* n_plants, owned */
   double annual_mwh;                  /* sum over plants */
+  struct pv_balance balance_mwh;      /* sum over plants */
   struct emissions annual;            /* from annual_mwh */
   double lifetime_mwh;
   double lifetime_per_year_mwh[SIM_LIFETIME_MAX];

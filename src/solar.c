@@ -251,11 +251,18 @@ static double wrap360(double deg)
   return r < 0.0 ? r + 360.0 : r;
 }
 
+/* Largest integer <= x for |x| < 9e18, without a call to floor(). */
+static double floor_fast(double x)
+{
+  const double t = (double)(int64_t)x;
+  return t > x ? t - 1.0 : t;
+}
+
 /* wrap360() without fmod: off by a rounding of deg (1e-9 deg for the
  * sidereal time's 1e7 deg), for the per-instant path. */
 static double wrap360_fast(double deg)
 {
-  const double r = deg - 360.0 * floor(deg / 360.0);
+  const double r = deg - 360.0 * floor_fast(deg / 360.0);
   return r >= 360.0 ? r - 360.0 : r;
 }
 
@@ -301,6 +308,14 @@ static void helio_sums_direct(double jme, double sums[SER_N])
     sums[s] = term_sum(SERIES[s].t, SERIES[s].n, jme);
 }
 
+/* (*c + i *s) *= (bc + i bs). */
+static inline void cmul(double *c, double *s, double bc, double bs)
+{
+  const double c2 = *c * bc - *s * bs;
+  *s = *s * bc + *c * bs;
+  *c = c2;
+}
+
 /* Nutation in longitude and obliquity [deg] (eqs. 15-22). */
 static void nutation(double jce, double *dpsi_deg, double *deps_deg)
 {
@@ -339,12 +354,10 @@ static void nutation(double jce, double *dpsi_deg, double *deps_deg)
   for (int i = 0; i < NTERMS(NUT); i++) {
     const struct nut_term *t = &NUT[i];
     double c = pc[0][t->y[0] + 3], sn = ps[0][t->y[0] + 3];
-    for (int j = 1; j < 5; j++) {
-      const double bc = pc[j][t->y[j] + 3], bs = ps[j][t->y[j] + 3];
-      const double c2 = c * bc - sn * bs;
-      sn = sn * bc + c * bs;
-      c = c2;
-    }
+    cmul(&c, &sn, pc[1][t->y[1] + 3], ps[1][t->y[1] + 3]);
+    cmul(&c, &sn, pc[2][t->y[2] + 3], ps[2][t->y[2] + 3]);
+    cmul(&c, &sn, pc[3][t->y[3] + 3], ps[3][t->y[3] + 3]);
+    cmul(&c, &sn, pc[4][t->y[4] + 3], ps[4][t->y[4] + 3]);
     dpsi += (t->a + t->b * jce) * sn;
     deps += (t->c + t->d * jce) * c;
   }
@@ -506,8 +519,12 @@ static void helio_sums_grouped(const struct solar_time_cache *c, double jme,
  * Largest differences from solar_time_at over hourly 1950, 2000 and 2050
  * (measured): 1 d x 6 points 2.6e-8 deg; 1.5 d x 8 points 4.8e-8 deg;
  * 2 d x 10 points 1.4e-7 deg. */
+#ifndef NODE_STEP_S
 #define NODE_STEP_S 129600.0
+#endif
+#ifndef NODE_POINTS
 #define NODE_POINTS 8
+#endif
 /* Offset of the window's first node from the segment's start node. */
 #define NODE_FIRST (-(NODE_POINTS / 2 - 1))
 
@@ -516,8 +533,10 @@ _Static_assert(NODE_POINTS <= SOLAR_CACHE_SLOTS, "the cache must hold a window")
 _Static_assert((SOLAR_CACHE_SLOTS & (SOLAR_CACHE_SLOTS - 1)) == 0,
                "SOLAR_CACHE_SLOTS must be a power of 2");
 
-/* Node values, the order of solar_time_cache.val[]. */
-enum { NV_ALPHA, NV_DELTA, NV_R, NV_NUT };
+/* Node values, the order of solar_time_cache.val[]; the window adds the
+ * sine and cosine of delta, which the site part needs at every instant. */
+enum { NV_ALPHA, NV_DELTA, NV_R, NV_NUT, NV_SIN_DELTA, NV_COS_DELTA, NV_WIN };
+_Static_assert(NV_WIN == SOLAR_CACHE_COLS, "window columns");
 
 void solar_time_cache_init(struct solar_time_cache *c, double delta_t_s)
 {
@@ -545,54 +564,74 @@ static const double *cache_node(struct solar_time_cache *c, int64_t k)
     c->val[slot][NV_DELTA] = st.delta_deg;
     c->val[slot][NV_R] = st.r_au;
     c->val[slot][NV_NUT] = nut;
+    c->val[slot][NV_SIN_DELTA] = sin(deg2rad(st.delta_deg));
+    c->val[slot][NV_COS_DELTA] = cos(deg2rad(st.delta_deg));
     c->node[slot] = k;
   }
   return c->val[slot];
 }
 
 /* Loads the window of segment k (nodes k + NODE_FIRST ...) into c->win as
- * Newton divided differences: with the nodes at x = 0, 1, ..., P - 1,
- * p(x) = d0 + x (d1 + (x - 1) (d2 + ...)). alpha is unwrapped across
- * 360 -> 0 (each March) first. */
+ * the coefficients of the interpolating polynomial in s, the fraction of
+ * segment k (the nodes are at s = NODE_FIRST ... NODE_FIRST + P - 1):
+ * divided differences first, then the Newton form multiplied out. alpha is
+ * unwrapped across 360 -> 0 (each March) first. */
 static void window_load(struct solar_time_cache *c, int64_t k)
 {
-  double prev_alpha = 0.0;
-  for (int j = 0; j < NODE_POINTS; j++) {
+  enum { P = NODE_POINTS };
+  double d[NV_WIN][P];
+  for (int j = 0; j < P; j++) {
     const double *n = cache_node(c, k + NODE_FIRST + j);
     double a = n[NV_ALPHA];
-    if (j > 0) {
-      a += 360.0 * floor((prev_alpha - a) / 360.0 + 0.5);
-    }
-    prev_alpha = a;
-    c->win[j][NV_ALPHA] = a;
-    c->win[j][NV_DELTA] = n[NV_DELTA];
-    c->win[j][NV_R] = n[NV_R];
-    c->win[j][NV_NUT] = n[NV_NUT];
+    if (j > 0)
+      a += 360.0 * floor((d[NV_ALPHA][j - 1] - a) / 360.0 + 0.5);
+    d[NV_ALPHA][j] = a;
+    for (int q = NV_DELTA; q < NV_WIN; q++)
+      d[q][j] = n[q];
   }
-  for (int m = 1; m < NODE_POINTS; m++)
-    for (int j = NODE_POINTS - 1; j >= m; j--)
-      for (int q = 0; q < 4; q++)
-        c->win[j][q] = (c->win[j][q] - c->win[j - 1][q]) / m;
+  for (int q = 0; q < NV_WIN; q++) {
+    /* Divided differences on unit spacing. */
+    for (int m = 1; m < P; m++)
+      for (int j = P - 1; j >= m; j--)
+        d[q][j] = (d[q][j] - d[q][j - 1]) / m;
+    /* p = d[P-1]; p = p (s - node_j) + d[j] for j = P-2 .. 0. */
+    double *coef = c->win[q];
+    for (int i = 0; i < P; i++)
+      coef[i] = 0.0;
+    coef[0] = d[q][P - 1];
+    for (int j = P - 2; j >= 0; j--) {
+      const double node = NODE_FIRST + j;
+      for (int i = P - 1; i > 0; i--)
+        coef[i] = coef[i - 1] - node * coef[i];
+      coef[0] = d[q][j] - node * coef[0];
+    }
+  }
   c->win_k = k;
 }
 
-void solar_time_fast(struct solar_time_cache *c, double unix_s, struct solar_time *st)
+/* coef[0] + coef[1] x + ... + coef[NODE_POINTS - 1] x^(NODE_POINTS - 1). */
+static inline double horner(const double *coef, double x)
+{
+  double v = coef[NODE_POINTS - 1];
+  for (int j = NODE_POINTS - 2; j >= 0; j--)
+    v = v * x + coef[j];
+  return v;
+}
+
+/* The interpolated columns at unix_s, and the exact jd and nu. */
+static void time_interp(struct solar_time_cache *c, double unix_s, struct solar_time *st,
+                        double *sin_delta, double *cos_delta)
 {
   const double u = unix_s / NODE_STEP_S;
-  const double kf = floor(u);
+  const double kf = floor_fast(u);
   const int64_t k = (int64_t)kf;
   if (c->win_k != k)
     window_load(c, k);
-  const double x = (u - kf) - NODE_FIRST; /* from the window's first node */
+  const double x = u - kf; /* 0..1 in segment k */
 
-  double v[4];
-  for (int q = 0; q < 4; q++)
-    v[q] = c->win[NODE_POINTS - 1][q];
-  for (int j = NODE_POINTS - 2; j >= 0; j--) {
-    const double f = x - j;
-    for (int q = 0; q < 4; q++)
-      v[q] = v[q] * f + c->win[j][q];
-  }
+  double v[NV_WIN];
+  for (int q = 0; q < NV_WIN; q++)
+    v[q] = horner(c->win[q], x);
 
   st->jd = unix_s / UNITS_S_PER_DAY + JD_UNIX_EPOCH;
   st->nu_deg = wrap360_fast(mean_sidereal_deg(days_since_j2000(unix_s)) + v[NV_NUT]);
@@ -600,6 +639,14 @@ void solar_time_fast(struct solar_time_cache *c, double unix_s, struct solar_tim
   st->delta_deg = v[NV_DELTA];
   st->r_au = v[NV_R];
   st->xi_deg = 8.794 / (3600.0 * v[NV_R]);
+  *sin_delta = v[NV_SIN_DELTA];
+  *cos_delta = v[NV_COS_DELTA];
+}
+
+void solar_time_fast(struct solar_time_cache *c, double unix_s, struct solar_time *st)
+{
+  double sin_delta, cos_delta;
+  time_interp(c, unix_s, st, &sin_delta, &cos_delta);
 }
 
 void solar_time_series(size_t n, const double *unix_s, double delta_t_s,
@@ -750,18 +797,18 @@ double solar_sunrise_hour_angle(double lat_deg, double delta_deg)
 #define QUICK_MARGIN 1e-12
 
 /* Whole-interval logic shared by the exact and the fast path. mid: time part
- * at the interval middle; c: cache for the time part at the middle of the
+ * at the interval middle, sin_d and cos_d: of its delta; c: cache for the time part at the middle of the
  * sun-up part, or NULL for solar_time_at() with delta_t_s; sin_half,
  * cos_half: of half the interval's hour-angle width. */
-static double interval_core(const struct solar_time *mid, double t_mid_unix_s, double len_s,
-                            double delta_t_s, double sin_half, double cos_half,
+static double interval_core(const struct solar_time *mid, double sin_d, double cos_d,
+                            double t_mid_unix_s, double len_s, double delta_t_s,
+                            double sin_half, double cos_half,
                             const struct solar_site *s, double pressure_mbar, double temp_c,
                             struct solar_time_cache *c, struct solar_pos *out)
 {
   const double h_mid = hour_angle_deg(mid, s);
-  const double h = deg2rad(h_mid), delta = deg2rad(mid->delta_deg);
+  const double h = deg2rad(h_mid);
   const double sin_h = sin(h), cos_h = cos(h);
-  const double sin_d = sin(delta), cos_d = cos(delta);
   /* Geocentric sin(elevation) at hour angle H is a + b cos H. */
   const double a = s->sin_lat * sin_d, b = s->cos_lat * cos_d;
   const double half_deg = 7.5 * len_s / UNITS_S_PER_H; /* 15 deg/h, half */
@@ -863,8 +910,9 @@ double solar_interval_position(const struct solar_time *mid, double t_mid_unix_s
   solar_site_init(&s, lat_deg, lon_deg, elev_m);
   double sin_half, cos_half;
   half_width(len_s, &sin_half, &cos_half);
-  return interval_core(mid, t_mid_unix_s, len_s, delta_t_s, sin_half, cos_half, &s,
-                       pressure_mbar, temp_c, NULL, out);
+  const double delta = deg2rad(mid->delta_deg);
+  return interval_core(mid, sin(delta), cos(delta), t_mid_unix_s, len_s, delta_t_s, sin_half,
+                       cos_half, &s, pressure_mbar, temp_c, NULL, out);
 }
 
 double solar_interval_position_site(struct solar_time_cache *c, const struct solar_site *s,
@@ -876,9 +924,10 @@ double solar_interval_position_site(struct solar_time_cache *c, const struct sol
     c->len_s = len_s;
   }
   struct solar_time mid;
-  solar_time_fast(c, t_mid_unix_s, &mid);
-  return interval_core(&mid, t_mid_unix_s, len_s, c->delta_t_s, c->sin_half, c->cos_half, s,
-                       pressure_mbar, temp_c, c, out);
+  double sin_d, cos_d;
+  time_interp(c, t_mid_unix_s, &mid, &sin_d, &cos_d);
+  return interval_core(&mid, sin_d, cos_d, t_mid_unix_s, len_s, c->delta_t_s, c->sin_half,
+                       c->cos_half, s, pressure_mbar, temp_c, c, out);
 }
 
 double solar_interval_position_fast(struct solar_time_cache *c, double t_mid_unix_s,

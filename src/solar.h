@@ -88,7 +88,11 @@ double solar_interval_position(const struct solar_time *mid, double t_mid_unix_s
 
 /* Nodes kept by a struct solar_time_cache (a power of 2, at least the 8 the
  * interpolation uses). */
+#ifndef SOLAR_CACHE_SLOTS
 #define SOLAR_CACHE_SLOTS 8
+#endif
+/* Quantities interpolated from the nodes. */
+#define SOLAR_CACHE_COLS 6
 /* Terms of the Earth series (SPA Table A4.2) and their distinct frequencies. */
 #define SOLAR_HELIO_TERMS 195
 #define SOLAR_HELIO_GROUPS 68
@@ -101,9 +105,9 @@ double solar_interval_position(const struct solar_time *mid, double t_mid_unix_s
 struct solar_time_cache {
   double delta_t_s;
   int64_t node[SOLAR_CACHE_SLOTS];
-  double val[SOLAR_CACHE_SLOTS][4];
+  double val[SOLAR_CACHE_SLOTS][SOLAR_CACHE_COLS];
   int64_t win_k;                      /* segment whose window is in win */
-  double win[SOLAR_CACHE_SLOTS][4];   /* its divided differences */
+  double win[SOLAR_CACHE_COLS][SOLAR_CACHE_SLOTS]; /* its polynomials */
   double len_s, sin_half, cos_half;   /* last interval length and its half width */
   struct {
     int ready;

@@ -44,11 +44,30 @@ else
   fail "hourly.csv: $rows rows summing to $hsum MWh, annual $annual"
 fi
 
-for f in summary.txt summary.json summary.csv monthly.csv hourly.csv monthly.dat monthly.gp \
-         avgday.dat avgday.gp style.gp; do
+for f in summary.txt summary.json summary.csv monthly.csv lifetime.csv hourly.csv monthly.dat \
+         monthly.gp avgday.dat avgday.gp losses.dat losses.gp lifetime.dat lifetime.gp style.gp; do
   if [ -s "$out/$f" ]; then ok "wrote $f"; else fail "missing $f"; fi
 done
 if [ -z "$(find "$out" -name '.*' -type f)" ]; then ok "no temporary files left"; else fail "temporary files left"; fi
+
+# The loss waterfall closes: its last step ends at the AC energy of the
+# summary, and each step starts where the previous one ended.
+if awk -v ac="$annual" '!/^#/ { if (n++ > 0 && prev != "" && $(NF-1) != prev && $(NF-1) != 0) bad = 1; prev = $NF; last = $NF }
+     END { d = last - ac; exit !(bad == 0 && d < 0.01 && d > -0.01) }' "$out/losses.dat"; then
+  ok "losses.dat steps chain from POA x nameplate down to the annual AC energy"
+else
+  fail "losses.dat does not chain down to $annual MWh"
+fi
+
+# lifetime.csv: year 1 is the annual figure; the years add up to the lifetime total.
+life=$(awk -F, 'NR > 1 { s += $2 } NR == 2 { y1 = $2 } END { printf "%.3f %.3f", y1, s }' "$out/lifetime.csv")
+total=$(awk -F, '$1 == "\"total\"" { printf "%.3f", $NF }' "$out/summary.csv")
+set -- $life
+if [ "$1" = "$annual" ] && awk -v a="$2" -v b="$total" 'BEGIN { d = a - b; exit !(d < 0.01 && d > -0.01) }'; then
+  ok "lifetime.csv: year 1 = $1 MWh, years add up to $2 MWh"
+else
+  fail "lifetime.csv: year 1 $1 (annual $annual), sum $2 (lifetime $total)"
+fi
 
 # A failed run leaves the earlier outputs as they were.
 before=$(cksum "$out/summary.json")
