@@ -212,7 +212,7 @@ int synth_cfg_read(const char *path, struct synth_spec *spec, struct diag *d)
   memset(spec, 0, sizeof *spec);
   spec->year = 2023;
   spec->seed = 1;
-  spec->variability = 0.5;
+  spec->variability = 1.0; /* the published spread */
   spec->utc_offset_h = NAN;
   for (int m = 0; m < 12; m++) {
     spec->temp_range_c[m] = 10.0;

@@ -10,7 +10,7 @@
  *   utc_offset      h              -12..14           round(longitude / 15)
  *   year            -              1900..2100 (int)  2023
  *   seed            -              integer >= 0      1
- *   variability     -              0..1              0.5
+ *   variability     -              0..1              1 (as published)
  *   source          text           1..511 chars      required
  *   ghi_kwh_m2_day  kWh/m2/day     12 x 0.1..12      required
  *   temp_c          degC           12 x -60..60      required

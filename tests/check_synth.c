@@ -668,6 +668,7 @@ START_TEST(test_cfg_defaults)
   ck_assert_double_eq_tol(s.temp_range_c[6], 10.0, 1e-12);
   ck_assert_double_eq_tol(s.wind_m_s[6], 2.0, 1e-12);
   ck_assert_double_eq_tol(s.linke[6], 3.0, 1e-12);
+  ck_assert_double_eq_tol(s.variability, 1.0, 1e-12); /* the published spread */
   remove(path);
   diag_free(d);
 }
