@@ -108,7 +108,7 @@ static struct profile *minute_profile(void)
   return m;
 }
 
-static struct site *bench_site(void)
+static struct site *bench_site(enum pv_mount mount)
 {
   struct site *s = calloc(1, sizeof *s);
   snprintf(s->name, sizeof s->name, "benchmark");
@@ -129,9 +129,12 @@ static struct site *bench_site(void)
   p->degradation_per_year = 0.005;
   p->degradation_linear = 1;
   p->pv = (struct pv_params){ .p_dc0_kw = 1.3e6, .p_ac0_kw = 1.0e6, .tilt_deg = 20.0,
-                              .azimuth_deg = 180.0, .sky = TRANSPOSE_PEREZ, .albedo = 0.2,
-                              .gamma_per_c = -0.0037, .loss_frac = { [PV_LOSS_LUMPED] = 0.1408 },
-                              .inv_eff_nom = 0.96, .glass_n = 1.526 };
+                              .azimuth_deg = 180.0, .mount = mount, .sky = TRANSPOSE_PEREZ,
+                              .albedo = 0.2, .gamma_per_c = -0.0037,
+                              .loss_frac = { [PV_LOSS_LUMPED] = 0.1408 }, .inv_eff_nom = 0.96,
+                              .glass_n = 1.526, .gcr = 0.4 };
+  p->pv.track = (struct tracking_params){ .axis_tilt_deg = 0.0, .axis_azimuth_deg = 180.0,
+                                          .max_angle_deg = 45.0, .backtrack = 1, .gcr = 0.4 };
   return s;
 }
 
@@ -183,13 +186,14 @@ int main(int argc, char **argv)
 {
   const char *exe = argc > 1 ? argv[1] : "src/renewcalc";
   const char *site_file = argc > 2 ? argv[2] : "configs/laos-pv-1000mw.cfg";
-  struct site *s = bench_site();
+  struct site *s = bench_site(PV_MOUNT_FIXED), *trk = bench_site(PV_MOUNT_SINGLE_AXIS);
   struct profile *one = years_profile(1), *ten = years_profile(10), *minute = minute_profile();
   if (!one || !ten || !minute) {
     fputs("bench: cannot make the synthetic profiles\n", stderr);
     return 1;
   }
   double fixed = time_chain(s, one, 31);
+  double tracker = time_chain(trk, one, 31);
   double fixed10 = time_chain(s, ten, 7);
   double fixed_min = time_chain(s, minute, 5);
   double process = time_process(exe, site_file, 11);
@@ -198,16 +202,21 @@ int main(int argc, char **argv)
   printf("| case | rows | time | per site-year |\n| --- | ---: | ---: | ---: |\n");
   printf("| hourly fixed-tilt chain, 1 site-year, in-process | %zu | %.0f us | %.0f us |\n",
          one->n, fixed * 1e6, fixed * 1e6);
+  printf("| hourly single-axis tracker chain (backtracking), 1 site-year, in-process | %zu | "
+         "%.0f us | %.0f us |\n", one->n, tracker * 1e6, tracker * 1e6);
   printf("| hourly fixed-tilt chain, 10 site-years, in-process | %zu | %.1f ms | %.0f us |\n",
          ten->n, fixed10 * 1e3, fixed10 * 1e6 / 10);
   printf("| 1-minute fixed-tilt chain, 1 year, in-process | %zu | %.1f ms | %.1f ms |\n",
          minute->n, fixed_min * 1e3, fixed_min * 1e3);
   printf("| whole process: renewcalc run %s --format json | 8760 | %.1f ms | |\n", site_file,
          process * 1e3);
+  printf("\ntracker chain / fixed chain: %.2f\n", tracker / fixed);
   profile_free(one);
   profile_free(ten);
   profile_free(minute);
   free(s->plants);
   free(s);
+  free(trk->plants);
+  free(trk);
   return 0;
 }
