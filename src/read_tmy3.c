@@ -326,6 +326,14 @@ static long read_rows(struct csv_reader *r, struct csvline *c, FILE *f,
     r->nerr++;
     return -1;
   }
+  /* The year turns out to be a leap year only at 29 February: move the
+   * rows before it from the nominal year to the leap year too. */
+  if (*leap) {
+    int64_t shift = (csvline_days_from_civil(TMY3_NOMINAL_LEAP_YEAR, 1, 1) -
+                     csvline_days_from_civil(TMY3_NOMINAL_YEAR, 1, 1)) * 86400;
+    for (long i = 0; i < rows && i < 59 * 24 && (size_t)i < p->cap; i++)
+      p->t_utc[i] += shift;
+  }
   return rows;
 }
 

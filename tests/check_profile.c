@@ -518,6 +518,10 @@ START_TEST(test_tmy3_leap)
   /* Row 1440 = 60 days * 24 h is 03/01 01:00, starting at 2024-03-01 00:00
    * local = 05:00 UTC: 2024-01-01 + (31 + 29) days + 5 h. */
   ck_assert(p->t_utc[1440] == T_2024 + 60 * 86400 + 5 * 3600);
+  /* January is in the leap year too, and the axis is continuous */
+  ck_assert(p->t_utc[0] == T_2024 + 5 * 3600);
+  for (size_t i = 1; i < p->n; i++)
+    ck_assert(p->t_utc[i] - p->t_utc[i - 1] == 3600);
   /* 366 days with 500 Wh/m2 at 13:00 each. */
   {
     double sum = 0.0;
