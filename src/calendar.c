@@ -33,3 +33,12 @@ int calendar_day_of_year(int64_t z)
   calendar_civil_from_days(z, &y, &m, &d);
   return (int)(z - calendar_days_from_civil(y, 1, 1)) + 1;
 }
+
+int calendar_days_in_month(int year, int month)
+{
+  static const int mdays[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+  int leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  if (month < 1 || month > 12)
+    return 0;
+  return mdays[month - 1] + (month == 2 && leap);
+}

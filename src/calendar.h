@@ -13,6 +13,9 @@ int64_t calendar_days_from_civil(int year, int month, int day);
 /* Year, month (1..12) and day (1..31) of day z counted from 1970-01-01. */
 void calendar_civil_from_days(int64_t z, int *year, int *month, int *day);
 
+/* Days in month (1..12) of year; 0 for a month outside 1..12. */
+int calendar_days_in_month(int year, int month);
+
 /* Day of year, 1..366, of day z counted from 1970-01-01. */
 int calendar_day_of_year(int64_t z);
 

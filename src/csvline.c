@@ -258,31 +258,6 @@ int csvline_parse_digits(const char *s, int ndigits)
   return v;
 }
 
-int64_t csvline_days_from_civil(int year, int month, int day)
-{
-  /* Count years from March so that the leap day ends a year; eras are
-   * 400-year cycles of 146097 days; 719468 days separate 0000-03-01 from
-   * 1970-01-01. */
-  int64_t y = (int64_t)year - (month <= 2);
-  int64_t era = (y >= 0 ? y : y - 399) / 400;
-  int64_t yoe = y - era * 400;                                /* 0..399 */
-  int64_t mp = (month + 9) % 12;                              /* Mar = 0 */
-  int64_t doy = (153 * mp + 2) / 5 + day - 1;                 /* 0..365 */
-  int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;        /* 0..146096 */
-
-  return era * 146097 + doe - 719468;
-}
-
-int csvline_days_in_month(int year, int month)
-{
-  static const int mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  int leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-
-  if (month < 1 || month > 12)
-    return 0;
-  return mdays[month - 1] + (month == 2 && leap);
-}
-
 int csv_error_at(struct csv_reader *r, long line, const char *fmt, ...)
 {
   char msg[512];

@@ -70,15 +70,6 @@ int csvline_parse_double(const char *s, double *out);
  * (0..) or -1 when a character is not a digit. */
 int csvline_parse_digits(const char *s, int ndigits);
 
-/* Days from 1970-01-01 to the proleptic Gregorian date year-month-day
- * (month 1..12, day 1..31; negative before 1970). Pure. Source: the
- * civil-calendar day count of H. Hinnant, "chrono-Compatible Low-Level Date
- * Algorithms" (days_from_civil), re-derived here. */
-int64_t csvline_days_from_civil(int year, int month, int day);
-
-/* Days in month (1..12) of year in the Gregorian calendar; 0 for a bad month. */
-int csvline_days_in_month(int year, int month);
-
 /* ---- error reporting shared by the readers ---------------------------------- */
 
 struct diag;

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "calendar.h"
 #include "csvline.h"
 #include "diag.h"
 #include "profile.h"
@@ -248,7 +249,7 @@ static int parse_time(const char *s, int64_t *t_utc, int *offset_min)
     p += 3;
   }
   if (year < 0 || mon < 1 || mon > 12 || day < 1 ||
-      day > csvline_days_in_month(year, mon) || hh < 0 || hh > 23 ||
+      day > calendar_days_in_month(year, mon) || hh < 0 || hh > 23 ||
       mi < 0 || mi > 59 || ss < 0 || ss > 59)
     return TS_BAD;
   if (*p == '\0')
@@ -265,7 +266,7 @@ static int parse_time(const char *s, int64_t *t_utc, int *offset_min)
       return TS_BAD;
     *offset_min = sign * (oh * 60 + om);
   }
-  *t_utc = csvline_days_from_civil(year, mon, day) * 86400 +
+  *t_utc = calendar_days_from_civil(year, mon, day) * 86400 +
            (int64_t)hh * 3600 + mi * 60 + ss - (int64_t)*offset_min * 60;
   return TS_OK;
 }

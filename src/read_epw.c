@@ -30,6 +30,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "calendar.h"
 #include "csvline.h"
 #include "diag.h"
 #include "profile.h"
@@ -186,7 +187,7 @@ static long parse_time(struct csv_reader *r, struct csvline *c,
   if (parse_int(c->field[E_YEAR], 1800, 2200, &y) != 0 ||
       parse_int(c->field[E_MONTH], 1, 12, &mo) != 0 ||
       parse_int(c->field[E_DAY], 1, 31, &dd) != 0 ||
-      dd > csvline_days_in_month(y, mo) ||
+      dd > calendar_days_in_month(y, mo) ||
       parse_int(c->field[E_HOUR], 1, 24, &hh) != 0 ||
       parse_int(c->field[E_MINUTE], 0, 60, &mi) != 0 ||
       (mi != 0 && mi != 60)) {
@@ -200,8 +201,8 @@ static long parse_time(struct csv_reader *r, struct csvline *c,
     s->leap = 1;
   ny = s->leap ? EPW_NOMINAL_LEAP_YEAR : EPW_NOMINAL_YEAR;
   *year = y;
-  return (long)(csvline_days_from_civil(ny, mo, dd) -
-                csvline_days_from_civil(ny, 1, 1)) * 24 + (hh - 1);
+  return (long)(calendar_days_from_civil(ny, mo, dd) -
+                calendar_days_from_civil(ny, 1, 1)) * 24 + (hh - 1);
 }
 
 /* "MM/DD HH:00" (hour-ending) of hour-of-year h (0-based). */
@@ -211,8 +212,8 @@ static void hour_text(char *buf, size_t size, long h, int leap)
   long d = h / 24;
   int mo = 1;
 
-  while (mo < 12 && d >= csvline_days_in_month(year, mo))
-    d -= csvline_days_in_month(year, mo++);
+  while (mo < 12 && d >= calendar_days_in_month(year, mo))
+    d -= calendar_days_in_month(year, mo++);
   snprintf(buf, size, "%02d/%02ld %02ld:00", mo, d + 1, h % 24 + 1);
 }
 
@@ -395,8 +396,8 @@ struct profile *read_epw(const char *path, struct diag *d)
 
   nominal = s.leap ? EPW_NOMINAL_LEAP_YEAR : EPW_NOMINAL_YEAR;
   keep_year = s.year > 0 &&
-              (csvline_days_in_month(s.year, 2) == 29) == s.leap;
-  t0 = csvline_days_from_civil(keep_year ? s.year : nominal, 1, 1) * 86400 -
+              (calendar_days_in_month(s.year, 2) == 29) == s.leap;
+  t0 = calendar_days_from_civil(keep_year ? s.year : nominal, 1, 1) * 86400 -
        llround(p->utc_offset_h * 3600.0);
   for (size_t i = 0; i < p->n; i++)
     p->t_utc[i] = t0 + p->t_utc[i] * 3600;

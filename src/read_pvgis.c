@@ -34,6 +34,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "calendar.h"
 #include "csvline.h"
 #include "diag.h"
 #include "profile.h"
@@ -255,7 +256,7 @@ static int parse_stamp(const char *t, int *y, int *mo, int *dd, int *hh,
   *hh = csvline_parse_digits(t + 9, 2);
   *mi = csvline_parse_digits(t + 11, 2);
   if (*y < 1900 || *mo < 1 || *mo > 12 || *dd < 1 ||
-      *dd > csvline_days_in_month(*y, *mo) || *hh < 0 || *hh > 23 ||
+      *dd > calendar_days_in_month(*y, *mo) || *hh < 0 || *hh > 23 ||
       *mi < 0 || *mi > 59)
     return -1;
   return 0;
@@ -284,10 +285,10 @@ static int check_time(struct csv_reader *r, struct csvline *c,
     if (mo == 2 && dd == 29 && !s->leap && s->next / 1440 == 59)
       s->leap = 1;
     ny = s->leap ? PVGIS_NOMINAL_LEAP_YEAR : PVGIS_NOMINAL_YEAR;
-    *label = (csvline_days_from_civil(ny, mo, dd) -
-              csvline_days_from_civil(ny, 1, 1)) * 1440 + hh * 60 + mi;
+    *label = (calendar_days_from_civil(ny, mo, dd) -
+              calendar_days_from_civil(ny, 1, 1)) * 1440 + hh * 60 + mi;
   } else {
-    *label = csvline_days_from_civil(y, mo, dd) * 86400 + hh * 3600 + mi * 60;
+    *label = calendar_days_from_civil(y, mo, dd) * 86400 + hh * 3600 + mi * 60;
   }
   if (s->rows == 1) {
     if (mo != 1 || dd != 1 || hh != 0) {
@@ -441,7 +442,7 @@ static int finish(struct csv_reader *r, struct profile *p,
   if (s->kind == PVGIS_TMY) {
     long want = s->leap ? PVGIS_ROWS_LEAP : PVGIS_ROWS;
     int ny = s->leap ? PVGIS_NOMINAL_LEAP_YEAR : PVGIS_NOMINAL_YEAR;
-    int64_t t0 = csvline_days_from_civil(ny, 1, 1) * 86400 + offset_s - 1800;
+    int64_t t0 = calendar_days_from_civil(ny, 1, 1) * 86400 + offset_s - 1800;
 
     if (s->rows != want) {
       csv_error_at(r, s->last_line, "expected %d hourly rows (%d with 29 "
@@ -456,8 +457,8 @@ static int finish(struct csv_reader *r, struct profile *p,
   } else {
     /* Whole years: from 1 January of the first year to 31 December of the
      * last, 8760 or 8784 rows each. */
-    long want = (long)(csvline_days_from_civil(s->last_year + 1, 1, 1) -
-                       csvline_days_from_civil(s->first_year, 1, 1)) * 24;
+    long want = (long)(calendar_days_from_civil(s->last_year + 1, 1, 1) -
+                       calendar_days_from_civil(s->first_year, 1, 1)) * 24;
 
     if (s->rows != want) {
       csv_error_at(r, s->last_line, "expected whole years of hourly rows "

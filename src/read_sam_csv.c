@@ -35,6 +35,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "calendar.h"
 #include "csvline.h"
 #include "diag.h"
 #include "profile.h"
@@ -330,8 +331,8 @@ static void label_text(char *buf, size_t size, long m, int leap)
   long d = m / 1440;
   int mo = 1;
 
-  while (mo < 12 && d >= csvline_days_in_month(year, mo))
-    d -= csvline_days_in_month(year, mo++);
+  while (mo < 12 && d >= calendar_days_in_month(year, mo))
+    d -= calendar_days_in_month(year, mo++);
   snprintf(buf, size, "%02d/%02ld %02ld:%02ld", mo, d + 1, (m % 1440) / 60,
            m % 60);
 }
@@ -346,7 +347,7 @@ static int parse_label(struct csv_reader *r, struct csvline *c,
   if (parse_int(c->field[s->idx[F_YEAR]], 1800, 2200, &y) != 0 ||
       parse_int(c->field[s->idx[F_MONTH]], 1, 12, &mo) != 0 ||
       parse_int(c->field[s->idx[F_DAY]], 1, 31, &dd) != 0 ||
-      dd > csvline_days_in_month(y, mo) ||
+      dd > calendar_days_in_month(y, mo) ||
       parse_int(c->field[s->idx[F_HOUR]], 0, 23, &hh) != 0 ||
       (s->idx[F_MINUTE] >= 0 &&
        parse_int(c->field[s->idx[F_MINUTE]], 0, 59, &mi) != 0)) {
@@ -365,8 +366,8 @@ static int parse_label(struct csv_reader *r, struct csvline *c,
     s->leap = 1;
   ny = s->leap ? SAM_NOMINAL_LEAP_YEAR : SAM_NOMINAL_YEAR;
   *year = y;
-  *minute = (long)(csvline_days_from_civil(ny, mo, dd) -
-                   csvline_days_from_civil(ny, 1, 1)) * 1440 + hh * 60 + mi;
+  *minute = (long)(calendar_days_from_civil(ny, mo, dd) -
+                   calendar_days_from_civil(ny, 1, 1)) * 1440 + hh * 60 + mi;
   return 0;
 }
 
@@ -489,9 +490,9 @@ static void finish_axis(struct profile *p, const struct sam_state *s,
   int nominal = s->leap ? SAM_NOMINAL_LEAP_YEAR : SAM_NOMINAL_YEAR;
   /* Half a step [s] for values instantaneous at the label. */
   int64_t shift = s->idx[F_MINUTE] >= 0 ? (int64_t)s->step_min * 30 : 0;
-  int year_leap = s->year > 0 && csvline_days_in_month(s->year, 2) == 29;
+  int year_leap = s->year > 0 && calendar_days_in_month(s->year, 2) == 29;
   int keep_year = s->year > 0 && year_leap == s->leap;
-  int64_t t0 = csvline_days_from_civil(keep_year ? s->year : nominal, 1, 1) *
+  int64_t t0 = calendar_days_from_civil(keep_year ? s->year : nominal, 1, 1) *
                86400 - llround(p->utc_offset_h * 3600.0) - shift;
   /* Years are 1800..2200 (parse_label); the modulo only bounds the width
    * of the text so that the labelling always fits. */

@@ -28,6 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "calendar.h"
 #include "csvline.h"
 #include "diag.h"
 #include "profile.h"
@@ -154,8 +155,8 @@ static void hour_to_date(long idx, int year, int *month, int *day, int *hour)
   long d = idx / 24;
   int m = 1;
 
-  while (m < 12 && d >= csvline_days_in_month(year, m))
-    d -= csvline_days_in_month(year, m++);
+  while (m < 12 && d >= calendar_days_in_month(year, m))
+    d -= calendar_days_in_month(year, m++);
   *month = m;
   *day = (int)d + 1;
   *hour = (int)(idx % 24) + 1;
@@ -220,7 +221,7 @@ static int parse_date_time(struct csv_reader *r, long line, const char *date,
   /* 29 February is checked against the leap calendar; whether the file
    * is a leap year is decided by the row order. */
   if (mo < 1 || mo > 12 || dd < 1 ||
-      dd > csvline_days_in_month(TMY3_NOMINAL_LEAP_YEAR, mo)) {
+      dd > calendar_days_in_month(TMY3_NOMINAL_LEAP_YEAR, mo)) {
     csv_error_at(r, line, "column '%s': expected a date MM/DD/YYYY, got '%s'",
              field_names[F_DATE], date);
     return -1;
@@ -285,8 +286,8 @@ static long read_rows(struct csv_reader *r, struct csvline *c, FILE *f,
     if (mo == 2 && dd == 29 && !*leap && next == 59 * 24)
       *leap = 1;
     year = *leap ? TMY3_NOMINAL_LEAP_YEAR : TMY3_NOMINAL_YEAR;
-    at = (long)(csvline_days_from_civil(year, mo, dd) -
-                csvline_days_from_civil(year, 1, 1)) * 24 + (hh - 1);
+    at = (long)(calendar_days_from_civil(year, mo, dd) -
+                calendar_days_from_civil(year, 1, 1)) * 24 + (hh - 1);
     if (at != next && next >= (*leap ? TMY3_ROWS_LEAP : TMY3_ROWS)) {
       if (csv_error_at(r, c->lineno, "column '%s': expected no row after 12/31 "
                    "24:00, got '%s %s'", field_names[F_TIME],
@@ -305,7 +306,7 @@ static long read_rows(struct csv_reader *r, struct csvline *c, FILE *f,
     next = at + 1;
     if ((size_t)rows > p->cap)
       continue; /* too many rows: counted and reported by the caller */
-    p->t_utc[rows - 1] = (csvline_days_from_civil(year, mo, dd) * 86400 +
+    p->t_utc[rows - 1] = (calendar_days_from_civil(year, mo, dd) * 86400 +
                           (int64_t)(hh - 1) * 3600) - offset_s;
     for (int fi = F_GHI; fi < F_COUNT; fi++) {
       double v;
@@ -329,8 +330,8 @@ static long read_rows(struct csv_reader *r, struct csvline *c, FILE *f,
   /* The year turns out to be a leap year only at 29 February: move the
    * rows before it from the nominal year to the leap year too. */
   if (*leap) {
-    int64_t shift = (csvline_days_from_civil(TMY3_NOMINAL_LEAP_YEAR, 1, 1) -
-                     csvline_days_from_civil(TMY3_NOMINAL_YEAR, 1, 1)) * 86400;
+    int64_t shift = (calendar_days_from_civil(TMY3_NOMINAL_LEAP_YEAR, 1, 1) -
+                     calendar_days_from_civil(TMY3_NOMINAL_YEAR, 1, 1)) * 86400;
     for (long i = 0; i < rows && i < 59 * 24 && (size_t)i < p->cap; i++)
       p->t_utc[i] += shift;
   }

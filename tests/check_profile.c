@@ -15,6 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "calendar.h"
 #include "csvline.h"
 #include "diag.h"
 #include "profile.h"
@@ -179,17 +180,17 @@ START_TEST(test_civil_days)
 {
   /* 2000-01-01 is day 10957 (946684800 s / 86400, the well-known Unix
    * time of Y2K); 2000 is a leap year, so 2000-03-01 is 31 + 29 days on. */
-  ck_assert_int_eq(csvline_days_from_civil(1970, 1, 1), 0);
-  ck_assert_int_eq(csvline_days_from_civil(2000, 1, 1), 10957);
-  ck_assert_int_eq(csvline_days_from_civil(2000, 3, 1), 10957 + 60);
-  ck_assert_int_eq(csvline_days_from_civil(2023, 1, 1), T_2023 / 86400);
-  ck_assert_int_eq(csvline_days_from_civil(2024, 1, 1), T_2024 / 86400);
-  ck_assert_int_eq(csvline_days_from_civil(1969, 12, 31), -1);
-  ck_assert_int_eq(csvline_days_in_month(2023, 2), 28);
-  ck_assert_int_eq(csvline_days_in_month(2024, 2), 29);
-  ck_assert_int_eq(csvline_days_in_month(1900, 2), 28);
-  ck_assert_int_eq(csvline_days_in_month(2000, 2), 29);
-  ck_assert_int_eq(csvline_days_in_month(2023, 11), 30);
+  ck_assert_int_eq(calendar_days_from_civil(1970, 1, 1), 0);
+  ck_assert_int_eq(calendar_days_from_civil(2000, 1, 1), 10957);
+  ck_assert_int_eq(calendar_days_from_civil(2000, 3, 1), 10957 + 60);
+  ck_assert_int_eq(calendar_days_from_civil(2023, 1, 1), T_2023 / 86400);
+  ck_assert_int_eq(calendar_days_from_civil(2024, 1, 1), T_2024 / 86400);
+  ck_assert_int_eq(calendar_days_from_civil(1969, 12, 31), -1);
+  ck_assert_int_eq(calendar_days_in_month(2023, 2), 28);
+  ck_assert_int_eq(calendar_days_in_month(2024, 2), 29);
+  ck_assert_int_eq(calendar_days_in_month(1900, 2), 28);
+  ck_assert_int_eq(calendar_days_in_month(2000, 2), 29);
+  ck_assert_int_eq(calendar_days_in_month(2023, 11), 30);
 }
 END_TEST
 
