@@ -25,7 +25,8 @@ set contour base
 set cntrparam levels auto 10
 unset clabel
 set key outside right bottom
-set label 1 sprintf("optimum %.1f / %.1f deg\n%.0f kWh/kWp", opt_tilt, opt_azimuth, opt_yield) \
+set label 1 sprintf("optimum %.1f / %.1f deg\n%.0f kWh/kWp", opt_tilt, \
+    (opt_azimuth < 0 ? opt_azimuth + 360 : opt_azimuth), opt_yield) \
     at opt_azimuth, opt_tilt, opt_yield point pointtype 7 pointsize 1.6 lc rgb "black" \
     offset 1.2,1.2 front noenhanced textcolor rgb "black"
 set label 2 "site file" at site_azimuth, site_tilt, opt_yield \

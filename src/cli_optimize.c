@@ -200,7 +200,7 @@ static int put_text(FILE *f, const struct report *r, int with_time)
           r->limit_pct, pc->capacity_mw_ac, OPT_DCAC_MIN, OPT_DCAC_MAX);
   switch (dc->status) {
   case OPT_DCAC_FOUND:
-    fprintf(f, "  DC/AC ratio         %.3f (%.3f MWp DC); %.3f already exceeds the limit\n",
+    fprintf(f, "  DC/AC ratio         %.3f (%.3f MWp DC); %.4f exceeds the limit\n",
             b->dc_ac_ratio, pc->capacity_mw_ac * b->dc_ac_ratio, dc->ratio_above);
     break;
   case OPT_DCAC_NONE:
@@ -270,39 +270,6 @@ static int put_json(FILE *f, const struct report *r)
 
 /* ---- gnuplot ------------------------------------------------------------ */
 
-static void put_gp_string(FILE *f, const char *s)
-{
-  fputc('"', f);
-  for (; *s; s++) {
-    if (*s == '"' || *s == '\\')
-      fputc('\\', f);
-    fputc(*s, f);
-  }
-  fputc('"', f);
-}
-
-static int copy_template(FILE *f, const char *name, struct diag *d)
-{
-  char path[1200];
-  snprintf(path, sizeof path, "%s/%s", datadir_plots(), name);
-  FILE *in = fopen(path, "r");
-  if (!in) {
-    diag_errno(d, "cannot open chart template", path);
-    return -1;
-  }
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, in)) > 0)
-    fwrite(buf, 1, n, f);
-  int bad = ferror(in);
-  fclose(in);
-  if (bad) {
-    diag_errno(d, "cannot read chart template", path);
-    return -1;
-  }
-  return 0;
-}
-
 /* The generated head of a chart script: title, data file, the variables in
  * vars (lines "name = value\n"), outbase and the shared style; then the
  * template plots/CHART.gp. */
@@ -318,10 +285,10 @@ static int script(struct outset *o, const char *chart, const char *title, const 
   fprintf(f, "# Generated from the template plots/%s.gp; restyle every chart in style.gp.\n",
           chart);
   fprintf(f, "chart_title = ");
-  put_gp_string(f, title);
+  out_gp_string(f, title);
   fprintf(f, "\ndatafile = \"%s.dat\"\n%s", chart, vars);
   fprintf(f, "if (!exists(\"outbase\")) outbase = \"%s\"\nload \"style.gp\"\n\n", chart);
-  return copy_template(f, name, d);
+  return out_copy_template(f, datadir_plots(), name, d);
 }
 
 /* An azimuth in the grid's continuous coordinate (within 180 deg of the
@@ -399,7 +366,7 @@ static int write_outputs(const char *dir, const struct report *r, struct diag *d
   bad |= bad || !(f = outset_open(o, "optimize.json")) || put_json(f, r) != 0;
   bad |= bad || write_surface(o, r, d) != 0;
   bad |= bad || write_dcac(o, r, d) != 0;
-  bad |= bad || !(f = outset_open(o, "style.gp")) || copy_template(f, "style.gp", d) != 0;
+  bad |= bad || !(f = outset_open(o, "style.gp")) || out_copy_template(f, datadir_plots(), "style.gp", d) != 0;
   if (bad) {
     if (diag_count(d) == 0)
       diag_errno(d, "cannot write outputs in", dir);

@@ -35,7 +35,8 @@ static const char usage[] =
   "\n"
   "exit status: 0 success, 1 runtime failure (I/O, numerical, internal),\n"
   "             2 bad input (usage, site file, profile)\n"
-  "documentation: README.md, docs/site-file.md (every site-file key), docs/profile-csv.md\n";
+  "documentation: README.md, docs/site-file.md (every site-file key), docs/profile-csv.md,\n"
+  "               docs/profile-formats.md, docs/optimize.md, docs/pvwatts-v8.md\n";
 
 int main(int argc, char **argv)
 {

@@ -33,6 +33,14 @@ int out_csv_lifetime(FILE *f, const struct sim_result *r);
 int out_gnuplot(struct outset *o, const struct sim_result *r, const char *plots_dir,
                 struct diag *d);
 
+/* Writes s as a gnuplot double-quoted string (quotes and backslashes
+ * escaped). */
+void out_gp_string(FILE *f, const char *s);
+
+/* Copies the chart template plots_dir/name into f. 0, or -1 with a message
+ * in d. */
+int out_copy_template(FILE *f, const char *plots_dir, const char *name, struct diag *d);
+
 /* The version string printed in every report. */
 #define OUT_PROGRAM "renewcalc " PACKAGE_VERSION
 

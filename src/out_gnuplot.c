@@ -16,8 +16,7 @@
 static const char *month_abbr[12] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
 
-/* Writes s as a gnuplot double-quoted string. */
-static void put_gp_string(FILE *f, const char *s)
+void out_gp_string(FILE *f, const char *s)
 {
   fputc('"', f);
   for (; *s; s++) {
@@ -28,8 +27,7 @@ static void put_gp_string(FILE *f, const char *s)
   fputc('"', f);
 }
 
-/* Copies the template plots_dir/name into f. */
-static int copy_template(FILE *f, const char *plots_dir, const char *name, struct diag *d)
+int out_copy_template(FILE *f, const char *plots_dir, const char *name, struct diag *d)
 {
   char path[1200];
   snprintf(path, sizeof path, "%s/%s", plots_dir, name);
@@ -63,17 +61,17 @@ static int script(struct outset *o, const char *plots_dir, const char *chart, co
   fprintf(f, "# Generated from the template plots/%s.gp; restyle every chart in style.gp.\n",
           chart);
   fprintf(f, "chart_title = ");
-  put_gp_string(f, title);
+  out_gp_string(f, title);
   fprintf(f, "\ndatafile = \"%s.dat\"\nnplants = %d\n", chart, nplants);
   fprintf(f, "if (!exists(\"outbase\")) outbase = \"%s\"\nload \"style.gp\"\n\n", chart);
-  return copy_template(f, plots_dir, name, d);
+  return out_copy_template(f, plots_dir, name, d);
 }
 
 /* Column header token: the name in double quotes for gnuplot's columnhead. */
 static void put_head(FILE *f, const char *s)
 {
   fputc(' ', f);
-  put_gp_string(f, s);
+  out_gp_string(f, s);
 }
 
 /* One row of the loss waterfall: the energy before and after the step. */
@@ -179,5 +177,5 @@ int out_gnuplot(struct outset *o, const struct sim_result *r, const char *plots_
 
   if (!(f = outset_open(o, "style.gp")))
     return -1;
-  return copy_template(f, plots_dir, "style.gp", d);
+  return out_copy_template(f, plots_dir, "style.gp", d);
 }
