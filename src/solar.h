@@ -88,9 +88,7 @@ double solar_interval_position(const struct solar_time *mid, double t_mid_unix_s
 
 /* Nodes kept by a struct solar_time_cache (a power of 2, at least the 8 the
  * interpolation uses). */
-#ifndef SOLAR_CACHE_SLOTS
 #define SOLAR_CACHE_SLOTS 8
-#endif
 /* Quantities interpolated from the nodes. */
 #define SOLAR_CACHE_COLS 6
 /* Terms of the Earth series (SPA Table A4.2) and their distinct frequencies. */
@@ -107,13 +105,14 @@ struct solar_time_cache {
   int64_t node[SOLAR_CACHE_SLOTS];
   double val[SOLAR_CACHE_SLOTS][SOLAR_CACHE_COLS];
   int64_t win_k;                      /* segment whose window is in win */
-  double win[SOLAR_CACHE_COLS][SOLAR_CACHE_SLOTS]; /* its polynomials */
+  double win[SOLAR_CACHE_COLS][SOLAR_CACHE_SLOTS]; /* its divided differences */
   double len_s, sin_half, cos_half;   /* last interval length and its half width */
   struct {
     int ready;
     double group_c[SOLAR_HELIO_GROUPS];
     double a_cos_b[SOLAR_HELIO_TERMS], a_sin_b[SOLAR_HELIO_TERMS], dc[SOLAR_HELIO_TERMS];
     unsigned char group[SOLAR_HELIO_TERMS];
+    short n_same[16];
   } helio;
 };
 

@@ -335,6 +335,37 @@ START_TEST(test_interval_midnight_sun_edge)
 }
 END_TEST
 
+START_TEST(test_interval_night_geocentric)
+{
+  /* The sun-down contract (solar.h): with fraction 0 the position is the
+   * geocentric one at the middle, within the solar parallax of the SPA
+   * topocentric one: 8.794 arcsec / r (SPA eq. 27) = 0.00245 deg at
+   * r = 0.9965 AU (SPA report, Table A5.2), so tolerance 0.0025 deg; and
+   * the sun's centre is below -0.8333 deg, zenith > 90.8333. Golden,
+   * 2003-10-18 03:30 local, as in test_interval_night. Refraction does not
+   * apply (SPA eq. 41: none with the sun below -0.8334 deg). */
+  const double t_mid = SPA_EX_UNIX_S + 15.0 * 3600.0;
+  struct solar_time st;
+  struct solar_pos p, topo;
+  solar_time_at(t_mid, SPA_EX_DELTA_T_S, &st);
+  double f = solar_interval_position(&st, t_mid, 3600.0, SPA_EX_DELTA_T_S, SPA_EX_LAT,
+                                     SPA_EX_LON, SPA_EX_ELEV_M, SPA_EX_P_MBAR,
+                                     SPA_EX_T_C, &p);
+  solar_position(&st, SPA_EX_LAT, SPA_EX_LON, SPA_EX_ELEV_M, SPA_EX_P_MBAR, SPA_EX_T_C,
+                 SPA_EX_REFRACT, &topo);
+  ck_assert_double_eq_tol(f, 0.0, 1e-12);
+  ck_assert(p.zenith_deg > 90.8333);
+  ck_assert_double_eq_tol(p.zenith_deg, topo.zenith_deg, 0.0025);
+  ck_assert_double_eq_tol(p.elevation_deg, 90.0 - p.zenith_deg, 1e-12);
+  /* Azimuth: parallax / sin(zenith), zenith about 122 deg at 03:30 (hour
+   * angle -124 deg, delta -9.5 deg: cos z = sin(39.74) sin(-9.5) +
+   * cos(39.74) cos(-9.5) cos(124), hand calc), 0.0025 / 0.85 = 0.0030 deg;
+   * hour angle: parallax / cos(delta) = 0.0026 deg. */
+  ck_assert_double_eq_tol(p.azimuth_deg, topo.azimuth_deg, 0.0030);
+  ck_assert_double_eq_tol(p.hour_angle_deg, topo.hour_angle_deg, 0.0026);
+}
+END_TEST
+
 /* ---- the interpolated time part against the exact one ---------------------
  * The issue's bar for a faster path: the topocentric zenith and azimuth it
  * gives differ from the exact SPA path by less than 1e-6 deg. Each case is a
@@ -486,6 +517,39 @@ START_TEST(test_fast_irregular_instants)
 }
 END_TEST
 
+START_TEST(test_site_api_same)
+{
+  /* solar_interval_position_site() with solar_site_init() is the same
+   * computation as solar_interval_position_fast() with the site's numbers:
+   * identical results, bit for bit, over an hourly year at Helsinki
+   * (white nights, polar-ish sunrise hours) in 2000. */
+  const struct fast_site *fs = &FAST_SITES[1];
+  struct solar_site site;
+  solar_site_init(&site, fs->lat_deg, fs->lon_deg, fs->elev_m);
+  struct solar_time_cache c1, c2;
+  solar_time_cache_init(&c1, 63.8);
+  solar_time_cache_init(&c2, 63.8);
+  int night = 0;
+  for (int i = 0; i < FAST_HOURS; i++) {
+    const double t = FAST_YEARS[1] + 1800.0 + 3600.0 * i;
+    struct solar_pos a, b;
+    const double fa = solar_interval_position_fast(&c1, t, 3600.0, fs->lat_deg, fs->lon_deg,
+                                                   fs->elev_m, 1013.25, 12.0, &a);
+    const double fb = solar_interval_position_site(&c2, &site, t, 3600.0, 1013.25, 12.0, &b);
+    ck_assert_double_eq(fa, fb);
+    ck_assert_double_eq(a.zenith_deg, b.zenith_deg);
+    ck_assert_double_eq(a.azimuth_deg, b.azimuth_deg);
+    ck_assert_double_eq(a.hour_angle_deg, b.hour_angle_deg);
+    if (fb == 0.0) {
+      night++;
+      ck_assert(b.zenith_deg > 90.8333);
+    }
+  }
+  /* Helsinki has about 4000 sun-down hours a year. */
+  ck_assert_int_gt(night, 3000);
+}
+END_TEST
+
 Suite *make_solar_suite(void)
 {
   Suite *s = suite_create("solar");
@@ -516,6 +580,7 @@ Suite *make_solar_suite(void)
   tcase_add_test(tc, test_interval_night);
   tcase_add_test(tc, test_interval_sunrise_usno);
   tcase_add_test(tc, test_interval_midnight_sun_edge);
+  tcase_add_test(tc, test_interval_night_geocentric);
   suite_add_tcase(s, tc);
 
   tc = tcase_create("fast");
@@ -523,6 +588,7 @@ Suite *make_solar_suite(void)
   tcase_add_loop_test(tc, test_fast_hourly_year, 0, 3);
   tcase_add_loop_test(tc, test_fast_interval_year, 0, 3);
   tcase_add_test(tc, test_fast_irregular_instants);
+  tcase_add_test(tc, test_site_api_same);
   suite_add_tcase(s, tc);
   return s;
 }
