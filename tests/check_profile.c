@@ -8,6 +8,7 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include <check.h>
+#include <math.h>
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
@@ -19,6 +20,7 @@
 #include "csvline.h"
 #include "diag.h"
 #include "profile.h"
+#include "solar.h"
 
 /* Unix time of 2023-01-01 00:00 UTC: 19358 days after 1970-01-01
  * (53 years of 365 days + 13 leap days 1972..2020 = 19345 + 13). */
@@ -416,6 +418,42 @@ static int shared_file(char *buf, size_t size, const char *name)
   return 0;
 }
 
+/* A known sunrise pins the time axis: at Greensboro (36.10 N, 79.95 W) on
+ * 12 July the sun rises about 10:12 UTC = 05:12 EST. USNO gives 10:08 UTC
+ * for Raleigh (35.78 N, 78.64 W) that day; Greensboro lies 1.31 deg further
+ * west (+5.2 min) and 0.3 deg further north (about -1 min in July). So the
+ * TMY3 row labelled 07/12 06:00 (hour ending, EST) must be the first with
+ * light, must start at 10:00 UTC, and the sun must be up for about 48 of its
+ * 60 minutes (fraction 0.8 +- 0.1); the row before must be dark. The file
+ * agrees: that row has ETR 69 Wh/m2 and GHI 21, the one before 0 and 0.
+ * Read an hour off, the light would fall in the wrong interval. */
+START_TEST(test_tmy3_known_sunrise)
+{
+  char path[1200];
+  if (!shared_file(path, sizeof path, "723170TYA.CSV"))
+    return;
+  struct diag *d = diag_new();
+  struct profile *p = profile_read(path, d);
+  ck_assert_ptr_nonnull(p);
+  const int64_t t = T_2023 + (int64_t)(31 + 28 + 31 + 30 + 31 + 30 + 11) * 86400 + 10 * 3600;
+  size_t i = 0;
+  while (i < p->n && p->t_utc[i] != t)
+    i++;
+  ck_assert_uint_lt(i, p->n);
+  ck_assert_double_eq_tol(p->col[PROFILE_GHI][i], 21.0, 1e-9);
+  ck_assert_double_eq(p->col[PROFILE_GHI][i - 1], 0.0);
+  struct solar_time st;
+  struct solar_pos pos;
+  double mid = (double)t + 1800.0;
+  solar_time_at(mid, 69.0, &st);
+  double frac = solar_interval_position(&st, mid, 3600.0, 69.0, 36.1, -79.95, 273.0, 993.0,
+                                        20.0, &pos);
+  ck_assert_double_le(fabs(frac - 0.8), 0.1);
+  profile_free(p);
+  diag_free(d);
+}
+END_TEST
+
 START_TEST(test_tmy3_greensboro)
 {
   char path[1200];
@@ -572,6 +610,7 @@ Suite *make_profile_suite(void)
   tc = tcase_create("tmy3");
   tcase_set_timeout(tc, 30);
   tcase_add_test(tc, test_tmy3_greensboro);
+  tcase_add_test(tc, test_tmy3_known_sunrise);
   tcase_add_test(tc, test_tmy3_sand_point);
   tcase_add_test(tc, test_tmy3_leap);
   suite_add_tcase(s, tc);
