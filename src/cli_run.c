@@ -14,6 +14,7 @@
 #include "plot.h"
 #include "profile.h"
 #include "sim.h"
+#include "wind_profile.h"
 #include "site_cfg.h"
 
 #define MAX_SETS 64
@@ -122,31 +123,42 @@ static int parse(int argc, char **argv, struct run_opts *o)
   return 0;
 }
 
-/* Reads each plant's profile once (plants may share a file). */
-static int read_profiles(const struct site *s, struct profile **profiles, struct diag *d)
+/* Reads each plant's profile once (plants may share a file): a solar
+ * profile for PV plants, a wind profile for wind plants. */
+static int read_profiles(const struct site *s, struct profile **profiles,
+                         struct wind_profile **winds, struct diag *d)
 {
   int bad = 0;
   for (int i = 0; i < s->n_plants; i++) {
-    for (int j = 0; j < i && !profiles[i]; j++)
-      if (profiles[j] && strcmp(s->plants[j].profile, s->plants[i].profile) == 0)
-        profiles[i] = profiles[j];
-    if (profiles[i])
+    int wind = s->plants[i].type == PLANT_WIND;
+    for (int j = 0; j < i; j++) {
+      if (strcmp(s->plants[j].profile, s->plants[i].profile) != 0 ||
+          (s->plants[j].type == PLANT_WIND) != wind)
+        continue;
+      profiles[i] = profiles[j];
+      winds[i] = winds[j];
+    }
+    if (profiles[i] || winds[i])
       continue;
-    profiles[i] = profile_read(s->plants[i].profile, d);
-    if (!profiles[i])
-      bad = 1;
+    if (wind)
+      bad |= !(winds[i] = wind_profile_read(s->plants[i].profile, d));
+    else
+      bad |= !(profiles[i] = profile_read(s->plants[i].profile, d));
   }
   return bad ? -1 : 0;
 }
 
-static void free_profiles(const struct site *s, struct profile **profiles)
+static void free_profiles(const struct site *s, struct profile **profiles,
+                          struct wind_profile **winds)
 {
   for (int i = 0; i < s->n_plants; i++) {
     int shared = 0;
     for (int j = 0; j < i; j++)
-      shared |= profiles[j] == profiles[i];
-    if (!shared)
-      profile_free(profiles[i]);
+      shared |= (profiles[i] && profiles[j] == profiles[i]) || (winds[i] && winds[j] == winds[i]);
+    if (shared)
+      continue;
+    profile_free(profiles[i]);
+    wind_profile_free(winds[i]);
   }
 }
 
@@ -164,6 +176,11 @@ static int write_outputs(const char *dir, const struct sim_result *r,
   bad |= bad || !(f = outset_open(o, "monthly.csv")) || out_csv_monthly(f, r) != 0;
   bad |= bad || !(f = outset_open(o, "lifetime.csv")) || out_csv_lifetime(f, r) != 0;
   bad |= bad || !(f = outset_open(o, "hourly.csv")) || out_csv_hourly(f, r) != 0;
+  int has_wind = 0;
+  for (int i = 0; i < r->n_plants; i++)
+    has_wind |= r->plants[i].cfg->type == PLANT_WIND;
+  if (has_wind)
+    bad |= bad || !(f = outset_open(o, "hourly_wind.csv")) || out_csv_hourly_wind(f, r) != 0;
   bad |= bad || out_gnuplot(o, r, datadir_plots(), d) != 0;
   if (bad) {
     if (diag_count(d) == 0)
@@ -186,6 +203,7 @@ int cli_run(int argc, char **argv)
   }
   int rc = EXIT_OK;
   struct profile **profiles = NULL;
+  struct wind_profile **winds = NULL;
   struct sim_result *r = NULL;
   struct site *s = site_cfg_read(o.site, o.sets, o.n_sets, d);
   if (!s) {
@@ -200,11 +218,13 @@ int cli_run(int argc, char **argv)
     goto done;
   }
   profiles = calloc((size_t)s->n_plants, sizeof *profiles);
-  if (!profiles || read_profiles(s, profiles, d) != 0) {
+  winds = calloc((size_t)s->n_plants, sizeof *winds);
+  if (!profiles || !winds || read_profiles(s, profiles, winds, d) != 0) {
     rc = EXIT_INPUT;
     goto done;
   }
-  r = sim_run(s, (const struct profile *const *)profiles, d);
+  r = sim_run(s, (const struct profile *const *)profiles,
+              (const struct wind_profile *const *)winds, d);
   if (!r) {
     rc = EXIT_RUNTIME;
     goto done;
@@ -241,9 +261,10 @@ int cli_run(int argc, char **argv)
   }
 done:
   diag_print(d, stderr);
-  if (s && profiles)
-    free_profiles(s, profiles);
+  if (s && profiles && winds)
+    free_profiles(s, profiles, winds);
   free(profiles);
+  free(winds);
   sim_free(r);
   site_free(s);
   diag_free(d);

@@ -418,7 +418,7 @@ int opt_plant_eval(void *ctx, struct opt_point *pt)
   pc->capacity_mw_dc = pc->capacity_mw_ac * pt->dc_ac_ratio;
   pc->pv.p_dc0_kw = pc->capacity_mw_dc * 1000.0;
   const struct profile *profiles[1] = { op->profile };
-  struct sim_result *r = sim_run(&op->site, profiles, op->d);
+  struct sim_result *r = sim_run(&op->site, profiles, NULL, op->d);
   op->evaluations++;
   if (!r)
     return -1;

@@ -22,6 +22,8 @@ int out_json(FILE *f, const struct sim_result *r, const struct profile *const *p
 int out_csv_summary(FILE *f, const struct sim_result *r);
 /* Interval values of every plant, long format (one row per plant and interval). */
 int out_csv_hourly(FILE *f, const struct sim_result *r);
+/* Interval values of every wind plant (hub speed, direction, power). */
+int out_csv_hourly_wind(FILE *f, const struct sim_result *r);
 /* Energy by month, one column per plant and a total. */
 int out_csv_monthly(FILE *f, const struct sim_result *r);
 /* Every operating year: generation, coal, CO2 and cumulative CO2. */

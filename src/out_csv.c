@@ -5,6 +5,7 @@
 #include "profile.h"
 #include "sim.h"
 #include "site.h"
+#include "wind_profile.h"
 
 /* "name" with embedded quotes doubled (RFC 4180). */
 static void put_quoted(FILE *f, const char *s)
@@ -27,8 +28,9 @@ int out_csv_summary(FILE *f, const struct sim_result *r)
   for (int i = 0; i < r->n_plants; i++) {
     const struct plant_result *p = &r->plants[i];
     put_quoted(f, p->cfg->name);
-    fprintf(f, ",pv,%.6f,%.6f,%.6f,%.6f,%.3f,%.3f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f\n",
-            p->cfg->capacity_mw_ac, p->cfg->capacity_mw_dc, p->annual_mwh, p->capacity_factor,
+    fprintf(f, ",%s,%.6f,%.6f,%.6f,%.6f,%.3f,%.3f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f\n",
+            p->cfg->type == PLANT_WIND ? "wind" : "pv", p->cfg->capacity_mw_ac,
+            p->cfg->capacity_mw_dc, p->annual_mwh, p->capacity_factor,
             p->specific_yield_kwh_per_kw, p->poa_kwh_m2, p->clipping_mwh, p->annual.coal_tce,
             p->annual.co2_t, p->annual.so2_t, p->annual.nox_t, p->annual.dust_t,
             p->lifetime_mwh);
@@ -57,6 +59,8 @@ int out_csv_hourly(FILE *f, const struct sim_result *r)
   fprintf(f, "plant,time_start,poa_wm2,t_cell_c,dc_kw,ac_kw,clipping_kw\n");
   for (int i = 0; i < r->n_plants; i++) {
     const struct plant_result *p = &r->plants[i];
+    if (p->cfg->type == PLANT_WIND)
+      continue; /* in hourly_wind.csv */
     const struct profile *pf = p->profile;
     for (size_t k = 0; k < p->n; k++) {
       char t[96];
@@ -98,6 +102,26 @@ int out_csv_lifetime(FILE *f, const struct sim_result *r)
     cum += e.co2_t;
     fprintf(f, "%d,%.6f,%.6f,%.6f,%.6f\n", y + 1, r->lifetime_per_year_mwh[y], e.coal_tce, e.co2_t,
             cum);
+  }
+  return ferror(f) ? -1 : 0;
+}
+
+int out_csv_hourly_wind(FILE *f, const struct sim_result *r)
+{
+  fprintf(f, "plant,time_start,hub_speed_m_s,direction_deg,free_stream_kw,ac_kw\n");
+  for (int i = 0; i < r->n_plants; i++) {
+    const struct plant_result *p = &r->plants[i];
+    if (p->cfg->type != PLANT_WIND)
+      continue;
+    const struct wind_result *w = &p->wind;
+    for (size_t k = 0; k < p->n; k++) {
+      char t[96];
+      iso_time(t, sizeof t, w->profile->t_utc[k], w->profile->utc_offset_h);
+      fprintf(f, "%d,%s,%.3f,", i + 1, t, w->hub_speed_ms[k]);
+      if (w->direction_deg)
+        fprintf(f, "%.1f", w->direction_deg[k]);
+      fprintf(f, ",%.3f,%.3f\n", w->gross_kw[k], p->s.ac_kw[k]);
+    }
   }
   return ferror(f) ? -1 : 0;
 }

@@ -86,6 +86,39 @@ static void dat_header(FILE *f, const struct sim_result *r, const char *what)
   fprintf(f, "# %s: %s\n# site: %s (%s)\n", OUT_PROGRAM, what, r->site->name, r->site->path);
 }
 
+/* Loss waterfall of the PV plants together; wind plants print theirs in
+ * the summary. */
+static int losses_chart(struct outset *o, const struct sim_result *r, const char *plots_dir,
+                        struct diag *d)
+{
+  char title[400];
+  FILE *f = outset_open(o, "losses.dat");
+  if (!f)
+    return -1;
+  dat_header(f, r, "energy balance of the PV plants, year 1: step, MWh before, MWh after");
+  const struct pv_balance *b = &r->balance_mwh;
+  fprintf(f, "# step, before [MWh], after [MWh]\n");
+  double left = b->nominal;
+  fprintf(f, "\"POA x nameplate\" 0 %.6f\n", left);
+  if (b->rear > 0)
+    put_step(f, "rear side", -b->rear, &left);
+  put_step(f, "incidence angle", b->aoi, &left);
+  if (b->spectral != 0)
+    put_step(f, "spectrum", b->spectral, &left);
+  put_step(f, "temperature", b->temperature, &left);
+  for (int l = 0; l < PV_LOSS_COUNT; l++)
+    if (b->loss[l] != 0)
+      put_step(f, pv_loss_name((enum pv_loss)l), b->loss[l], &left);
+  put_step(f, "inverter", b->inverter, &left);
+  put_step(f, "clipping", b->clipping, &left);
+  fprintf(f, "\"AC\" 0 %.6f\n", b->ac);
+  snprintf(title, sizeof title, "%s: losses from plane-of-array irradiation to AC, year 1",
+           r->site->name);
+  if (script(o, plots_dir, "losses", title, r->n_plants, d) != 0)
+    return -1;
+  return 0;
+}
+
 int out_gnuplot(struct outset *o, const struct sim_result *r, const char *plots_dir,
                 struct diag *d)
 {
@@ -133,29 +166,7 @@ int out_gnuplot(struct outset *o, const struct sim_result *r, const char *plots_
   if (script(o, plots_dir, "avgday", title, r->n_plants, d) != 0)
     return -1;
 
-  /* Loss waterfall of all plants together. */
-  if (!(f = outset_open(o, "losses.dat")))
-    return -1;
-  dat_header(f, r, "energy balance of all plants, year 1: step, MWh before, MWh after");
-  const struct pv_balance *b = &r->balance_mwh;
-  fprintf(f, "# step, before [MWh], after [MWh]\n");
-  double left = b->nominal;
-  fprintf(f, "\"POA x nameplate\" 0 %.6f\n", left);
-  if (b->rear > 0)
-    put_step(f, "rear side", -b->rear, &left);
-  put_step(f, "incidence angle", b->aoi, &left);
-  if (b->spectral != 0)
-    put_step(f, "spectrum", b->spectral, &left);
-  put_step(f, "temperature", b->temperature, &left);
-  for (int l = 0; l < PV_LOSS_COUNT; l++)
-    if (b->loss[l] != 0)
-      put_step(f, pv_loss_name((enum pv_loss)l), b->loss[l], &left);
-  put_step(f, "inverter", b->inverter, &left);
-  put_step(f, "clipping", b->clipping, &left);
-  fprintf(f, "\"AC\" 0 %.6f\n", b->ac);
-  snprintf(title, sizeof title, "%s: losses from plane-of-array irradiation to AC, year 1",
-           r->site->name);
-  if (script(o, plots_dir, "losses", title, r->n_plants, d) != 0)
+  if (r->balance_mwh.nominal > 0 && losses_chart(o, r, plots_dir, d) != 0)
     return -1;
 
   /* Lifetime generation and cumulative CO2. */

@@ -7,6 +7,7 @@
 #include "profile.h"
 #include "sim.h"
 #include "site.h"
+#include "wind_profile.h"
 
 static json_t *factor_json(const struct factor *x)
 {
@@ -33,9 +34,60 @@ static json_t *profile_json(const struct plant_result *pr)
                    pr->note.ghi_kwh_m2 / pr->years);
 }
 
+static json_t *wind_plant_json(const struct plant_result *pr)
+{
+  const struct plant_cfg *c = pr->cfg;
+  const struct wind_cfg *w = &c->wind;
+  const struct wind_result *wr = &pr->wind;
+  const struct wind_profile *p = wr->profile;
+  json_t *monthly = json_array();
+  for (int m = 0; m < 12; m++)
+    json_array_append_new(monthly, json_real(pr->monthly_mwh[m]));
+  json_t *heights = json_array();
+  for (int k = 0; k < p->nh; k++)
+    json_array_append_new(heights, json_real(p->height_m[k]));
+  static const char *const loss_keys[WIND_LOSS_COUNT] = {
+    "availability_loss_mwh", "electrical_loss_mwh", "turbine_performance_loss_mwh",
+    "environmental_loss_mwh", "curtailment_loss_mwh", "lumped_loss_mwh"
+  };
+  json_t *energy = json_pack("{s:f, s:f}", "free_stream_mwh", wr->gross_mwh, "wake_loss_mwh",
+                             wr->wake_mwh);
+  for (int l = 0; l < WIND_LOSS_COUNT; l++)
+    json_object_set_new(energy, loss_keys[l], json_real(wr->loss_mwh[l]));
+  json_object_set_new(energy, "net_mwh", json_real(pr->annual_mwh));
+  static const char *const dens[] = { "off", "iec", "power" };
+  static const char *const wakes[] = { "none", "park", "fixed" };
+  json_t *o = json_pack(
+    "{s:s, s:s, s:f, s:f, s:f, s:f, s:o, s:f, s:f, s:f, s:i, s:s, s:f, s:f, s:s, s:s, s:f}",
+    "name", c->name, "type", "wind", "capacity_mw", c->capacity_mw_ac, "annual_generation_mwh",
+    pr->annual_mwh, "capacity_factor", pr->capacity_factor, "specific_yield_kwh_per_kw",
+    pr->specific_yield_kwh_per_kw, "monthly_generation_mwh", monthly,
+    "mean_hub_wind_speed_m_s", wr->mean_hub_speed_ms, "wake_loss_percent",
+    100 * wr->wake_loss_frac, "hub_height_m", w->hub_height_m, "count", w->count, "turbine",
+    w->turbine.name, "rated_kw", w->turbine.rated_kw, "rotor_diameter_m",
+    w->turbine.rotor_diameter_m, "density_correction", dens[w->density], "wake_model",
+    wakes[w->wake], "air_density_kg_m3", wr->mean_density);
+  json_object_set_new(o, "energy_balance", energy);
+  json_object_set_new(o, "weibull", json_pack("{s:f, s:f, s:f, s:f}", "k", wr->weibull_k,
+                                               "c_m_s", wr->weibull_c, "aep_integral_mwh",
+                                               wr->aep_weibull_mwh, "aep_iec_rayleigh_mwh",
+                                               wr->aep_iec_mwh));
+  json_object_set_new(o, "profile",
+                      json_pack("{s:s, s:s, s:s, s:f, s:I, s:i, s:o, s:s}", "path", p->path,
+                                "format", p->format, "labelling", p->labelling, "utc_offset_h",
+                                p->utc_offset_h, "rows", (json_int_t)p->n, "interval_s",
+                                p->interval_s, "heights_m", heights, "hub_speed",
+                                wr->height_note));
+  json_object_set_new(o, "lifetime_generation_mwh", json_real(pr->lifetime_mwh));
+  json_object_update_new(o, emissions_json(&pr->annual));
+  return o;
+}
+
 static json_t *plant_json(const struct plant_result *pr)
 {
   const struct plant_cfg *c = pr->cfg;
+  if (c->type == PLANT_WIND)
+    return wind_plant_json(pr);
   json_t *monthly = json_array();
   for (int m = 0; m < 12; m++)
     json_array_append_new(monthly, json_real(pr->monthly_mwh[m]));

@@ -7,6 +7,7 @@
 #include "sim.h"
 #include "site.h"
 #include "sky_check.h"
+#include "wind_profile.h"
 
 static const char *month_abbr[12] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
@@ -57,7 +58,8 @@ static void profile_block(FILE *f, const struct plant_result *pr)
 static void step(FILE *f, const char *label, double lost, double *left)
 {
   double pct = *left > 0 ? 100.0 * lost / *left : 0.0;
-  fprintf(f, "    %-30s %14.*f MWh  %7.2f %%\n", label, dec(lost), -lost, -pct);
+  /* + 0.0 turns -0 into 0, so that nothing lost prints as 0 */
+  fprintf(f, "    %-30s %14.*f MWh  %7.2f %%\n", label, dec(lost), -lost + 0.0, -pct + 0.0);
   *left -= lost;
 }
 
@@ -93,6 +95,59 @@ static void balance_block(FILE *f, const struct plant_result *pr)
           b->nominal > 0 ? 100.0 * b->ac / b->nominal : 0.0);
 }
 
+static const char *const wind_loss_names[WIND_LOSS_COUNT] = {
+  "availability", "electrical", "turbine performance", "environmental", "curtailment", "lumped"
+};
+
+/* A wind plant: turbine, profile, hub height and density, the energy from
+ * the free stream to the grid, and the distribution view. */
+static void wind_block(FILE *f, int i, const struct plant_result *pr)
+{
+  const struct plant_cfg *c = pr->cfg;
+  const struct wind_cfg *w = &c->wind;
+  const struct wind_result *wr = &pr->wind;
+  const struct wind_profile *p = wr->profile;
+  fprintf(f, "plant %d: %s (wind, %d x %s, %.0f kW, rotor %.0f m, hub %.0f m)\n", i + 1, c->name,
+          w->count, w->turbine.name, w->turbine.rated_kw, w->turbine.rotor_diameter_m,
+          w->hub_height_m);
+  fprintf(f, "  turbine curve       %s\n", w->turbine.source);
+  fprintf(f, "  profile             %s\n", p->path);
+  fprintf(f, "                      format %s; %s; %zu rows of %d min; heights", p->format,
+          p->labelling, p->n, p->interval_s / 60);
+  for (int k = 0; k < p->nh; k++)
+    fprintf(f, " %g", p->height_m[k]);
+  fprintf(f, " m\n");
+  if (p->station[0])
+    fprintf(f, "                      source: %s\n", p->station);
+  fprintf(f, "  hub-height speed    %.2f m/s mean; %s\n", wr->mean_hub_speed_ms, wr->height_note);
+  fprintf(f, "  air density         %s\n", wr->density_note);
+  fprintf(f, "  capacity            %.3f MW\n", c->capacity_mw_ac);
+  fprintf(f, "  annual generation   %.*f MWh (%.4f TWh)\n", dec(pr->annual_mwh), pr->annual_mwh,
+          pr->annual_mwh / 1e6);
+  fprintf(f, "  capacity factor     %.2f %%, %.0f full-load hours\n", 100 * pr->capacity_factor,
+          pr->capacity_factor * 8760);
+  fprintf(f, "  monthly MWh        ");
+  for (int m = 0; m < 12; m++)
+    fprintf(f, " %s %.*f", month_abbr[m], dec(pr->annual_mwh / 12), pr->monthly_mwh[m]);
+  fprintf(f, "\n  energy, year 1 (loss as a share of the energy entering each step)\n");
+  double left = wr->gross_mwh;
+  fprintf(f, "    %-30s %14.*f MWh\n", "free stream, no wakes", dec(left), left);
+  const char *wake = w->wake == WIND_WAKE_PARK    ? "wakes (Park model)"
+                     : w->wake == WIND_WAKE_FIXED ? "wakes (fixed)"
+                                                  : "wakes (none modelled)";
+  step(f, wake, wr->wake_mwh, &left);
+  for (int l = 0; l < WIND_LOSS_COUNT; l++)
+    if (w->loss_frac[l] > 0)
+      step(f, wind_loss_names[l], wr->loss_mwh[l], &left);
+  fprintf(f, "    %-30s %14.*f MWh\n", "to the grid", dec(pr->annual_mwh), pr->annual_mwh);
+  if (wr->weibull_k > 0)
+    fprintf(f, "  distribution        Weibull k %.3f, c %.3f m/s at hub height: %.*f MWh by "
+            "integration, %.*f MWh by the IEC bin method (Rayleigh, mean %.2f m/s), farm without "
+            "wakes or losses\n", wr->weibull_k, wr->weibull_c, dec(wr->aep_weibull_mwh),
+            wr->aep_weibull_mwh, dec(wr->aep_iec_mwh), wr->aep_iec_mwh, wr->mean_hub_speed_ms);
+  fprintf(f, "\n");
+}
+
 static void factor_line(FILE *f, const char *label, const struct factor *x, const char *use)
 {
   if (x->value < 0) {
@@ -117,6 +172,10 @@ int out_text(FILE *f, const struct sim_result *r, const struct profile *const *p
   for (int i = 0; i < r->n_plants; i++) {
     const struct plant_result *pr = &r->plants[i];
     const struct plant_cfg *c = pr->cfg;
+    if (c->type == PLANT_WIND) {
+      wind_block(f, i, pr);
+      continue;
+    }
     char model[64], mount[200];
     if (c->pv.model == PV_MODEL_PVWATTS_V8)
       snprintf(model, sizeof model, "PVWatts v8, %s module", pv_module_type_name(c->pv.module_type));

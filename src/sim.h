@@ -11,6 +11,7 @@
 #include "site.h"
 
 struct profile;
+struct wind_profile;
 struct diag;
 
 #define SIM_LIFETIME_MAX 100
@@ -38,9 +39,29 @@ struct plant_series {
   double *clip_kw;
 };
 
+/* What a wind plant's year came to. Energies [MWh] per year. */
+struct wind_result {
+  const struct wind_profile *profile; /* borrowed */
+  double *hub_speed_ms;               /* n, free stream at hub height (owned) */
+  double *direction_deg;              /* n, or NULL when the profile has none (owned) */
+  double *gross_kw;                   /* n, farm without wakes and losses (owned) */
+  char height_note[160];              /* how the hub-height speed was found */
+  char density_note[160];             /* which density correction ran, and rho */
+  double mean_hub_speed_ms;
+  double mean_density;                /* [kg/m3] */
+  double weibull_k, weibull_c;        /* fitted to the hub-height speeds */
+  double aep_weibull_mwh;             /* farm, no wakes or losses, from the Weibull fit */
+  double aep_iec_mwh;                 /* the same by the IEC bin method (Rayleigh) */
+  double gross_mwh;                   /* hourly sum, no wakes or losses */
+  double wake_mwh;                    /* lost to wakes */
+  double wake_loss_frac;              /* wake_mwh / gross_mwh */
+  double loss_mwh[WIND_LOSS_COUNT];   /* lost to each loss after wakes */
+};
+
 struct plant_result {
   const struct plant_cfg *cfg;        /* borrowed from the site */
-  const struct profile *profile;      /* borrowed */
+  const struct profile *profile;      /* borrowed; NULL for wind plants */
+  struct wind_result wind;            /* wind plants */
   struct sim_profile_note note;
   size_t n;
   struct plant_series s;
@@ -85,11 +106,18 @@ struct sim_result {
   struct sim_uncertainty unc;
 };
 
-/* Runs every plant of site on profiles[i] (one per plant; plants may share
- * a profile). Returns a new result (free with sim_free()) or NULL with a
- * message in d (out of memory, or a profile that cannot serve the site). */
+/* Runs every plant of site: PV plant i on profiles[i], wind plant i on
+ * wind_profiles[i] (plants may share a profile; wind_profiles may be NULL
+ * when the site has no wind plant). Returns a new result (free with
+ * sim_free()) or NULL with a message in d (out of memory, or a profile
+ * that cannot serve the plant). */
 struct sim_result *sim_run(const struct site *site, const struct profile *const *profiles,
-                           struct diag *d);
+                           const struct wind_profile *const *wind_profiles, struct diag *d);
+
+/* The wind part: one wind plant's year into r (sim_wind.c). 0, or -1 with
+ * a message in d. */
+int sim_wind_plant(const struct site *site, const struct plant_cfg *cfg,
+                   const struct wind_profile *wp, struct plant_result *r, struct diag *d);
 void sim_free(struct sim_result *r);
 
 #endif

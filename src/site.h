@@ -5,11 +5,46 @@
 
 #include "emissions.h"
 #include "pv.h"
+#include "turbine.h"
 
 #define SITE_PATH_MAX 1024
 #define SITE_NAME_MAX 160
 
-enum plant_type { PLANT_PV };
+enum plant_type { PLANT_PV, PLANT_WIND };
+
+/* Wind farm losses after wakes, applied one after another (as SAM lists
+ * them); WIND_LOSS_LUMPED stands for one total instead. */
+enum wind_loss {
+  WIND_LOSS_AVAILABILITY,
+  WIND_LOSS_ELECTRICAL,
+  WIND_LOSS_TURBINE,
+  WIND_LOSS_ENVIRONMENTAL,
+  WIND_LOSS_CURTAILMENT,
+  WIND_LOSS_LUMPED,
+  WIND_LOSS_COUNT
+};
+
+enum wind_shear { WIND_SHEAR_INTERPOLATE, WIND_SHEAR_POWER, WIND_SHEAR_LOG };
+enum wind_wake { WIND_WAKE_NONE, WIND_WAKE_PARK, WIND_WAKE_FIXED };
+
+/* A validated wind plant. */
+struct wind_cfg {
+  struct turbine turbine;
+  double hub_height_m;
+  int count;
+  int has_layout;                    /* rows x columns given */
+  int rows, cols;
+  double row_spacing_d, col_spacing_d; /* rotor diameters */
+  double orientation_deg;
+  enum wind_shear shear;
+  double shear_exponent;             /* < 0: fitted hour by hour */
+  double roughness_m;
+  enum turbine_density density;
+  enum wind_wake wake;
+  double wake_loss_frac;             /* WIND_WAKE_FIXED */
+  double wake_decay;                 /* WIND_WAKE_PARK */
+  double loss_frac[WIND_LOSS_COUNT];
+};
 
 /* How the user stated a PV plant's size. */
 enum capacity_basis { CAPACITY_AC, CAPACITY_DC };
@@ -24,7 +59,8 @@ struct plant_cfg {
   double dc_ac_ratio;                /* capacity_mw_dc / capacity_mw_ac */
   double degradation_per_year;       /* fraction per year, 0..0.05 */
   int degradation_linear;            /* 1: 1 - d (y - 1); 0: (1 - d)^(y - 1) */
-  struct pv_params pv;
+  struct pv_params pv;               /* type pv */
+  struct wind_cfg wind;              /* type wind */
 };
 
 struct site {

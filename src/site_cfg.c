@@ -21,6 +21,7 @@ struct ctx {
   const char *path;  /* the site file, for messages */
   struct diag *d;
   int errors;
+  enum key_plant plant; /* type of the plant being checked */
 };
 
 /* ---- messages ------------------------------------------------------------ */
@@ -249,10 +250,26 @@ static void check_value(struct ctx *c, const config_setting_t *s, const struct s
   }
 }
 
+/* The plant type a plants[] entry declares (pv when unknown: its own error
+ * is reported by the type key's check). */
+static enum key_plant plant_type_of(const config_setting_t *g)
+{
+  const char *t = NULL;
+  config_setting_lookup_string(g, "type", &t);
+  return t && strcmp(t, "wind") == 0 ? KEY_PLANT_WIND : KEY_PLANT_PV;
+}
+
+static const char *plant_type_name(enum key_plant p)
+{
+  return p == KEY_PLANT_WIND ? "wind" : "pv";
+}
+
 static void check_group(struct ctx *c, const config_setting_t *g, const char *schema,
                         const char *keypath)
 {
   char key[320];
+  if (strcmp(schema, "plants") == 0)
+    c->plant = plant_type_of(g);
   for (int i = 0; i < config_setting_length(g); i++) {
     const config_setting_t *s = config_setting_get_elem(g, (unsigned)i);
     const char *name = config_setting_name(s);
@@ -267,10 +284,19 @@ static void check_group(struct ctx *c, const config_setting_t *g, const char *sc
         ERR(c, s, "%s: expected a known key (see docs/site-file.md), got '%s'", key, name);
       continue;
     }
+    enum key_plant only = site_key_plant(k);
+    if (only != KEY_PLANT_ANY && only != c->plant) {
+      ERR(c, s, "%s: expected only in type = \"%s\" plants, got it in a %s plant", key,
+          plant_type_name(only), plant_type_name(c->plant));
+      continue;
+    }
     check_value(c, s, k, key);
   }
   for (const struct site_key *k = site_keys; k->name; k++) {
     if (!k->required || strcmp(k->group, schema) != 0 || config_setting_get_member(g, k->name))
+      continue;
+    enum key_plant only = site_key_plant(k);
+    if (only != KEY_PLANT_ANY && only != c->plant)
       continue;
     char exp[320];
     expectation(k, exp, sizeof exp);
@@ -410,6 +436,132 @@ static void build_array(struct ctx *c, const config_setting_t *arr, const char *
   }
 }
 
+/* A wind plant: turbine (built-in or curve file), count and layout, shear,
+ * density correction, wakes and losses. */
+static void build_wind(struct ctx *c, struct site *site, const config_setting_t *g,
+                       const char *key, struct plant_cfg *p)
+{
+  struct wind_cfg *w = &p->wind;
+  const config_setting_t *tg = config_setting_get_member(g, "turbine");
+  const char *tname = get_str(tg, "plants.turbine", "name");
+  const char *curve = get_str(tg, "plants.turbine", "power_curve");
+  if (*tname && *curve) {
+    ERR(c, tg, "%s.turbine: expected either name or power_curve, got both", key);
+    return;
+  }
+  if (*tname) {
+    if (turbine_builtin(tname, &w->turbine) != 0) {
+      char known[512] = "";
+      const char *const *names = turbine_builtin_names();
+      for (int i = 0; names[i]; i++)
+        snprintf(known + strlen(known), sizeof known - strlen(known), "%s\"%s\"", i ? ", " : "",
+                 names[i]);
+      ERR(c, config_setting_get_member(tg, "name"), "%s.turbine.name: expected one of %s, got \"%s\"",
+          key, known, tname);
+      return;
+    }
+  } else if (*curve) {
+    char path[SITE_PATH_MAX];
+    resolve(site->path, curve, path, sizeof path);
+    if (turbine_read_csv(path, &w->turbine, c->d) != 0) {
+      c->errors++;
+      return;
+    }
+    if (!config_setting_get_member(tg, "rotor_diameter"))
+      ERR(c, tg, "%s.turbine.rotor_diameter: expected a number between 5 and 300 m with a "
+          "power_curve file, got nothing", key);
+  } else if (tg) {
+    ERR(c, tg, "%s.turbine: expected name or power_curve, got neither", key);
+    return;
+  } else {
+    return; /* the missing group is reported by the schema */
+  }
+  struct turbine *t = &w->turbine;
+  if (config_setting_get_member(tg, "rotor_diameter"))
+    t->rotor_diameter_m = get_num(tg, "plants.turbine", "rotor_diameter");
+  if (config_setting_get_member(tg, "rated_kw"))
+    t->rated_kw = get_num(tg, "plants.turbine", "rated_kw");
+  if (config_setting_get_member(tg, "cut_out"))
+    t->cut_out_ms = get_num(tg, "plants.turbine", "cut_out");
+  w->hub_height_m = config_setting_get_member(tg, "hub_height")
+                      ? get_num(tg, "plants.turbine", "hub_height")
+                      : t->hub_height_m;
+  if (!(w->hub_height_m > 0))
+    ERR(c, tg, "%s.turbine.hub_height: expected a number between 10 and 300 m (turbine %s gives "
+        "none), got nothing", key, t->name);
+  const config_setting_t *where = config_setting_get_member(tg, "power_curve");
+  if (turbine_check(t, *curve ? config_setting_source_file(where) ? config_setting_source_file(where)
+                                                                  : c->path
+                              : "built-in turbine",
+                    *curve ? line_of(where) : 0, c->d) != 0)
+    c->errors++;
+
+  w->count = (int)get_num(g, "plants", "count");
+  const config_setting_t *lay = config_setting_get_member(g, "layout");
+  w->has_layout = lay != NULL;
+  w->rows = (int)get_num(lay, "plants.layout", "rows");
+  w->cols = (int)get_num(lay, "plants.layout", "columns");
+  w->row_spacing_d = get_num(lay, "plants.layout", "row_spacing");
+  w->col_spacing_d = get_num(lay, "plants.layout", "column_spacing");
+  w->orientation_deg = get_num(lay, "plants.layout", "orientation");
+  if (lay && w->rows * w->cols != w->count)
+    ERR(c, lay, "%s.layout: expected rows x columns = count (%d), got %d x %d", key, w->count,
+        w->rows, w->cols);
+
+  const config_setting_t *sh = config_setting_get_member(g, "shear");
+  const char *model = get_str(sh, "plants.shear", "model");
+  w->shear = strcmp(model, "power") == 0 ? WIND_SHEAR_POWER
+             : strcmp(model, "log") == 0 ? WIND_SHEAR_LOG
+                                         : WIND_SHEAR_INTERPOLATE;
+  w->shear_exponent = get_num(sh, "plants.shear", "exponent");
+  w->roughness_m = get_num(sh, "plants.shear", "roughness_length");
+
+  const char *dens = get_str(g, "plants", "density_correction");
+  w->density = strcmp(dens, "off") == 0     ? TURBINE_DENSITY_OFF
+               : strcmp(dens, "power") == 0 ? TURBINE_DENSITY_POWER
+                                            : TURBINE_DENSITY_IEC;
+  const char *wake = get_str(g, "plants", "wake_model");
+  w->wake = strcmp(wake, "park") == 0    ? WIND_WAKE_PARK
+            : strcmp(wake, "fixed") == 0 ? WIND_WAKE_FIXED
+                                         : WIND_WAKE_NONE;
+  w->wake_loss_frac = get_num(g, "plants", "wake_loss_percent") / 100.0;
+  w->wake_decay = get_num(g, "plants", "wake_decay");
+  if (w->wake == WIND_WAKE_PARK && w->count > 1 && !lay)
+    ERR(c, config_setting_get_member(g, "wake_model"),
+        "%s.wake_model: expected a layout group with wake_model = \"park\" and %d turbines, got "
+        "none", key, w->count);
+  if (w->wake != WIND_WAKE_FIXED && config_setting_get_member(g, "wake_loss_percent"))
+    ERR(c, config_setting_get_member(g, "wake_loss_percent"),
+        "%s.wake_loss_percent: expected only with wake_model = \"fixed\", got it with %s", key,
+        wake);
+
+  /* Losses after wakes, as SAM lists them, or one lumped figure. */
+  static const struct {
+    enum wind_loss l;
+    const char *name;
+  } parts[] = {
+    { WIND_LOSS_AVAILABILITY, "availability_percent" },
+    { WIND_LOSS_ELECTRICAL, "electrical_percent" },
+    { WIND_LOSS_TURBINE, "turbine_performance_percent" },
+    { WIND_LOSS_ENVIRONMENTAL, "environmental_percent" },
+    { WIND_LOSS_CURTAILMENT, "curtailment_percent" },
+  };
+  const config_setting_t *lumped = config_setting_get_member(g, "losses_percent");
+  const config_setting_t *tree = config_setting_get_member(g, "losses");
+  memset(w->loss_frac, 0, sizeof w->loss_frac);
+  if (lumped && tree)
+    ERR(c, tree, "%s.losses: expected either losses_percent or a losses group, got both", key);
+  if (lumped)
+    w->loss_frac[WIND_LOSS_LUMPED] = get_num(g, "plants", "losses_percent") / 100.0;
+  else
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
+      w->loss_frac[parts[i].l] = get_num(tree, "plants.losses", parts[i].name) / 100.0;
+
+  p->capacity_mw_ac = p->capacity_mw_dc = w->count * t->rated_kw / 1000.0;
+  p->dc_ac_ratio = 1.0;
+  p->basis = CAPACITY_AC;
+}
+
 static void build_plant(struct ctx *c, struct site *site, const config_setting_t *g, int i)
 {
   struct plant_cfg *p = &site->plants[i];
@@ -421,7 +573,7 @@ static void build_plant(struct ctx *c, struct site *site, const config_setting_t
     copy_str(p->name, sizeof p->name, name);
   else
     snprintf(p->name, sizeof p->name, "plant %d", i + 1);
-  p->type = PLANT_PV;
+  p->type = plant_type_of(g) == KEY_PLANT_WIND ? PLANT_WIND : PLANT_PV;
 
   const char *prof = get_str(g, "plants", "profile");
   if (*prof) {
@@ -437,6 +589,13 @@ static void build_plant(struct ctx *c, struct site *site, const config_setting_t
     if (why)
       ERR(c, config_setting_get_member(g, "profile"),
           "%s.profile: expected a readable profile file, got '%s' (%s)", key, p->profile, why);
+  }
+
+  p->degradation_per_year = get_num(g, "plants", "degradation_percent_per_year") / 100.0;
+  p->degradation_linear = strcmp(get_str(g, "plants", "degradation"), "compound") != 0;
+  if (p->type == PLANT_WIND) {
+    build_wind(c, site, g, key, p);
+    return;
   }
 
   const config_setting_t *ac = config_setting_get_member(g, "capacity_mw_ac");
@@ -456,8 +615,6 @@ static void build_plant(struct ctx *c, struct site *site, const config_setting_t
     p->capacity_mw_dc = get_num(g, "plants", "capacity_mw_dc");
     p->capacity_mw_ac = p->capacity_mw_dc / p->dc_ac_ratio;
   }
-  p->degradation_per_year = get_num(g, "plants", "degradation_percent_per_year") / 100.0;
-  p->degradation_linear = strcmp(get_str(g, "plants", "degradation"), "compound") != 0;
 
   struct pv_params *pv = &p->pv;
   const char *model = get_str(g, "plants", "model");
@@ -727,7 +884,7 @@ void site_free(struct site *s)
 struct site *site_cfg_read(const char *path, const char *const *sets, int n_sets,
                            struct diag *d)
 {
-  struct ctx c = { path, d, 0 };
+  struct ctx c = { path, d, 0, KEY_PLANT_PV };
   struct site *site = NULL;
   config_t cfg;
   config_init(&cfg);

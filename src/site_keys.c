@@ -51,13 +51,14 @@ const struct site_key site_keys[] = {
   STR("emissions", "source", 0, "", "where the overriding values come from (printed in every report)"),
   STR("emissions", "year", 0, "", "the year the overriding values refer to"),
 
-  CHOICE("plants", "type", 1, NULL, "pv", "plant technology"),
+  CHOICE("plants", "type", 1, NULL, "pv|wind", "plant technology"),
   STR("plants", "name", 0, "", "plant name (default: \"plant N\")"),
   CHOICE("plants", "model", 0, "pvwatts_v5", "pvwatts_v5|pvwatts_v8",
          "the PV chain: PVWatts v5 (linear DC model) or v8 (single-diode module)"),
   CHOICE("plants", "module_type", 0, "standard", "standard|premium|thin_film",
          "PVWatts v8 module type (its representative CEC module)"),
-  STR("plants", "profile", 1, NULL, "resource profile (TMY3 or renewcalc CSV), relative to the site file"),
+  STR("plants", "profile", 1, NULL,
+      "resource profile (solar: TMY3, EPW, SAM CSV, PVGIS, renewcalc CSV; wind: SRW, wind CSV)"),
   NUM("plants", "capacity_mw_ac", 0, 0.001, 100000, 0, "MW",
       "inverter AC rating; give this or capacity_mw_dc"),
   NUM("plants", "capacity_mw_dc", 0, 0.001, 100000, 0, "MW",
@@ -83,6 +84,38 @@ const struct site_key site_keys[] = {
          "transposition to the plane of array"),
   GROUP("plants", "bifacial", 0, "bifacial modules: the rear side's gain (absent: monofacial)"),
   GROUP("plants", "array", 0, "mounting"),
+
+  GROUP("plants", "turbine", 1, "wind: the turbine (a built-in name or a power curve file)"),
+  INT("plants", "count", 0, 1, 512, 1, "", "wind: number of turbines"),
+  GROUP("plants", "layout", 0, "wind: rows x columns of turbines for the wake model"),
+  GROUP("plants", "shear", 0, "wind: how the hub-height speed is found from the measured heights"),
+  CHOICE("plants", "density_correction", 0, "iec", "off|iec|power",
+         "wind: air-density correction of the power curve"),
+  CHOICE("plants", "wake_model", 0, "none", "none|park|fixed",
+         "wind: no wakes, the Jensen/Park model, or a fixed wake_loss_percent"),
+  NUM("plants", "wake_loss_percent", 0, 0, 50, 0, "%", "wind: fixed wake loss (wake_model = fixed)"),
+  NUM("plants", "wake_decay", 0, 0.01, 0.2, 0.075, "", "wind: Park wake decay constant (0.075 onshore)"),
+
+  STR("plants.turbine", "name", 0, "", "a built-in turbine (renewcalc factors-like list in docs/turbines.md)"),
+  STR("plants.turbine", "power_curve", 0, "",
+      "power curve CSV (wind_speed m/s, power kW, optional ct), relative to the site file"),
+  NUM("plants.turbine", "hub_height", 0, 10, 300, 0, "m", "hub height (default: the turbine's)"),
+  NUM("plants.turbine", "rotor_diameter", 0, 5, 300, 0, "m", "rotor diameter (needed for a curve file)"),
+  NUM("plants.turbine", "rated_kw", 0, 1, 30000, 0, "kW", "nameplate (default: the curve's maximum)"),
+  NUM("plants.turbine", "cut_out", 0, 5, 40, 0, "m/s", "cut-out speed (default: the curve's last point)"),
+
+  INT("plants.layout", "rows", 0, 1, 64, 1, "", "rows of turbines"),
+  INT("plants.layout", "columns", 0, 1, 64, 1, "", "turbines per row"),
+  NUM("plants.layout", "row_spacing", 0, 1, 30, 7, "rotor diameters", "distance between rows"),
+  NUM("plants.layout", "column_spacing", 0, 1, 30, 5, "rotor diameters", "distance along a row"),
+  NUM("plants.layout", "orientation", 0, 0, 360, 0, "deg", "direction the rows run, clockwise from north"),
+
+  CHOICE("plants.shear", "model", 0, "interpolate", "interpolate|power|log",
+         "interpolate between measured heights (power law between the two around the hub), or "
+         "extrapolate from the nearest height by the power or log law"),
+  NUM("plants.shear", "exponent", 0, 0, 1, -1, "",
+      "power law exponent (default: fitted each hour from the two nearest heights)"),
+  NUM("plants.shear", "roughness_length", 0, 0.0001, 5, 0.03, "m", "log law roughness length"),
 
   CHOICE("plants.array", "mount", 0, "fixed", "fixed|single_axis|two_axis", "mounting"),
   CHOICE("plants.array", "racking", 0, "open_rack", "open_rack|roof",
@@ -122,11 +155,45 @@ const struct site_key site_keys[] = {
   NUM("plants.losses", "connections_percent", 0, 0, 99, 0.5, "%", "connectors"),
   NUM("plants.losses", "lid_percent", 0, 0, 99, 1.5, "%", "light-induced degradation"),
   NUM("plants.losses", "nameplate_percent", 0, 0, 99, 1, "%", "modules below their nameplate"),
-  NUM("plants.losses", "availability_percent", 0, 0, 99, 3, "%", "outages and curtailment"),
+  NUM("plants.losses", "availability_percent", 0, 0, 99, 3, "%", "outages (PV also curtailment)"),
+  NUM("plants.losses", "electrical_percent", 0, 0, 99, 2, "%", "wind: collection and transformer losses"),
+  NUM("plants.losses", "turbine_performance_percent", 0, 0, 99, 2, "%",
+      "wind: power curve performance, hysteresis"),
+  NUM("plants.losses", "environmental_percent", 0, 0, 99, 1, "%", "wind: icing, degradation of blades"),
+  NUM("plants.losses", "curtailment_percent", 0, 0, 99, 1, "%", "wind: grid and environmental curtailment"),
 
   STR("output", "dir", 0, "", "output folder, relative to the site file (-o overrides)"),
   { NULL, NULL, KEY_FLOAT, 0, 0, 0, 0, NULL, NULL, NULL, NULL }
 };
+
+enum key_plant site_key_plant(const struct site_key *k)
+{
+  static const char *const pv[] = {
+    "plants.model", "plants.module_type", "plants.capacity_mw_ac", "plants.capacity_mw_dc",
+    "plants.dc_ac_ratio", "plants.temp_coeff_percent_per_c", "plants.inverter_efficiency_percent",
+    "plants.albedo", "plants.albedo_monthly", "plants.sky_model", "plants.bifacial",
+    "plants.array", "plants.temperature_model", "plants.temperature",
+    "plants.losses.soiling_percent", "plants.losses.soiling_monthly_percent",
+    "plants.losses.shading_percent", "plants.losses.snow_percent", "plants.losses.mismatch_percent",
+    "plants.losses.wiring_percent", "plants.losses.connections_percent", "plants.losses.lid_percent",
+    "plants.losses.nameplate_percent", NULL
+  };
+  static const char *const wind[] = {
+    "plants.turbine", "plants.count", "plants.layout", "plants.shear", "plants.density_correction",
+    "plants.wake_model", "plants.wake_loss_percent", "plants.wake_decay",
+    "plants.losses.electrical_percent", "plants.losses.turbine_performance_percent",
+    "plants.losses.environmental_percent", "plants.losses.curtailment_percent", NULL
+  };
+  char full[160];
+  snprintf(full, sizeof full, "%s.%s", k->group, k->name);
+  for (int i = 0; pv[i]; i++)
+    if (strcmp(full, pv[i]) == 0)
+      return KEY_PLANT_PV;
+  for (int i = 0; wind[i]; i++)
+    if (strcmp(full, wind[i]) == 0)
+      return KEY_PLANT_WIND;
+  return KEY_PLANT_ANY;
+}
 
 const struct site_key *site_key_find(const char *group, const char *name)
 {

@@ -25,6 +25,10 @@ struct site_key {
 /* The whole table, terminated by an entry with name == NULL. */
 extern const struct site_key site_keys[];
 
+/* Which plant types a key under "plants" applies to. */
+enum key_plant { KEY_PLANT_ANY, KEY_PLANT_PV, KEY_PLANT_WIND };
+enum key_plant site_key_plant(const struct site_key *k);
+
 /* Entry for group/name, or NULL. */
 const struct site_key *site_key_find(const char *group, const char *name);
 

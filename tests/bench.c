@@ -146,7 +146,7 @@ static double time_chain(const struct site *s, const struct profile *p, int reps
   struct diag *d = diag_new();
   for (int r = 0; r < reps; r++) {
     double t0 = now_s();
-    struct sim_result *res = sim_run(s, pp, d);
+    struct sim_result *res = sim_run(s, pp, NULL, d);
     t[r] = now_s() - t0;
     if (!res) {
       diag_print(d, stderr);

@@ -91,7 +91,7 @@ START_TEST(test_hand_hour)
   struct site *s = make_site(0.0, TRANSPOSE_ISOTROPIC);
   struct diag *d = diag_new();
   const struct profile *pp[] = { p };
-  struct sim_result *r = sim_run(s, pp, d);
+  struct sim_result *r = sim_run(s, pp, NULL, d);
   diag_print(d, stderr);
   ck_assert_ptr_nonnull(r);
   const struct plant_result *pr = &r->plants[0];
@@ -138,7 +138,7 @@ START_TEST(test_year_invariants)
   struct site *s = make_site(20.0, TRANSPOSE_PEREZ);
   struct diag *d = diag_new();
   const struct profile *pp[] = { p };
-  struct sim_result *r = sim_run(s, pp, d);
+  struct sim_result *r = sim_run(s, pp, NULL, d);
   ck_assert_ptr_nonnull(r);
   const struct plant_result *pr = &r->plants[0];
   double sum_h = 0, sum_m = 0;
@@ -177,7 +177,7 @@ START_TEST(test_json_contract)
   struct site *s = make_site(20.0, TRANSPOSE_PEREZ);
   struct diag *d = diag_new();
   const struct profile *pp[] = { p };
-  struct sim_result *r = sim_run(s, pp, d);
+  struct sim_result *r = sim_run(s, pp, NULL, d);
   ck_assert_ptr_nonnull(r);
   char *buf = NULL;
   size_t len = 0;
@@ -232,7 +232,7 @@ START_TEST(test_lifetime_exact)
   struct site *s = make_site(20.0, TRANSPOSE_PEREZ);
   struct diag *d = diag_new();
   const struct profile *pp[] = { p };
-  struct sim_result *r = sim_run(s, pp, d);
+  struct sim_result *r = sim_run(s, pp, NULL, d);
   ck_assert_ptr_nonnull(r);
   const struct plant_result *pr = &r->plants[0];
   double sum = 0;

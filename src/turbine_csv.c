@@ -1,0 +1,350 @@
+/* Reader for turbine power-curve CSV files (docs/turbines.md): optional
+ * '#' comment lines, some of them "# key: value" metadata, a header naming
+ * the columns, then one row per curve point in increasing wind speed.
+ *
+ * The column names of windpowerlib's oedb files (wind_speed_m_s, power_kW)
+ * and of NREL's turbine-models archive ("Wind Speed [m/s]", "Power [kW]",
+ * "Ct [-]", with Cp and thrust columns that are not used) are accepted as
+ * they are, so that those files can be used unchanged. */
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "csvline.h"
+#include "diag.h"
+#include "turbine.h"
+
+enum col { COL_SPEED, COL_POWER, COL_CT, COL_UNUSED, COL_NONE };
+
+static const struct {
+  const char *name;
+  enum col col;
+} col_names[] = {
+  {"wind_speed", COL_SPEED}, {"wind_speed_m_s", COL_SPEED},
+  {"wind speed [m/s]", COL_SPEED}, {"power", COL_POWER},
+  {"power_kw", COL_POWER}, {"power [kw]", COL_POWER}, {"ct", COL_CT},
+  {"ct [-]", COL_CT}, {"cp", COL_UNUSED}, {"cp [-]", COL_UNUSED},
+  {"thrust [kn]", COL_UNUSED}, {"thrust_kn", COL_UNUSED},
+};
+#define NCOLNAMES (sizeof col_names / sizeof col_names[0])
+
+static const char *const col_label[] = {"wind_speed", "power", "ct"};
+
+static enum col find_col(const char *name)
+{
+  for (size_t i = 0; i < NCOLNAMES; i++)
+    if (strcasecmp(name, col_names[i].name) == 0)
+      return col_names[i].col;
+  return COL_NONE;
+}
+
+static int is_comment(const char *s)
+{
+  while (*s == ' ' || *s == '\t')
+    s++;
+  return *s == '#';
+}
+
+/* ---- metadata ---------------------------------------------------------------- */
+
+enum meta_key { META_NAME, META_SOURCE, META_RATED, META_ROTOR, META_HUB,
+                META_CUT_OUT, META_COUNT };
+
+static const char *const meta_names[META_COUNT] = {
+  "name", "source", "rated_kw", "rotor_diameter_m", "hub_height_m", "cut_out_m_s"
+};
+
+/* Reads "# key: value" from a comment; other comments are free text.
+ * Returns 0, or -1 when the error limit was reached. */
+static int read_meta(struct csv_reader *r, long lineno, char *text,
+                     struct turbine *t, long *seen)
+{
+  static const struct {
+    double lo, hi;
+    const char *unit;
+  } range[META_COUNT] = {
+    [META_RATED] = {0.0, 1e6, "kW"},
+    [META_ROTOR] = {0.0, 500.0, "m"},
+    [META_HUB] = {0.0, 500.0, "m"},
+    [META_CUT_OUT] = {0.0, 100.0, "m/s"},
+  };
+  char *key = strchr(text, '#') + 1, *end, *value;
+  size_t vlen;
+  int k;
+  double v;
+
+  while (*key == ' ' || *key == '\t')
+    key++;
+  end = key;
+  while (isalnum((unsigned char)*end) || *end == '_')
+    end++;
+  value = end;
+  while (*value == ' ' || *value == '\t')
+    value++;
+  if (end == key || *value != ':')
+    return 0;
+  *end = '\0';
+  value++;
+  while (*value == ' ' || *value == '\t')
+    value++;
+  vlen = strlen(value);
+  while (vlen > 0 && (value[vlen - 1] == ' ' || value[vlen - 1] == '\t'))
+    value[--vlen] = '\0';
+  for (k = 0; k < META_COUNT; k++)
+    if (strcmp(key, meta_names[k]) == 0)
+      break;
+  if (k == META_COUNT)
+    return 0; /* "# note: ..." and the like */
+  if (seen[k])
+    return csv_error_at(r, lineno, "metadata '%s': expected once, got a second "
+                        "time (first on line %ld)", meta_names[k], seen[k]);
+  seen[k] = lineno;
+  switch ((enum meta_key)k) {
+  case META_NAME:
+    snprintf(t->name, sizeof t->name, "%s", value);
+    return 0;
+  case META_SOURCE:
+    snprintf(t->source, sizeof t->source, "%s", value);
+    return 0;
+  default:
+    break;
+  }
+  if (csvline_parse_double(value, &v) != 0 || !(v > range[k].lo) ||
+      v > range[k].hi)
+    return csv_error_at(r, lineno, "metadata '%s': expected a number > %g and "
+                        "<= %g %s, got '%s'", meta_names[k], range[k].lo,
+                        range[k].hi, range[k].unit, value);
+  if (k == META_RATED)
+    t->rated_kw = v;
+  else if (k == META_ROTOR)
+    t->rotor_diameter_m = v;
+  else if (k == META_HUB)
+    t->hub_height_m = v;
+  else
+    t->cut_out_ms = v;
+  return 0;
+}
+
+/* ---- header and rows --------------------------------------------------------- */
+
+/* Maps the header's fields to columns. Returns 0, or -1 (reported). */
+static int read_header(struct csv_reader *r, const struct csvline *c, enum col *map)
+{
+  int seen[3] = {0, 0, 0}, bad = 0;
+
+  for (size_t i = 0; i < c->nfield; i++) {
+    const char *name = c->field[i];
+    enum col col = find_col(name);
+
+    map[i] = col;
+    if (col == COL_NONE && name[0] == '\0') {
+      map[i] = COL_UNUSED; /* trailing empty columns of spreadsheet exports */
+    } else if (col == COL_NONE) {
+      csv_error_at(r, c->lineno, "unknown column '%s': expected wind_speed, "
+                   "power and optionally ct", name);
+      bad = 1;
+    } else if (col <= COL_CT && seen[col]) {
+      csv_error_at(r, c->lineno, "column '%s': expected once, got it as column "
+                   "%d and column %zu", col_label[col], seen[col], i + 1);
+      bad = 1;
+    } else if (col <= COL_CT) {
+      seen[col] = (int)i + 1;
+    }
+  }
+  if (!bad && (!seen[COL_SPEED] || !seen[COL_POWER])) {
+    csv_error_at(r, c->lineno, "header: expected columns 'wind_speed' and "
+                 "'power', got no '%s'", seen[COL_SPEED] ? "power" : "wind_speed");
+    bad = 1;
+  }
+  return bad ? -1 : 0;
+}
+
+/* Checks one row's values and stores them as point t->n. Returns 0, or -1
+ * when the row was bad (reported). */
+static int read_row(struct csv_reader *r, const struct csvline *c,
+                    const enum col *map, struct turbine *t)
+{
+  int k = t->n, bad = 0;
+  double val[3] = {0.0, 0.0, NAN};
+
+  for (size_t i = 0; i < c->nfield; i++) {
+    enum col col = map[i];
+    const char *s = c->field[i];
+    double v;
+
+    if (col > COL_CT)
+      continue;
+    if (csvline_parse_double(s, &v) != 0) {
+      csv_error_at(r, c->lineno, "column '%s': expected a number, got '%s'",
+                   col_label[col], s);
+      bad = 1;
+      continue;
+    }
+    if (col == COL_SPEED && !(v >= 0.0 && v <= 100.0)) {
+      csv_error_at(r, c->lineno, "column 'wind_speed': expected a number "
+                   "between 0 and 100 m/s, got '%s'", s);
+      bad = 1;
+    } else if (col == COL_SPEED && k > 0 && !(v > t->speed_ms[k - 1])) {
+      csv_error_at(r, c->lineno, "column 'wind_speed': expected a speed greater "
+                   "than the previous row's %g m/s, got '%s'",
+                   t->speed_ms[k - 1], s);
+      bad = 1;
+    } else if (col == COL_POWER && !(v >= 0.0)) {
+      csv_error_at(r, c->lineno, "column 'power': expected a number >= 0 kW, "
+                   "got '%s'", s);
+      bad = 1;
+    } else if (col == COL_CT && !(v >= 0.0 && v <= 1.2)) {
+      csv_error_at(r, c->lineno, "column 'ct': expected a number between 0 and "
+                   "1.2, got '%s'", s);
+      bad = 1;
+    }
+    val[col] = v;
+  }
+  /* The row keeps its place even when bad, so that the next row is
+   * compared with a sensible previous speed. */
+  t->speed_ms[k] = val[COL_SPEED];
+  t->power_kw[k] = val[COL_POWER];
+  t->ct[k] = val[COL_CT];
+  t->n++;
+  return bad ? -1 : 0;
+}
+
+/* Name of the turbine from the file name: no folder, no extension. */
+static void name_from_path(char *name, size_t size, const char *path)
+{
+  const char *base = strrchr(path, '/');
+  const char *dot;
+  int len;
+
+  base = base ? base + 1 : path;
+  dot = strrchr(base, '.');
+  len = dot && dot != base ? (int)(dot - base) : (int)strlen(base);
+  snprintf(name, size, "%.*s", len, base);
+}
+
+int turbine_read_csv(const char *path, struct turbine *t, struct diag *d)
+{
+  struct csv_reader r = {path, d, 0};
+  struct csvline c;
+  enum col map[64];
+  long seen[META_COUNT] = {0};
+  long header_line, last_line;
+  int nfields, rc;
+  FILE *f = fopen(path, "r");
+
+  memset(t, 0, sizeof *t);
+  for (int i = 0; i < TURBINE_CURVE_MAX; i++)
+    t->ct[i] = NAN;
+  csvline_init(&c);
+  if (!f) {
+    diag_errno(d, "cannot open", path);
+    return -1;
+  }
+  while ((rc = csvline_read(&c, f)) == 1) {
+    if (csvline_is_blank(&c))
+      continue;
+    if (!is_comment(c.text))
+      break;
+    if (read_meta(&r, c.lineno, c.text, t, seen) != 0)
+      goto fail;
+  }
+  if (rc != 1) {
+    if (rc < 0)
+      diag_errno(d, "cannot read", path);
+    else
+      csv_error_at(&r, c.lineno > 0 ? c.lineno : 1, "header: expected a line "
+                   "'wind_speed,power[,ct]', got the end of the file");
+    goto fail;
+  }
+  header_line = last_line = c.lineno;
+  nfields = csvline_split(&c, ',');
+  if (nfields == -2)
+    goto nomem;
+  if (nfields < 0 || nfields > (int)(sizeof map / sizeof map[0])) {
+    csv_error_at(&r, c.lineno, "header: expected column names, got %s",
+                 nfields < 0 ? "an unterminated quoted field" : "too many columns");
+    goto fail;
+  }
+  if (read_header(&r, &c, map) != 0)
+    goto fail;
+
+  while ((rc = csvline_read(&c, f)) == 1) {
+    int n;
+
+    if (csvline_is_blank(&c) || is_comment(c.text))
+      continue;
+    last_line = c.lineno;
+    if (t->n >= TURBINE_CURVE_MAX) {
+      csv_error_at(&r, c.lineno, "expected at most %d curve points, got more",
+                   TURBINE_CURVE_MAX);
+      goto fail;
+    }
+    n = csvline_split(&c, ',');
+    if (n == -2)
+      goto nomem;
+    if (n != nfields) {
+      if (csv_error_at(&r, c.lineno, "expected %d fields as in the header (line "
+                       "%ld), got %d", nfields, header_line,
+                       n < 0 ? (int)c.nfield : n) != 0)
+        goto fail;
+      continue;
+    }
+    if (read_row(&r, &c, map, t) != 0 && r.nerr >= CSV_MAX_ERRORS)
+      goto fail;
+  }
+  if (rc < 0) {
+    diag_errno(d, "cannot read", path);
+    goto fail;
+  }
+  if (r.nerr == 0 && t->n < 2)
+    csv_error_at(&r, last_line, "expected at least 2 curve points, got %d", t->n);
+  if (r.nerr == 0) {
+    double pmax = 0.0;
+
+    for (int i = 0; i < t->n; i++)
+      pmax = fmax(pmax, t->power_kw[i]);
+    if (!(pmax > 0.0))
+      csv_error_at(&r, last_line, "column 'power': expected a point with power "
+                   "> 0 kW, got none");
+    else if (!seen[META_RATED])
+      t->rated_kw = pmax;
+    else if (pmax > 1.02 * t->rated_kw)
+      csv_error_at(&r, seen[META_RATED], "metadata 'rated_kw': expected at "
+                   "least %g kW (the curve's maximum %g kW less 2 %%), got %g",
+                   pmax / 1.02, pmax, t->rated_kw);
+  }
+  if (r.nerr > 0)
+    goto fail;
+  for (int i = 0; i < nfields; i++)
+    if (map[i] == COL_CT)
+      t->has_ct = 1;
+  if (!seen[META_NAME])
+    name_from_path(t->name, sizeof t->name, path);
+  if (!seen[META_SOURCE])
+    snprintf(t->source, sizeof t->source, "%s", path);
+  for (int i = 0; i < t->n; i++)
+    if (t->power_kw[i] > 0.0) {
+      t->cut_in_ms = t->speed_ms[i];
+      break;
+    }
+  if (seen[META_CUT_OUT] && !(t->cut_out_ms > t->cut_in_ms)) {
+    csv_error_at(&r, seen[META_CUT_OUT], "metadata 'cut_out_m_s': expected a "
+                 "speed above the cut-in speed %g m/s, got %g", t->cut_in_ms,
+                 t->cut_out_ms);
+    goto fail;
+  }
+  if (!seen[META_CUT_OUT])
+    t->cut_out_ms = t->speed_ms[t->n - 1];
+  csvline_free(&c);
+  fclose(f);
+  return 0;
+
+nomem:
+  diag_msg(d, "out of memory reading '%s'", path);
+fail:
+  csvline_free(&c);
+  fclose(f);
+  return -1;
+}
