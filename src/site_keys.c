@@ -96,7 +96,7 @@ const struct site_key site_keys[] = {
   NUM("plants", "wake_loss_percent", 0, 0, 50, 0, "%", "wind: fixed wake loss (wake_model = fixed)"),
   NUM("plants", "wake_decay", 0, 0.01, 0.2, 0.075, "", "wind: Park wake decay constant (0.075 onshore)"),
 
-  STR("plants.turbine", "name", 0, "", "a built-in turbine (renewcalc factors-like list in docs/turbines.md)"),
+  STR("plants.turbine", "name", 0, "", "a built-in reference turbine (docs/turbines.md)"),
   STR("plants.turbine", "power_curve", 0, "",
       "power curve CSV (wind_speed m/s, power kW, optional ct), relative to the site file"),
   NUM("plants.turbine", "hub_height", 0, 10, 300, 0, "m", "hub height (default: the turbine's)"),
