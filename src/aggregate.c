@@ -76,3 +76,33 @@ double agg_z_for_exceedance(double p)
 {
   return gsl_cdf_ugaussian_Pinv(p / 100.0);
 }
+
+void agg_histogram(size_t n, const double *v, double width, int nbins, double *share_pct)
+{
+  for (int i = 0; i < nbins; i++)
+    share_pct[i] = 0.0;
+  for (size_t k = 0; k < n; k++) {
+    int i = v[k] > 0 ? (int)(v[k] / width) : 0;
+    share_pct[i < nbins ? i : nbins - 1] += 1.0;
+  }
+  for (int i = 0; i < nbins && n > 0; i++)
+    share_pct[i] *= 100.0 / (double)n;
+}
+
+void agg_wind_rose(size_t n, const double *dir_deg, const double *v, int nsectors,
+                   const double *edge, int nclasses, double *share_pct)
+{
+  double width = 360.0 / nsectors;
+  for (int i = 0; i < nsectors * nclasses; i++)
+    share_pct[i] = 0.0;
+  for (size_t k = 0; k < n; k++) {
+    double d = fmod(dir_deg[k] + 0.5 * width, 360.0);
+    int s = (int)((d < 0 ? d + 360.0 : d) / width) % nsectors;
+    int c = 0;
+    while (c + 1 < nclasses && v[k] >= edge[c + 1])
+      c++;
+    share_pct[c * nsectors + s] += 1.0;
+  }
+  for (int i = 0; i < nsectors * nclasses && n > 0; i++)
+    share_pct[i] *= 100.0 / (double)n;
+}

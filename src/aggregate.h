@@ -32,6 +32,18 @@ double agg_degradation_factor(double d, int year, int linear);
 double agg_quadratic(double x0, double y0, double x1, double y1, double x2, double y2,
                      double x);
 
+/* Share [%] of the n values v in bins of width starting at 0: bin i holds
+ * [i w, (i + 1) w); values beyond the last bin count in the last. Writes
+ * nbins values to share_pct. */
+void agg_histogram(size_t n, const double *v, double width, int nbins, double *share_pct);
+
+/* Wind rose: share [%] of the n hours by direction sector (nsectors,
+ * centred on north, 360/nsectors wide) and speed class (class c holds
+ * speeds from edge[c] to edge[c + 1], the last class everything above
+ * edge[nclasses - 1]). share_pct[c * nsectors + s]. */
+void agg_wind_rose(size_t n, const double *dir_deg, const double *v, int nsectors,
+                   const double *edge, int nclasses, double *share_pct);
+
 /* Standard normal quantile for exceedance level Pp, 50 <= p < 100: the z
  * with P(Z < z) = p/100 (1.2816 for P90), so Pp = P50 (1 - z sigma). */
 double agg_z_for_exceedance(double p);

@@ -2,9 +2,11 @@
  * header and a .gp made of a few generated variable lines followed by the
  * template from plots/, which loads the shared style.gp copied alongside, so
  * `gnuplot NAME.gp` renders it in the output folder as it stands. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "aggregate.h"
 #include "config.h"
 #include "diag.h"
 #include "out.h"
@@ -50,7 +52,7 @@ int out_copy_template(FILE *f, const char *plots_dir, const char *name, struct d
 }
 
 static int script(struct outset *o, const char *plots_dir, const char *chart, const char *title,
-                  int nplants, struct diag *d)
+                  int nplants, const char *vars, struct diag *d)
 {
   char name[64];
   snprintf(name, sizeof name, "%s.gp", chart);
@@ -62,7 +64,7 @@ static int script(struct outset *o, const char *plots_dir, const char *chart, co
           chart);
   fprintf(f, "chart_title = ");
   out_gp_string(f, title);
-  fprintf(f, "\ndatafile = \"%s.dat\"\nnplants = %d\n", chart, nplants);
+  fprintf(f, "\ndatafile = \"%s.dat\"\nnplants = %d\n%s", chart, nplants, vars ? vars : "");
   fprintf(f, "if (!exists(\"outbase\")) outbase = \"%s\"\nload \"style.gp\"\n\n", chart);
   return out_copy_template(f, plots_dir, name, d);
 }
@@ -114,9 +116,69 @@ static int losses_chart(struct outset *o, const struct sim_result *r, const char
   fprintf(f, "\"AC\" 0 %.6f\n", b->ac);
   snprintf(title, sizeof title, "%s: losses from plane-of-array irradiation to AC, year 1",
            r->site->name);
-  if (script(o, plots_dir, "losses", title, r->n_plants, d) != 0)
+  if (script(o, plots_dir, "losses", title, r->n_plants, NULL, d) != 0)
     return -1;
   return 0;
+}
+
+/* Power curve with the hub-height speed histogram and Weibull fit, and the
+ * wind rose, for one wind plant. */
+static int wind_charts(struct outset *o, const struct sim_result *r, const struct plant_result *pr,
+                       const char *plots_dir, struct diag *d)
+{
+  enum { NBINS = 30, NSECT = 16, NCLASS = 5 };
+  const struct wind_result *w = &pr->wind;
+  const struct turbine *t = &pr->cfg->wind.turbine;
+  char title[400];
+  FILE *f = outset_open(o, "windcurve.dat");
+  if (!f)
+    return -1;
+  dat_header(f, r, "power curve, and hub-height speed distribution of the year");
+  fprintf(f, "# index 0: speed [m/s], power [kW] (%s)\n", t->name);
+  for (int k = 0; k < t->n; k++)
+    fprintf(f, "%.3f %.3f\n", t->speed_ms[k], t->power_kw[k]);
+  double share[NBINS];
+  agg_histogram(pr->n, w->hub_speed_ms, 1.0, NBINS, share);
+  fprintf(f, "\n\n# index 1: bin centre [m/s], share of hours [%%], Weibull k %.3f c %.3f [%%]\n",
+          w->weibull_k, w->weibull_c);
+  for (int b = 0; b < NBINS; b++) {
+    double f0 = w->weibull_c > 0 ? 1.0 - exp(-pow(b / w->weibull_c, w->weibull_k)) : 0.0;
+    double f1 = w->weibull_c > 0 ? 1.0 - exp(-pow((b + 1) / w->weibull_c, w->weibull_k)) : 0.0;
+    fprintf(f, "%.1f %.6f %.6f\n", b + 0.5, share[b], 100.0 * (f1 - f0));
+  }
+  snprintf(title, sizeof title, "%s: %s power curve and hub-height wind, %.0f m", r->site->name,
+           t->name, pr->cfg->wind.hub_height_m);
+  if (script(o, plots_dir, "windcurve", title, r->n_plants, NULL, d) != 0)
+    return -1;
+  if (!w->direction_deg)
+    return 0;
+
+  static const double edge[NCLASS] = { 0, 3, 6, 9, 12 };
+  double rose[NCLASS * NSECT];
+  agg_wind_rose(pr->n, w->direction_deg, w->hub_speed_ms, NSECT, edge, NCLASS, rose);
+  if (!(f = outset_open(o, "windrose.dat")))
+    return -1;
+  dat_header(f, r, "wind rose: share of hours by direction sector and hub-height speed class");
+  fprintf(f, "# one index per speed class; wedges of angle [deg from north], radius [%%]\n");
+  double inner[NSECT] = { 0 };
+  for (int c = 0; c < NCLASS; c++) {
+    fprintf(f, "%s# class %d\n", c ? "\n\n" : "", c);
+    for (int sct = 0; sct < NSECT; sct++) {
+      double a0 = sct * 360.0 / NSECT - 180.0 / NSECT, a1 = a0 + 360.0 / NSECT;
+      double r0 = inner[sct], r1 = inner[sct] + rose[c * NSECT + sct];
+      /* outer arc out, inner arc back, closed */
+      for (int k = 0; k <= 4; k++)
+        fprintf(f, "%.3f %.6f\n", a0 + (a1 - a0) * k / 4, r1);
+      for (int k = 4; k >= 0; k--)
+        fprintf(f, "%.3f %.6f\n", a0 + (a1 - a0) * k / 4, r0);
+      fprintf(f, "%.3f %.6f\n\n", a0, r1);
+      inner[sct] = r1;
+    }
+  }
+  snprintf(title, sizeof title, "%s: wind rose at %.0f m (share of hours, %%)", r->site->name,
+           pr->cfg->wind.hub_height_m);
+  const char *vars = "nclasses = 5\nclasses = \"0-3 3-6 6-9 9-12 >12\"\n";
+  return script(o, plots_dir, "windrose", title, r->n_plants, vars, d);
 }
 
 int out_gnuplot(struct outset *o, const struct sim_result *r, const char *plots_dir,
@@ -141,7 +203,7 @@ int out_gnuplot(struct outset *o, const struct sim_result *r, const char *plots_
     fputc('\n', f);
   }
   snprintf(title, sizeof title, "%s: monthly generation", r->site->name);
-  if (script(o, plots_dir, "monthly", title, r->n_plants, d) != 0)
+  if (script(o, plots_dir, "monthly", title, r->n_plants, NULL, d) != 0)
     return -1;
 
   /* Average day of each month, all plants together. */
@@ -163,11 +225,17 @@ int out_gnuplot(struct outset *o, const struct sim_result *r, const char *plots_
     fputc('\n', f);
   }
   snprintf(title, sizeof title, "%s: average day of each month", r->site->name);
-  if (script(o, plots_dir, "avgday", title, r->n_plants, d) != 0)
+  if (script(o, plots_dir, "avgday", title, r->n_plants, NULL, d) != 0)
     return -1;
 
   if (r->balance_mwh.nominal > 0 && losses_chart(o, r, plots_dir, d) != 0)
     return -1;
+  for (int i = 0; i < r->n_plants; i++)
+    if (r->plants[i].cfg->type == PLANT_WIND) {
+      if (wind_charts(o, r, &r->plants[i], plots_dir, d) != 0)
+        return -1;
+      break; /* the first wind plant's charts */
+    }
 
   /* Lifetime generation and cumulative CO2. */
   if (!(f = outset_open(o, "lifetime.dat")))
@@ -183,7 +251,7 @@ int out_gnuplot(struct outset *o, const struct sim_result *r, const char *plots_
   }
   snprintf(title, sizeof title, "%s: generation and CO2 avoided over %d years", r->site->name,
            r->site->lifetime_years);
-  if (script(o, plots_dir, "lifetime", title, r->n_plants, d) != 0)
+  if (script(o, plots_dir, "lifetime", title, r->n_plants, NULL, d) != 0)
     return -1;
 
   if (!(f = outset_open(o, "style.gp")))
