@@ -13,6 +13,10 @@
 #include "profile_write.h"
 #include "synth.h"
 #include "synth_cfg.h"
+#include "wind_profile.h"
+#include "wind_profile_write.h"
+#include "windsynth.h"
+#include "windsynth_cfg.h"
 
 /* Prints the messages of d, frees it and returns rc. */
 static int finish(struct diag *d, int rc)
@@ -100,11 +104,14 @@ int cli_factors(int argc, char **argv)
   return finish(d, EXIT_OK);
 }
 
-static const char synth_usage[] = "usage: renewcalc profile synth MONTHLY.cfg -o PROFILE.csv\n";
+static const char synth_usage[] =
+  "usage: renewcalc profile synth MONTHLY.cfg -o PROFILE.csv\n"
+  "       renewcalc profile synth-wind MONTHLY.cfg -o PROFILE.csv\n";
 
 int cli_profile(int argc, char **argv)
 {
-  if (argc < 2 || strcmp(argv[1], "synth") != 0) {
+  int wind = argc >= 2 && strcmp(argv[1], "synth-wind") == 0;
+  if (argc < 2 || (!wind && strcmp(argv[1], "synth") != 0)) {
     fputs(synth_usage, stderr);
     return EXIT_INPUT;
   }
@@ -115,8 +122,8 @@ int cli_profile(int argc, char **argv)
     else if (argv[i][0] != '-' && !in)
       in = argv[i];
     else {
-      fprintf(stderr, "renewcalc: profile synth: unexpected argument '%s'\n%s", argv[i],
-              synth_usage);
+      fprintf(stderr, "renewcalc: profile %s: unexpected argument '%s'\n%s", argv[1],
+              argv[i], synth_usage);
       return EXIT_INPUT;
     }
   }
@@ -127,13 +134,26 @@ int cli_profile(int argc, char **argv)
   struct diag *d = diag_new();
   if (!d)
     return EXIT_RUNTIME;
-  struct synth_spec spec;
-  if (synth_cfg_read(in, &spec, d) != 0)
-    return finish(d, EXIT_INPUT);
-  struct profile *p = synth_profile(&spec);
-  if (!p) {
-    diag_msg(d, "cannot make a profile from '%s' (out of memory, or a month above clear sky)", in);
-    return finish(d, EXIT_RUNTIME);
+  struct profile *p = NULL;
+  struct wind_profile *wp = NULL;
+  if (wind) {
+    struct windsynth_spec wspec;
+    if (windsynth_cfg_read(in, &wspec, d) != 0)
+      return finish(d, EXIT_INPUT);
+    wp = windsynth_profile(&wspec);
+    if (!wp) {
+      diag_msg(d, "cannot make a wind profile from '%s': out of memory", in);
+      return finish(d, EXIT_RUNTIME);
+    }
+  } else {
+    struct synth_spec spec;
+    if (synth_cfg_read(in, &spec, d) != 0)
+      return finish(d, EXIT_INPUT);
+    p = synth_profile(&spec);
+    if (!p) {
+      diag_msg(d, "cannot make a profile from '%s' (out of memory, or a month above clear sky)", in);
+      return finish(d, EXIT_RUNTIME);
+    }
   }
   /* Write next to the target and rename, so a failed run leaves no half file. */
   char dir[1024];
@@ -142,10 +162,11 @@ int cli_profile(int argc, char **argv)
   struct outset *o = outset_new(dir, d);
   FILE *f = o ? outset_open(o, slash ? slash + 1 : out) : NULL;
   char note[1200];
-  snprintf(note, sizeof note, "made by renewcalc profile synth from %s", in);
+  snprintf(note, sizeof note, "made by renewcalc profile %s from %s", argv[1], in);
   const char *comments[] = { note, NULL };
   int rc = EXIT_OK;
-  if (!f || profile_write_csv(f, p, comments) != 0) {
+  if (!f || (wind ? wind_profile_write_csv(f, wp, comments)
+                  : profile_write_csv(f, p, comments)) != 0) {
     if (f)
       diag_errno(d, "cannot write", out);
     outset_abort(o);
@@ -153,8 +174,9 @@ int cli_profile(int argc, char **argv)
   } else if (outset_commit(o) != 0) {
     rc = EXIT_RUNTIME;
   } else {
-    printf("wrote %s: %zu hourly rows\n", out, p->n);
+    printf("wrote %s: %zu hourly rows\n", out, wind ? wp->n : p->n);
   }
   profile_free(p);
+  wind_profile_free(wp);
   return finish(d, rc);
 }

@@ -131,6 +131,8 @@ static int read_profiles(const struct site *s, struct profile **profiles,
   int bad = 0;
   for (int i = 0; i < s->n_plants; i++) {
     int wind = s->plants[i].type == PLANT_WIND;
+    if (!s->plants[i].profile[0])
+      continue; /* a wind plant on a distribution */
     for (int j = 0; j < i; j++) {
       if (strcmp(s->plants[j].profile, s->plants[i].profile) != 0 ||
           (s->plants[j].type == PLANT_WIND) != wind)

@@ -44,7 +44,7 @@ static json_t *wind_plant_json(const struct plant_result *pr)
   for (int m = 0; m < 12; m++)
     json_array_append_new(monthly, json_real(pr->monthly_mwh[m]));
   json_t *heights = json_array();
-  for (int k = 0; k < p->nh; k++)
+  for (int k = 0; p && k < p->nh; k++)
     json_array_append_new(heights, json_real(p->height_m[k]));
   static const char *const loss_keys[WIND_LOSS_COUNT] = {
     "availability_loss_mwh", "electrical_loss_mwh", "turbine_performance_loss_mwh",
@@ -72,12 +72,18 @@ static json_t *wind_plant_json(const struct plant_result *pr)
                                                "c_m_s", wr->weibull_c, "aep_integral_mwh",
                                                wr->aep_weibull_mwh, "aep_iec_rayleigh_mwh",
                                                wr->aep_iec_mwh));
-  json_object_set_new(o, "profile",
-                      json_pack("{s:s, s:s, s:s, s:f, s:I, s:i, s:o, s:s}", "path", p->path,
-                                "format", p->format, "labelling", p->labelling, "utc_offset_h",
-                                p->utc_offset_h, "rows", (json_int_t)p->n, "interval_s",
-                                p->interval_s, "heights_m", heights, "hub_speed",
-                                wr->height_note));
+  if (p)
+    json_object_set_new(o, "profile",
+                        json_pack("{s:s, s:s, s:s, s:f, s:I, s:i, s:o, s:s}", "path", p->path,
+                                  "format", p->format, "labelling", p->labelling, "utc_offset_h",
+                                  p->utc_offset_h, "rows", (json_int_t)p->n, "interval_s",
+                                  p->interval_s, "heights_m", heights, "hub_speed",
+                                  wr->height_note));
+  else
+    json_object_set_new(o, "distribution",
+                        json_pack("{s:f, s:f, s:f, s:o, s:s}", "weibull_k", w->dist_k,
+                                  "weibull_c_m_s", w->dist_c, "height_m", w->dist_height_m,
+                                  "heights_m", heights, "hub_speed", wr->height_note));
   json_object_set_new(o, "lifetime_generation_mwh", json_real(pr->lifetime_mwh));
   json_object_update_new(o, emissions_json(&pr->annual));
   return o;

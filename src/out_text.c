@@ -111,15 +111,25 @@ static void wind_block(FILE *f, int i, const struct plant_result *pr)
           w->count, w->turbine.name, w->turbine.rated_kw, w->turbine.rotor_diameter_m,
           w->hub_height_m);
   fprintf(f, "  turbine curve       %s\n", w->turbine.source);
-  fprintf(f, "  profile             %s\n", p->path);
-  fprintf(f, "                      format %s; %s; %zu rows of %d min; heights", p->format,
-          p->labelling, p->n, p->interval_s / 60);
-  for (int k = 0; k < p->nh; k++)
-    fprintf(f, " %g", p->height_m[k]);
-  fprintf(f, " m\n");
-  if (p->station[0])
-    fprintf(f, "                      source: %s\n", p->station);
+  if (p) {
+    fprintf(f, "  profile             %s\n", p->path);
+    fprintf(f, "                      format %s; %s; %zu rows of %d min; heights", p->format,
+            p->labelling, p->n, p->interval_s / 60);
+    for (int k = 0; k < p->nh; k++)
+      fprintf(f, " %g", p->height_m[k]);
+    fprintf(f, " m\n");
+    if (p->station[0])
+      fprintf(f, "                      source: %s\n", p->station);
+  } else {
+    fprintf(f, "  resource            a Weibull distribution, no time series\n");
+  }
   fprintf(f, "  hub-height speed    %.2f m/s mean; %s\n", wr->mean_hub_speed_ms, wr->height_note);
+  if (w->n_coords)
+    fprintf(f, "  layout              %d turbines at given coordinates\n", w->n_coords);
+  else if (w->has_layout)
+    fprintf(f, "  layout              %d x %d, %.1f D between rows, %.1f D along rows, rows "
+            "running %.0f deg\n", w->rows, w->cols, w->row_spacing_d, w->col_spacing_d,
+            w->orientation_deg);
   fprintf(f, "  air density         %s\n", wr->density_note);
   fprintf(f, "  capacity            %.3f MW\n", c->capacity_mw_ac);
   fprintf(f, "  annual generation   %.*f MWh (%.4f TWh)\n", dec(pr->annual_mwh), pr->annual_mwh,
@@ -131,7 +141,8 @@ static void wind_block(FILE *f, int i, const struct plant_result *pr)
     fprintf(f, " %s %.*f", month_abbr[m], dec(pr->annual_mwh / 12), pr->monthly_mwh[m]);
   fprintf(f, "\n  energy, year 1 (loss as a share of the energy entering each step)\n");
   double left = wr->gross_mwh;
-  fprintf(f, "    %-30s %14.*f MWh\n", "free stream, no wakes", dec(left), left);
+  fprintf(f, "    %-30s %14.*f MWh\n", p ? "free stream, no wakes" : "free stream (distribution)",
+          dec(left), left);
   const char *wake = w->wake == WIND_WAKE_PARK    ? "wakes (Park model)"
                      : w->wake == WIND_WAKE_FIXED ? "wakes (fixed)"
                                                   : "wakes (none modelled)";

@@ -469,8 +469,9 @@ struct sim_result *sim_run(const struct site *site, const struct profile *const 
   int ok = 1;
   for (int i = 0; i < site->n_plants && ok; i++) {
     if (site->plants[i].type == PLANT_WIND) {
-      ok = wind_profiles && wind_profiles[i] &&
-           sim_wind_plant(site, &site->plants[i], wind_profiles[i], &r->plants[i], d) == 0;
+      const struct wind_profile *wp = wind_profiles ? wind_profiles[i] : NULL;
+      ok = (wp || site->plants[i].wind.has_distribution) &&
+           sim_wind_plant(site, &site->plants[i], wp, &r->plants[i], d) == 0;
       if (ok || diag_count(d))
         continue;
       diag_msg(d, "plant '%s': no wind profile", site->plants[i].name);

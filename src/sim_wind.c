@@ -107,9 +107,76 @@ static const char *density_name(enum turbine_density m)
                                     : "power x rho/1.225 (as SAM)";
 }
 
+/* Figures every wind plant reports, from its annual energy. */
+static void wind_totals(const struct site *site, const struct plant_cfg *cfg,
+                        struct plant_result *r)
+{
+  r->capacity_factor = r->capacity_factor_dc = r->annual_mwh / (cfg->capacity_mw_ac * 8760.0);
+  r->specific_yield_kwh_per_kw = r->annual_mwh / cfg->capacity_mw_ac;
+  emissions_for(&site->factors, r->annual_mwh, &r->annual);
+  r->lifetime_mwh = 0.0;
+  for (int y = 1; y <= site->lifetime_years; y++) {
+    double e = r->annual_mwh *
+               agg_degradation_factor(cfg->degradation_per_year, y, cfg->degradation_linear);
+    r->lifetime_per_year_mwh[y - 1] = e;
+    r->lifetime_mwh += e;
+  }
+}
+
+/* A plant on a Weibull distribution instead of a series: the scale is
+ * carried to the hub height by the power law (the shape kept, the usual
+ * approximation), the energy integrated over the distribution at the
+ * standard air density of the site, then fixed wakes and losses; months by
+ * their share of the year's days. */
+static int wind_distribution(const struct site *site, const struct plant_cfg *cfg,
+                             struct plant_result *r)
+{
+  const struct wind_cfg *w = &cfg->wind;
+  struct wind_result *wr = &r->wind;
+  double alpha = w->shear_exponent >= 0 ? w->shear_exponent : SIM_WIND_ALPHA_DEFAULT;
+  double c_hub = wind_shear_power(w->dist_c, w->dist_height_m, w->hub_height_m, alpha);
+  double z = site->elevation_m + w->hub_height_m;
+  double rho = wind_air_density(wind_temperature_at_elevation(z), wind_pressure_at_elevation(z));
+  r->years = 1.0;
+  wr->weibull_k = w->dist_k;
+  wr->weibull_c = c_hub;
+  wr->mean_hub_speed_ms = c_hub * tgamma(1.0 + 1.0 / w->dist_k);
+  wr->mean_density = rho;
+  wr->gross_mwh = wr->aep_weibull_mwh =
+    w->count * wind_aep_weibull(&w->turbine, w->dist_k, c_hub, rho, w->density, 8760.0);
+  wr->aep_iec_mwh = w->count * wind_aep_iec_rayleigh(&w->turbine, wr->mean_hub_speed_ms, rho,
+                                                     w->density, 8760.0);
+  wr->wake_loss_frac = w->wake == WIND_WAKE_FIXED ? w->wake_loss_frac : 0.0;
+  wr->wake_mwh = wr->gross_mwh * wr->wake_loss_frac;
+  double left = wr->gross_mwh - wr->wake_mwh;
+  for (int l = 0; l < WIND_LOSS_COUNT; l++) {
+    wr->loss_mwh[l] = left * w->loss_frac[l];
+    left -= wr->loss_mwh[l];
+  }
+  r->annual_mwh = left;
+  static const int days[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+  for (int m = 0; m < 12; m++)
+    r->monthly_mwh[m] = left * days[m] / 365.0;
+  snprintf(wr->height_note, sizeof wr->height_note,
+           "Weibull k %.3f, c %.3f m/s at %.0f m, carried to the hub by the power law, exponent "
+           "%.3f", w->dist_k, w->dist_c, w->dist_height_m, alpha);
+  snprintf(wr->density_note, sizeof wr->density_note,
+           "%s; air density %.3f kg/m3 (standard atmosphere at the site elevation)",
+           density_name(w->density), rho);
+  wind_totals(site, cfg, r);
+  return 0;
+}
+
 int sim_wind_plant(const struct site *site, const struct plant_cfg *cfg,
                    const struct wind_profile *p, struct plant_result *r, struct diag *d)
 {
+  if (cfg->wind.has_distribution) {
+    r->cfg = cfg;
+    r->profile = NULL;
+    r->wind.profile = NULL;
+    r->n = 0;
+    return wind_distribution(site, cfg, r);
+  }
   const struct wind_cfg *w = &cfg->wind;
   struct wind_result *wr = &r->wind;
   size_t n = p->n;
@@ -145,7 +212,13 @@ int sim_wind_plant(const struct site *site, const struct plant_cfg *cfg,
   }
   if (table) {
     struct wake_farm farm;
-    if (wake_farm_grid(&farm, w->rows, w->cols, w->row_spacing_d, w->col_spacing_d,
+    farm.n = w->n_coords;
+    for (int k = 0; k < w->n_coords; k++) {
+      farm.x_m[k] = w->x_m[k];
+      farm.y_m[k] = w->y_m[k];
+    }
+    if (!w->n_coords &&
+        wake_farm_grid(&farm, w->rows, w->cols, w->row_spacing_d, w->col_spacing_d,
                        w->orientation_deg, w->turbine.rotor_diameter_m) != 0) {
       free(table);
       diag_msg(d, "plant '%s': layout larger than %d turbines", cfg->name, WAKE_TURBINES_MAX);
@@ -229,15 +302,6 @@ int sim_wind_plant(const struct site *site, const struct plant_cfg *cfg,
     r->monthly_mwh[m] /= r->years;
   r->annual_mwh = total / r->years;
   agg_average_day_mw(n, r->month, r->hour, r->s.ac_kw, r->avgday_mw);
-  r->capacity_factor = r->capacity_factor_dc = r->annual_mwh / (cfg->capacity_mw_ac * 8760.0);
-  r->specific_yield_kwh_per_kw = r->annual_mwh / cfg->capacity_mw_ac;
-  emissions_for(&site->factors, r->annual_mwh, &r->annual);
-  r->lifetime_mwh = 0.0;
-  for (int y = 1; y <= site->lifetime_years; y++) {
-    double e = r->annual_mwh *
-               agg_degradation_factor(cfg->degradation_per_year, y, cfg->degradation_linear);
-    r->lifetime_per_year_mwh[y - 1] = e;
-    r->lifetime_mwh += e;
-  }
+  wind_totals(site, cfg, r);
   return 0;
 }

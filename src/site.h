@@ -24,6 +24,8 @@ enum wind_loss {
   WIND_LOSS_COUNT
 };
 
+#define WIND_COORDS_MAX 512
+
 enum wind_shear { WIND_SHEAR_INTERPOLATE, WIND_SHEAR_POWER, WIND_SHEAR_LOG };
 enum wind_wake { WIND_WAKE_NONE, WIND_WAKE_PARK, WIND_WAKE_FIXED };
 
@@ -36,6 +38,10 @@ struct wind_cfg {
   int rows, cols;
   double row_spacing_d, col_spacing_d; /* rotor diameters */
   double orientation_deg;
+  int n_coords;                      /* > 0: turbine positions given instead */
+  double x_m[WIND_COORDS_MAX], y_m[WIND_COORDS_MAX];
+  int has_distribution;              /* a Weibull distribution instead of a profile */
+  double dist_k, dist_c, dist_height_m;
   enum wind_shear shear;
   double shear_exponent;             /* < 0: fitted hour by hour */
   double roughness_m;

@@ -16,6 +16,7 @@
 #include "diag.h"
 #include "factors.h"
 #include "site_keys.h"
+#include "wind.h"
 
 struct ctx {
   const char *path;  /* the site file, for messages */
@@ -144,6 +145,10 @@ static void expectation(const struct site_key *k, char *buf, size_t n)
   case KEY_BOOL:
     snprintf(buf, n, "true or false");
     break;
+  case KEY_NUMBERS:
+    snprintf(buf, n, "a list of numbers [ ... ] between %g and %g%s%s", k->lo, k->hi, unit,
+             k->unit);
+    break;
   case KEY_MONTHS:
     snprintf(buf, n, "12 numbers [Jan, ..., Dec] between %g and %g%s%s", k->lo, k->hi, unit,
              k->unit);
@@ -210,6 +215,20 @@ static void check_value(struct ctx *c, const config_setting_t *s, const struct s
     char schema[128];
     snprintf(schema, sizeof schema, "%s%s%s", k->group, *k->group ? "." : "", k->name);
     check_group(c, s, schema, key);
+    return;
+  }
+  case KEY_NUMBERS: {
+    if ((t != CONFIG_TYPE_ARRAY && t != CONFIG_TYPE_LIST) || config_setting_length(s) == 0) {
+      ERR(c, s, "%s: expected %s, got %s", key, exp, got);
+      return;
+    }
+    for (int m = 0; m < config_setting_length(s); m++) {
+      const config_setting_t *e = config_setting_get_elem(s, (unsigned)m);
+      describe(e, got, sizeof got);
+      if (!is_number(e) || !(number_of(e) >= k->lo && number_of(e) <= k->hi))
+        ERR(c, e, "%s[%d]: expected a number between %g and %g%s%s, got %s", key, m, k->lo,
+            k->hi, *k->unit ? " " : "", k->unit, got);
+    }
     return;
   }
   case KEY_MONTHS: {
@@ -499,12 +518,29 @@ static void build_wind(struct ctx *c, struct site *site, const config_setting_t 
   w->count = (int)get_num(g, "plants", "count");
   const config_setting_t *lay = config_setting_get_member(g, "layout");
   w->has_layout = lay != NULL;
+  const config_setting_t *xs = lay ? config_setting_get_member(lay, "x") : NULL;
+  const config_setting_t *ys = lay ? config_setting_get_member(lay, "y") : NULL;
+  w->n_coords = 0;
+  if (xs || ys) {
+    int nx = xs ? config_setting_length(xs) : 0, ny = ys ? config_setting_length(ys) : 0;
+    if (nx != w->count || ny != w->count)
+      ERR(c, xs ? xs : ys, "%s.layout: expected x and y with one value per turbine (%d), got %d "
+          "and %d", key, w->count, nx, ny);
+    else if (config_setting_get_member(lay, "rows") || config_setting_get_member(lay, "columns"))
+      ERR(c, lay, "%s.layout: expected either rows and columns or x and y, got both", key);
+    else
+      for (int k = 0; k < w->count && k < WIND_COORDS_MAX; k++) {
+        w->x_m[k] = number_of(config_setting_get_elem(xs, (unsigned)k));
+        w->y_m[k] = number_of(config_setting_get_elem(ys, (unsigned)k));
+        w->n_coords = k + 1;
+      }
+  }
   w->rows = (int)get_num(lay, "plants.layout", "rows");
   w->cols = (int)get_num(lay, "plants.layout", "columns");
   w->row_spacing_d = get_num(lay, "plants.layout", "row_spacing");
   w->col_spacing_d = get_num(lay, "plants.layout", "column_spacing");
   w->orientation_deg = get_num(lay, "plants.layout", "orientation");
-  if (lay && w->rows * w->cols != w->count)
+  if (lay && !xs && !ys && w->rows * w->cols != w->count)
     ERR(c, lay, "%s.layout: expected rows x columns = count (%d), got %d x %d", key, w->count,
         w->rows, w->cols);
 
@@ -526,7 +562,7 @@ static void build_wind(struct ctx *c, struct site *site, const config_setting_t 
                                          : WIND_WAKE_NONE;
   w->wake_loss_frac = get_num(g, "plants", "wake_loss_percent") / 100.0;
   w->wake_decay = get_num(g, "plants", "wake_decay");
-  if (w->wake == WIND_WAKE_PARK && w->count > 1 && !lay)
+  if (w->wake == WIND_WAKE_PARK && w->count > 1 && !lay && !config_setting_get_member(g, "distribution"))
     ERR(c, config_setting_get_member(g, "wake_model"),
         "%s.wake_model: expected a layout group with wake_model = \"park\" and %d turbines, got "
         "none", key, w->count);
@@ -557,6 +593,29 @@ static void build_wind(struct ctx *c, struct site *site, const config_setting_t 
     for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
       w->loss_frac[parts[i].l] = get_num(tree, "plants.losses", parts[i].name) / 100.0;
 
+  const config_setting_t *dist = config_setting_get_member(g, "distribution");
+  w->has_distribution = dist != NULL;
+  if (dist) {
+    w->dist_k = get_num(dist, "plants.distribution", "weibull_k");
+    w->dist_height_m = get_num(dist, "plants.distribution", "height");
+    const config_setting_t *cs = config_setting_get_member(dist, "weibull_c");
+    const config_setting_t *ms = config_setting_get_member(dist, "mean_speed");
+    if (cs && ms)
+      ERR(c, dist, "%s.distribution: expected weibull_c or mean_speed, got both", key);
+    else if (!cs && !ms)
+      ERR(c, dist, "%s.distribution.weibull_c: expected a number between 0.5 and 30 m/s (or "
+          "mean_speed), got nothing", key);
+    else
+      w->dist_c = cs ? get_num(dist, "plants.distribution", "weibull_c")
+                     : wind_weibull_scale_from_mean(w->dist_k,
+                                                    get_num(dist, "plants.distribution",
+                                                            "mean_speed"));
+    if (w->wake == WIND_WAKE_PARK)
+      ERR(c, config_setting_get_member(g, "wake_model"),
+          "%s.wake_model: expected \"none\" or \"fixed\" with a distribution (the Park model "
+          "needs hourly directions), got park", key);
+  }
+
   p->capacity_mw_ac = p->capacity_mw_dc = w->count * t->rated_kw / 1000.0;
   p->dc_ac_ratio = 1.0;
   p->basis = CAPACITY_AC;
@@ -576,6 +635,13 @@ static void build_plant(struct ctx *c, struct site *site, const config_setting_t
   p->type = plant_type_of(g) == KEY_PLANT_WIND ? PLANT_WIND : PLANT_PV;
 
   const char *prof = get_str(g, "plants", "profile");
+  int has_dist = p->type == PLANT_WIND && config_setting_get_member(g, "distribution");
+  if (!*prof && !has_dist)
+    ERR(c, g, "%s.profile: expected a string%s, got nothing (the key is required)", key,
+        p->type == PLANT_WIND ? " (or a distribution group)" : "");
+  if (*prof && has_dist)
+    ERR(c, config_setting_get_member(g, "distribution"),
+        "%s.distribution: expected either profile or distribution, got both", key);
   if (*prof) {
     resolve(site->path, prof, p->profile, sizeof p->profile);
     struct stat st;

@@ -57,7 +57,7 @@ const struct site_key site_keys[] = {
          "the PV chain: PVWatts v5 (linear DC model) or v8 (single-diode module)"),
   CHOICE("plants", "module_type", 0, "standard", "standard|premium|thin_film",
          "PVWatts v8 module type (its representative CEC module)"),
-  STR("plants", "profile", 1, NULL,
+  STR("plants", "profile", 0, NULL,
       "resource profile (solar: TMY3, EPW, SAM CSV, PVGIS, renewcalc CSV; wind: SRW, wind CSV)"),
   NUM("plants", "capacity_mw_ac", 0, 0.001, 100000, 0, "MW",
       "inverter AC rating; give this or capacity_mw_dc"),
@@ -87,7 +87,9 @@ const struct site_key site_keys[] = {
 
   GROUP("plants", "turbine", 1, "wind: the turbine (a built-in name or a power curve file)"),
   INT("plants", "count", 0, 1, 512, 1, "", "wind: number of turbines"),
-  GROUP("plants", "layout", 0, "wind: rows x columns of turbines for the wake model"),
+  GROUP("plants", "layout", 0, "wind: rows x columns of turbines, or their coordinates, for the wake model"),
+  GROUP("plants", "distribution", 0,
+        "wind: a Weibull distribution at a height instead of a profile"),
   GROUP("plants", "shear", 0, "wind: how the hub-height speed is found from the measured heights"),
   CHOICE("plants", "density_correction", 0, "iec", "off|iec|power",
          "wind: air-density correction of the power curve"),
@@ -109,6 +111,15 @@ const struct site_key site_keys[] = {
   NUM("plants.layout", "row_spacing", 0, 1, 30, 7, "rotor diameters", "distance between rows"),
   NUM("plants.layout", "column_spacing", 0, 1, 30, 5, "rotor diameters", "distance along a row"),
   NUM("plants.layout", "orientation", 0, 0, 360, 0, "deg", "direction the rows run, clockwise from north"),
+  { "plants.layout", "x", KEY_NUMBERS, 0, -100000, 100000, 0, NULL, NULL, "m",
+    "turbine positions east, one per turbine, instead of rows and columns" },
+  { "plants.layout", "y", KEY_NUMBERS, 0, -100000, 100000, 0, NULL, NULL, "m",
+    "turbine positions north, with x" },
+
+  NUM("plants.distribution", "weibull_k", 0, 1, 5, 2, "", "Weibull shape (2: Rayleigh)"),
+  NUM("plants.distribution", "weibull_c", 0, 0.5, 30, 0, "m/s", "Weibull scale; give this or mean_speed"),
+  NUM("plants.distribution", "mean_speed", 0, 0.5, 30, 0, "m/s", "mean speed; give this or weibull_c"),
+  NUM("plants.distribution", "height", 1, 2, 300, 0, "m", "height the distribution describes"),
 
   CHOICE("plants.shear", "model", 0, "interpolate", "interpolate|power|log",
          "interpolate between measured heights (power law between the two around the hub), or "
@@ -180,7 +191,7 @@ enum key_plant site_key_plant(const struct site_key *k)
   };
   static const char *const wind[] = {
     "plants.turbine", "plants.count", "plants.layout", "plants.shear", "plants.density_correction",
-    "plants.wake_model", "plants.wake_loss_percent", "plants.wake_decay",
+    "plants.wake_model", "plants.wake_loss_percent", "plants.wake_decay", "plants.distribution",
     "plants.losses.electrical_percent", "plants.losses.turbine_performance_percent",
     "plants.losses.environmental_percent", "plants.losses.curtailment_percent", NULL
   };

@@ -7,7 +7,7 @@
 
 #include <stddef.h>
 
-enum key_type { KEY_FLOAT, KEY_INT, KEY_STRING, KEY_CHOICE, KEY_GROUP, KEY_LIST, KEY_MONTHS, KEY_BOOL };
+enum key_type { KEY_FLOAT, KEY_INT, KEY_STRING, KEY_CHOICE, KEY_GROUP, KEY_LIST, KEY_MONTHS, KEY_BOOL, KEY_NUMBERS };
 
 struct site_key {
   const char *group;    /* "" (top level), "location", "plants", "plants.array", ... */
