@@ -59,14 +59,15 @@ int out_csv_hourly(FILE *f, const struct sim_result *r)
   fprintf(f, "plant,time_start,poa_wm2,t_cell_c,dc_kw,ac_kw,clipping_kw\n");
   for (int i = 0; i < r->n_plants; i++) {
     const struct plant_result *p = &r->plants[i];
-    if (p->cfg->type == PLANT_WIND)
-      continue; /* in hourly_wind.csv */
-    const struct profile *pf = p->profile;
+    int pv = p->cfg->type == PLANT_PV;
     for (size_t k = 0; k < p->n; k++) {
       char t[96];
-      iso_time(t, sizeof t, pf->t_utc[k], pf->utc_offset_h);
-      fprintf(f, "%d,%s,%.2f,%.2f,%.3f,%.3f,%.3f\n", i + 1, t, p->s.poa_wm2[k],
-              p->s.t_cell_c[k], p->s.dc_kw[k], p->s.ac_kw[k], p->s.clip_kw[k]);
+      iso_time(t, sizeof t, p->t_utc[k], p->utc_offset_h);
+      if (pv)
+        fprintf(f, "%d,%s,%.2f,%.2f,%.3f,%.3f,%.3f\n", i + 1, t, p->s.poa_wm2[k],
+                p->s.t_cell_c[k], p->s.dc_kw[k], p->s.ac_kw[k], p->s.clip_kw[k]);
+      else /* wind and biomass: AC only (wind details in hourly_wind.csv) */
+        fprintf(f, "%d,%s,,,,%.3f,\n", i + 1, t, p->s.ac_kw[k]);
     }
   }
   return ferror(f) ? -1 : 0;

@@ -89,11 +89,47 @@ static json_t *wind_plant_json(const struct plant_result *pr)
   return o;
 }
 
+static json_t *pv_plant_json(const struct plant_result *pr);
+
+static json_t *biomass_plant_json(const struct plant_result *pr)
+{
+  const struct plant_cfg *c = pr->cfg;
+  const struct biomass_result *b = &pr->bio;
+  static const char *const disp[] = { "baseload", "schedule", "fill" };
+  json_t *monthly = json_array();
+  for (int m = 0; m < 12; m++)
+    json_array_append_new(monthly, json_real(pr->monthly_mwh[m]));
+  json_t *o = json_pack(
+    "{s:s, s:s, s:f, s:f, s:f, s:f, s:o, s:s, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f}",
+    "name", c->name, "type", "biomass", "capacity_mw", c->capacity_mw_ac, "annual_generation_mwh",
+    pr->annual_mwh, "capacity_factor", pr->capacity_factor, "specific_yield_kwh_per_kw",
+    pr->specific_yield_kwh_per_kw, "monthly_generation_mwh", monthly, "dispatch",
+    disp[c->bio.dispatch], "fuel_t", b->fuel_used_t, "fuel_supply_gj", b->fuel_supply_gj,
+    "fuel_used_gj", b->fuel_used_gj, "fuel_needed_gj", b->fuel_needed_gj, "fuel_surplus_gj",
+    b->fuel_surplus_gj, "fuel_shortfall_gj", b->fuel_shortfall_gj, "full_load_hours",
+    b->full_load_hours, "project_co2e_t", b->project_co2e_t, "biogenic_co2_memo_t",
+    b->biogenic_co2_t);
+  json_object_set_new(o, "lifetime_generation_mwh", json_real(pr->lifetime_mwh));
+  json_object_update_new(o, emissions_json(&pr->annual));
+  return o;
+}
+
 static json_t *plant_json(const struct plant_result *pr)
 {
   const struct plant_cfg *c = pr->cfg;
-  if (c->type == PLANT_WIND)
-    return wind_plant_json(pr);
+  json_t *o = c->type == PLANT_WIND      ? wind_plant_json(pr)
+              : c->type == PLANT_BIOMASS ? biomass_plant_json(pr)
+                                         : pv_plant_json(pr);
+  json_object_set_new(o, "before_curtailment_mwh", json_real(pr->before_curtailment_mwh > 0
+                                                               ? pr->before_curtailment_mwh
+                                                               : pr->annual_mwh));
+  json_object_set_new(o, "curtailed_mwh", json_real(pr->curtailed_mwh));
+  return o;
+}
+
+static json_t *pv_plant_json(const struct plant_result *pr)
+{
+  const struct plant_cfg *c = pr->cfg;
   json_t *monthly = json_array();
   for (int m = 0; m < 12; m++)
     json_array_append_new(monthly, json_real(pr->monthly_mwh[m]));
@@ -170,6 +206,9 @@ int out_json(FILE *f, const struct sim_result *r, const struct profile *const *p
 
   json_t *total = emissions_json(&r->annual);
   json_object_set_new(total, "annual_generation_mwh", json_real(r->annual_mwh));
+  json_object_set_new(total, "curtailed_mwh", json_real(r->curtailed_mwh));
+  if (s->export_limit_mw > 0)
+    json_object_set_new(total, "export_limit_mw", json_real(s->export_limit_mw));
 
   json_t *per_year = json_array();
   for (int y = 0; y < s->lifetime_years; y++)

@@ -6,6 +6,7 @@
 #include "profile.h"
 #include "sim.h"
 #include "site.h"
+#include "biomass.h"
 #include "sky_check.h"
 #include "wind_profile.h"
 
@@ -159,6 +160,47 @@ static void wind_block(FILE *f, int i, const struct plant_result *pr)
   fprintf(f, "\n");
 }
 
+/* A biomass plant: capacity, fuel and dispatch, what the fuel allowed. */
+static void biomass_block(FILE *f, int i, const struct plant_result *pr)
+{
+  const struct plant_cfg *c = pr->cfg;
+  const struct biomass_params *b = &c->bio;
+  const struct biomass_result *br = &pr->bio;
+  static const char *const disp[] = { "baseload", "schedule", "fill" };
+  fprintf(f, "plant %d: %s (biomass, %.3f MW net, %s dispatch, efficiency %.1f %%, availability "
+          "%.1f %%)\n", i + 1, c->name, b->capacity_mw, disp[b->dispatch], 100 * b->efficiency,
+          100 * b->availability);
+  for (int k = 0; k < b->n_feed; k++) {
+    const struct biomass_feedstock *fs = &b->feed[k];
+    fprintf(f, "  feedstock           %s: %.0f t/yr at %.1f %% moisture, LHV %.3f MJ/kg as "
+            "received, %.0f GJ/yr\n", fs->name, fs->tonnes_per_year, fs->moisture_pct,
+            biomass_lhv_as_received(fs->lhv_dry_mj_kg > 0
+                                      ? fs->lhv_dry_mj_kg
+                                      : biomass_lhv_from_hhv(fs->hhv_dry_mj_kg, fs->hydrogen_pct),
+                                    fs->moisture_pct),
+            biomass_feed_energy_gj(fs));
+  }
+  if (!c->bio_fuel_limited)
+    fprintf(f, "  feedstock           none given: capacity-driven, fuel bought as burnt\n");
+  fprintf(f, "  fuel                %.0f GJ supplied, %.0f GJ used (%.0f t), %.0f GJ needed "
+          "without a fuel limit; %s %.0f GJ\n", br->fuel_supply_gj, br->fuel_used_gj,
+          br->fuel_used_t, br->fuel_needed_gj,
+          br->fuel_shortfall_gj > 0 ? "shortfall" : "surplus",
+          br->fuel_shortfall_gj > 0 ? br->fuel_shortfall_gj : br->fuel_surplus_gj);
+  fprintf(f, "  annual generation   %.*f MWh (%.4f TWh), %.0f full-load hours, capacity factor "
+          "%.2f %%\n", dec(pr->annual_mwh), pr->annual_mwh, pr->annual_mwh / 1e6,
+          br->full_load_hours, 100 * pr->capacity_factor);
+  fprintf(f, "  station service     %.*f MWh (reported; capacity and efficiency are net)\n",
+          dec(br->parasitic_mwh), br->parasitic_mwh);
+  fprintf(f, "  fuel emissions      %.*f t CO2e of CH4, N2O and haulage (subtracted); biogenic "
+          "CO2 %.*f t (memo item, not counted)\n", dec(br->project_co2e_t), br->project_co2e_t,
+          dec(br->biogenic_co2_t), br->biogenic_co2_t);
+  fprintf(f, "  monthly MWh        ");
+  for (int m = 0; m < 12; m++)
+    fprintf(f, " %s %.*f", month_abbr[m], dec(pr->annual_mwh / 12), pr->monthly_mwh[m]);
+  fprintf(f, "\n\n");
+}
+
 static void factor_line(FILE *f, const char *label, const struct factor *x, const char *use)
 {
   if (x->value < 0) {
@@ -185,6 +227,10 @@ int out_text(FILE *f, const struct sim_result *r, const struct profile *const *p
     const struct plant_cfg *c = pr->cfg;
     if (c->type == PLANT_WIND) {
       wind_block(f, i, pr);
+      continue;
+    }
+    if (c->type == PLANT_BIOMASS) {
+      biomass_block(f, i, pr);
       continue;
     }
     char model[64], mount[200];
@@ -222,6 +268,35 @@ int out_text(FILE *f, const struct sim_result *r, const struct profile *const *p
   }
 
   const struct emission_factors *ef = &s->factors;
+  if (s->export_limit_mw > 0) {
+    fprintf(f, "grid connection     %.3f MW export limit, curtailment %s; largest export %.3f "
+            "MW\n", s->export_limit_mw, s->curtailment == GRID_PRIORITY ? "by priority" : "pro rata",
+            r->exported_max_mw);
+    for (int i = 0; i < r->n_plants; i++) {
+      const struct plant_result *pr = &r->plants[i];
+      fprintf(f, "  %-30s %.*f MWh before, %.*f MWh curtailed (%.2f %%), %.*f MWh exported\n",
+              pr->cfg->name, dec(pr->before_curtailment_mwh), pr->before_curtailment_mwh,
+              dec(pr->curtailed_mwh), pr->curtailed_mwh,
+              pr->before_curtailment_mwh > 0 ? 100 * pr->curtailed_mwh / pr->before_curtailment_mwh
+                                             : 0.0,
+              dec(pr->annual_mwh), pr->annual_mwh);
+    }
+    fprintf(f, "\n");
+  }
+  if (r->n_plants > 1) {
+    fprintf(f, "shares by source   ");
+    static const char *const kinds[] = { "PV", "wind", "biomass" };
+    for (int t = 0; t < 3; t++) {
+      double e = 0;
+      for (int i = 0; i < r->n_plants; i++)
+        if ((int)r->plants[i].cfg->type == t)
+          e += r->plants[i].annual_mwh;
+      if (e > 0)
+        fprintf(f, " %s %.*f MWh (%.1f %%)", kinds[t], dec(e), e,
+                r->annual_mwh > 0 ? 100 * e / r->annual_mwh : 0.0);
+    }
+    fprintf(f, "\n\n");
+  }
   fprintf(f, "total, one year\n");
   fprintf(f, "  annual generation   %.*f MWh (%.4f TWh)\n", dec(r->annual_mwh), r->annual_mwh, r->annual_mwh / 1e6);
   fprintf(f, "  coal saved          %.*f tce\n", dec(r->annual.coal_tce), r->annual.coal_tce);

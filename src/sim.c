@@ -43,6 +43,10 @@
  * Energy - The Facts"; industry practice). */
 #define SIM_SIGMA_IAV_WIND 0.10
 #define SIM_SIGMA_OTHER_WIND 0.08
+/* Biomass: no weather in the year-to-year sense; availability and fuel
+ * supply carry its risk (factors.md section 5), taken here as 5 %. */
+#define SIM_SIGMA_IAV_BIOMASS 0.0
+#define SIM_SIGMA_OTHER_BIOMASS 0.05
 
 /* Sun and sky on one profile's time axis; shared by plants on that profile. */
 struct sky {
@@ -309,6 +313,8 @@ static int run_plant(const struct site *site, const struct plant_cfg *cfg,
   r->profile = p;
   r->note = k->note;
   r->n = n;
+  r->t_utc = p->t_utc;
+  r->utc_offset_h = p->utc_offset_h;
   r->s.poa_wm2 = malloc(n * sizeof(double));
   r->s.t_cell_c = malloc(n * sizeof(double));
   r->s.dc_kw = malloc(n * sizeof(double));
@@ -450,7 +456,48 @@ void sim_free(struct sim_result *r)
   for (int i = 0; i < r->n_plants; i++)
     series_free(&r->plants[i]);
   free(r->plants);
+  free(r->axis_owned);
   free(r);
+}
+
+/* Biomass plants, then the shared grid connection (sim_hybrid.c). */
+static int hybrid(const struct site *site, struct sim_result *r, struct diag *d)
+{
+  int has_bio = 0;
+  for (int i = 0; i < r->n_plants; i++)
+    has_bio |= site->plants[i].type == PLANT_BIOMASS;
+  if (!has_bio && site->export_limit_mw <= 0)
+    return 0;
+  struct sim_axis ax;
+  if (sim_site_axis(site, r, &ax) != 0) {
+    diag_msg(d, "out of memory");
+    return -1;
+  }
+  double *room = NULL;
+  int rc = 0;
+  if (has_bio && site->export_limit_mw > 0) {
+    /* The export room PV and wind leave, for "fill" dispatch. */
+    room = malloc(ax.n * sizeof *room);
+    if (!room) {
+      diag_msg(d, "out of memory");
+      rc = -1;
+    }
+    for (size_t t = 0; room && t < ax.n; t++) {
+      double used = 0.0;
+      for (int i = 0; i < r->n_plants; i++)
+        if (site->plants[i].type != PLANT_BIOMASS && r->plants[i].n == ax.n)
+          used += r->plants[i].s.ac_kw[t] / 1000.0;
+      room[t] = site->export_limit_mw > used ? site->export_limit_mw - used : 0.0;
+    }
+  }
+  for (int i = 0; i < r->n_plants && rc == 0; i++)
+    if (site->plants[i].type == PLANT_BIOMASS)
+      rc = sim_biomass_plant(site, &site->plants[i], &ax, room, &r->plants[i], d);
+  if (rc == 0)
+    rc = sim_grid_curtail(site, r, &ax, d);
+  free(room);
+  r->axis_owned = ax.owned; /* the biomass plants' series refer to it */
+  return rc;
 }
 
 struct sim_result *sim_run(const struct site *site, const struct profile *const *profiles,
@@ -468,6 +515,8 @@ struct sim_result *sim_run(const struct site *site, const struct profile *const 
   r->n_plants = site->n_plants;
   int ok = 1;
   for (int i = 0; i < site->n_plants && ok; i++) {
+    if (site->plants[i].type == PLANT_BIOMASS)
+      continue; /* after the others: "fill" needs their output */
     if (site->plants[i].type == PLANT_WIND) {
       const struct wind_profile *wp = wind_profiles ? wind_profiles[i] : NULL;
       ok = (wp || site->plants[i].wind.has_distribution) &&
@@ -489,13 +538,16 @@ struct sim_result *sim_run(const struct site *site, const struct profile *const 
   for (int i = 0; i < site->n_plants; i++)
     sky_free(skies[i]);
   free(skies);
-  if (!ok) {
+  if (!ok || hybrid(site, r, d) != 0) {
     sim_free(r);
     return NULL;
   }
 
+  double project_co2e_t = 0.0;
   for (int i = 0; i < r->n_plants; i++) {
     const struct plant_result *pr = &r->plants[i];
+    project_co2e_t += pr->bio.project_co2e_t;
+    r->curtailed_mwh += pr->curtailed_mwh;
     r->annual_mwh += pr->annual_mwh;
     pv_balance_add(&r->balance_mwh, &pr->balance_mwh);
     r->lifetime_mwh += pr->lifetime_mwh;
@@ -504,16 +556,24 @@ struct sim_result *sim_run(const struct site *site, const struct profile *const 
   }
   emissions_for(&site->factors, r->annual_mwh, &r->annual);
   emissions_for(&site->factors, r->lifetime_mwh, &r->lifetime);
+  /* Biomass fuel's own greenhouse gases (CH4, N2O, haulage) lessen what is
+   * avoided, every year. */
+  r->annual.co2_t -= project_co2e_t;
+  r->lifetime.co2_t -= project_co2e_t * site->lifetime_years;
 
   /* Per technology, weighted by energy (plants at one site share their
    * weather, so their variations are taken as fully correlated). */
   struct sim_uncertainty *u = &r->unc;
   u->sigma_iav = u->sigma_other = 0.0;
   for (int i = 0; i < r->n_plants; i++) {
-    int wind = site->plants[i].type == PLANT_WIND;
+    enum plant_type t = site->plants[i].type;
     double share = r->annual_mwh > 0 ? r->plants[i].annual_mwh / r->annual_mwh : 0.0;
-    u->sigma_iav += share * (wind ? SIM_SIGMA_IAV_WIND : SIM_SIGMA_IAV_PV);
-    u->sigma_other += share * (wind ? SIM_SIGMA_OTHER_WIND : SIM_SIGMA_OTHER_PV);
+    u->sigma_iav += share * (t == PLANT_WIND      ? SIM_SIGMA_IAV_WIND
+                             : t == PLANT_BIOMASS ? SIM_SIGMA_IAV_BIOMASS
+                                                  : SIM_SIGMA_IAV_PV);
+    u->sigma_other += share * (t == PLANT_WIND      ? SIM_SIGMA_OTHER_WIND
+                               : t == PLANT_BIOMASS ? SIM_SIGMA_OTHER_BIOMASS
+                                                    : SIM_SIGMA_OTHER_PV);
   }
   u->sigma_total = sqrt(u->sigma_iav * u->sigma_iav + u->sigma_other * u->sigma_other);
   u->p50_mwh = r->annual_mwh;

@@ -5,6 +5,7 @@
 #define RENEWCALC_SIM_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "emissions.h"
 #include "pv.h"
@@ -58,10 +59,29 @@ struct wind_result {
   double loss_mwh[WIND_LOSS_COUNT];   /* lost to each loss after wakes */
 };
 
+/* What a biomass plant's year came to. */
+struct biomass_result {
+  double fuel_supply_gj;              /* the feedstocks' energy per year (LHV as received) */
+  double fuel_used_gj;
+  double fuel_needed_gj;              /* for what the plant could make with fuel unlimited */
+  double fuel_surplus_gj;             /* supply - used (> 0: fuel left over) */
+  double fuel_shortfall_gj;           /* needed - supply (> 0: fuel limits output) */
+  double fuel_used_t;                 /* tonnes burnt, as received */
+  double full_load_hours;
+  double parasitic_mwh;               /* station service (reported) */
+  double biogenic_co2_t;              /* memo item, not counted */
+  double project_co2e_t;              /* CH4, N2O and haulage, subtracted */
+};
+
 struct plant_result {
   const struct plant_cfg *cfg;        /* borrowed from the site */
   const struct profile *profile;      /* borrowed; NULL for wind plants */
   struct wind_result wind;            /* wind plants */
+  struct biomass_result bio;          /* biomass plants */
+  const int64_t *t_utc;               /* n interval starts (borrowed) */
+  double utc_offset_h;                /* of the local calendar */
+  double before_curtailment_mwh;      /* annual, before the export limit */
+  double curtailed_mwh;               /* annual, lost to the export limit */
   struct sim_profile_note note;
   size_t n;
   struct plant_series s;
@@ -95,6 +115,9 @@ struct sim_uncertainty {
 
 struct sim_result {
   const struct site *site;            /* borrowed */
+  double curtailed_mwh;               /* all plants, lost to the export limit */
+  int64_t *axis_owned;                /* a nominal time axis biomass plants run on */
+  double exported_max_mw;             /* largest hourly export */
   int n_plants;
   struct plant_result *plants;        /* n_plants, owned */
   double annual_mwh;                  /* sum over plants */
@@ -113,6 +136,30 @@ struct sim_result {
  * that cannot serve the plant). */
 struct sim_result *sim_run(const struct site *site, const struct profile *const *profiles,
                            const struct wind_profile *const *wind_profiles, struct diag *d);
+
+/* The time axis biomass plants and the grid connection use: the first
+ * plant with a series', or a nominal hourly year (then owned is allocated
+ * and the caller frees it). */
+struct sim_axis {
+  size_t n;
+  int interval_s;
+  double utc_offset_h;
+  const int64_t *t_utc;
+  int64_t *owned;
+};
+int sim_site_axis(const struct site *site, const struct sim_result *r, struct sim_axis *ax);
+
+/* A biomass plant's year on axis ax into r; room_mw: the export room the
+ * other plants leave in each interval (NULL: no limit). 0 or -1 (sim_hybrid.c). */
+int sim_biomass_plant(const struct site *site, const struct plant_cfg *cfg,
+                      const struct sim_axis *ax, const double *room_mw, struct plant_result *r,
+                      struct diag *d);
+
+/* Curtails every plant at the site's export limit (none: nothing to do):
+ * series, annual and monthly figures, emissions and lifetime follow. 0, or
+ * -1 with a message (plants on different time axes). */
+int sim_grid_curtail(const struct site *site, struct sim_result *r, const struct sim_axis *ax,
+                     struct diag *d);
 
 /* The wind part: one wind plant's year into r (sim_wind.c). 0, or -1 with
  * a message in d. */

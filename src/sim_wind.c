@@ -184,6 +184,8 @@ int sim_wind_plant(const struct site *site, const struct plant_cfg *cfg,
   r->profile = NULL;
   wr->profile = p;
   r->n = n;
+  r->t_utc = p->t_utc;
+  r->utc_offset_h = p->utc_offset_h;
   r->s.ac_kw = malloc(n * sizeof(double));
   r->s.clip_kw = calloc(n, sizeof(double));
   r->month = malloc(n);

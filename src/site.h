@@ -3,14 +3,16 @@
 #ifndef RENEWCALC_SITE_H
 #define RENEWCALC_SITE_H
 
+#include "biomass.h"
 #include "emissions.h"
+#include "grid.h"
 #include "pv.h"
 #include "turbine.h"
 
 #define SITE_PATH_MAX 1024
 #define SITE_NAME_MAX 160
 
-enum plant_type { PLANT_PV, PLANT_WIND };
+enum plant_type { PLANT_PV, PLANT_WIND, PLANT_BIOMASS };
 
 /* Wind farm losses after wakes, applied one after another (as SAM lists
  * them); WIND_LOSS_LUMPED stands for one total instead. */
@@ -67,6 +69,9 @@ struct plant_cfg {
   int degradation_linear;            /* 1: 1 - d (y - 1); 0: (1 - d)^(y - 1) */
   struct pv_params pv;               /* type pv */
   struct wind_cfg wind;              /* type wind */
+  struct biomass_params bio;         /* type biomass */
+  int bio_fuel_limited;              /* 1: feedstocks given; 0: capacity-driven */
+  double bio_transport_kg_per_tkm;
 };
 
 struct site {
@@ -79,6 +84,10 @@ struct site {
   enum { SITE_DECOMPOSE_ERBS, SITE_DECOMPOSE_DISC } decomposition; /* GHI-only profiles */
   struct emission_factors factors;
   char output_dir[SITE_PATH_MAX];    /* resolved; "" when the file gives none */
+  double export_limit_mw;            /* grid connection; <= 0: no limit */
+  enum grid_rule curtailment;
+  int priority[64];                  /* plant indices, first kept longest */
+  int n_priority;
   int n_plants;
   struct plant_cfg *plants;          /* n_plants, owned */
 };

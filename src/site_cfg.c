@@ -145,6 +145,9 @@ static void expectation(const struct site_key *k, char *buf, size_t n)
   case KEY_BOOL:
     snprintf(buf, n, "true or false");
     break;
+  case KEY_STRINGS:
+    snprintf(buf, n, "a list of strings [ \"...\", ... ]");
+    break;
   case KEY_NUMBERS:
     snprintf(buf, n, "a list of numbers [ ... ] between %g and %g%s%s", k->lo, k->hi, unit,
              k->unit);
@@ -217,6 +220,20 @@ static void check_value(struct ctx *c, const config_setting_t *s, const struct s
     check_group(c, s, schema, key);
     return;
   }
+  case KEY_STRINGS: {
+    if ((t != CONFIG_TYPE_ARRAY && t != CONFIG_TYPE_LIST) || config_setting_length(s) == 0) {
+      ERR(c, s, "%s: expected %s, got %s", key, exp, got);
+      return;
+    }
+    for (int m = 0; m < config_setting_length(s); m++) {
+      const config_setting_t *e = config_setting_get_elem(s, (unsigned)m);
+      if (config_setting_type(e) != CONFIG_TYPE_STRING) {
+        describe(e, got, sizeof got);
+        ERR(c, e, "%s[%d]: expected a string, got %s", key, m, got);
+      }
+    }
+    return;
+  }
   case KEY_NUMBERS: {
     if ((t != CONFIG_TYPE_ARRAY && t != CONFIG_TYPE_LIST) || config_setting_length(s) == 0) {
       ERR(c, s, "%s: expected %s, got %s", key, exp, got);
@@ -262,7 +279,9 @@ static void check_value(struct ctx *c, const config_setting_t *s, const struct s
         ERR(c, e, "%s: expected a group { ... }, got %s", sub, got);
         continue;
       }
-      check_group(c, e, k->name, sub);
+      char schema[128];
+      snprintf(schema, sizeof schema, "%s%s%s", k->group, *k->group ? "." : "", k->name);
+      check_group(c, e, schema, sub);
     }
     return;
   }
@@ -275,12 +294,26 @@ static enum key_plant plant_type_of(const config_setting_t *g)
 {
   const char *t = NULL;
   config_setting_lookup_string(g, "type", &t);
-  return t && strcmp(t, "wind") == 0 ? KEY_PLANT_WIND : KEY_PLANT_PV;
+  return !t                             ? KEY_PLANT_PV
+         : strcmp(t, "wind") == 0      ? KEY_PLANT_WIND
+         : strcmp(t, "biomass") == 0   ? KEY_PLANT_BIOMASS
+                                        : KEY_PLANT_PV;
 }
 
 static const char *plant_type_name(enum key_plant p)
 {
-  return p == KEY_PLANT_WIND ? "wind" : "pv";
+  return p == KEY_PLANT_WIND      ? "wind"
+         : p == KEY_PLANT_BIOMASS ? "biomass"
+         : p == KEY_PLANT_PV_WIND ? "pv\" or \"wind"
+                                  : "pv";
+}
+
+/* Whether a key meant for plants of type only may appear in a plant of
+ * type plant. */
+static int plant_key_fits(enum key_plant only, enum key_plant plant)
+{
+  return only == KEY_PLANT_ANY || only == plant ||
+         (only == KEY_PLANT_PV_WIND && (plant == KEY_PLANT_PV || plant == KEY_PLANT_WIND));
 }
 
 static void check_group(struct ctx *c, const config_setting_t *g, const char *schema,
@@ -304,7 +337,7 @@ static void check_group(struct ctx *c, const config_setting_t *g, const char *sc
       continue;
     }
     enum key_plant only = site_key_plant(k);
-    if (only != KEY_PLANT_ANY && only != c->plant) {
+    if (!plant_key_fits(only, c->plant)) {
       ERR(c, s, "%s: expected only in type = \"%s\" plants, got it in a %s plant", key,
           plant_type_name(only), plant_type_name(c->plant));
       continue;
@@ -314,8 +347,7 @@ static void check_group(struct ctx *c, const config_setting_t *g, const char *sc
   for (const struct site_key *k = site_keys; k->name; k++) {
     if (!k->required || strcmp(k->group, schema) != 0 || config_setting_get_member(g, k->name))
       continue;
-    enum key_plant only = site_key_plant(k);
-    if (only != KEY_PLANT_ANY && only != c->plant)
+    if (!plant_key_fits(site_key_plant(k), c->plant))
       continue;
     char exp[320];
     expectation(k, exp, sizeof exp);
@@ -621,6 +653,147 @@ static void build_wind(struct ctx *c, struct site *site, const config_setting_t 
   p->basis = CAPACITY_AC;
 }
 
+/* Reads a list of numbers into v (at most max); returns how many. */
+static int get_numbers(const config_setting_t *s, double *v, int max)
+{
+  int n = s ? config_setting_length(s) : 0;
+  for (int i = 0; i < n && i < max; i++)
+    v[i] = number_of(config_setting_get_elem(s, (unsigned)i));
+  return n < max ? n : max;
+}
+
+/* A biomass plant: capacity, efficiency and its part-load curve, dispatch,
+ * and the feedstocks (none: capacity-driven, fuel unlimited). */
+static void build_biomass(struct ctx *c, const config_setting_t *g, const char *key,
+                          struct plant_cfg *p)
+{
+  struct biomass_params *b = &p->bio;
+  memset(b, 0, sizeof *b);
+  if (!config_setting_get_member(g, "capacity_mw"))
+    ERR(c, g, "%s.capacity_mw: expected a number between 0.001 and 5000 MW, got nothing (the "
+        "key is required)", key);
+  b->capacity_mw = get_num(g, "plants", "capacity_mw");
+  b->availability = get_num(g, "plants", "availability_percent") / 100.0;
+  b->efficiency = get_num(g, "plants", "efficiency_percent") / 100.0;
+  b->min_load = get_num(g, "plants", "min_load_percent") / 100.0;
+  b->parasitic_frac = get_num(g, "plants", "parasitic_percent") / 100.0;
+  b->ramp_mw_per_h = get_num(g, "plants", "ramp_mw_per_h");
+  const char *disp = get_str(g, "plants", "dispatch");
+  b->dispatch = strcmp(disp, "fill") == 0       ? BIOMASS_FILL
+                : strcmp(disp, "schedule") == 0 ? BIOMASS_SCHEDULE
+                                                : BIOMASS_BASELOAD;
+  p->bio_transport_kg_per_tkm = get_num(g, "plants", "transport_kg_co2_per_tkm");
+
+  const config_setting_t *pl = config_setting_get_member(g, "part_load");
+  if (pl) {
+    double load[BIOMASS_CURVE_MAX], rel[BIOMASS_CURVE_MAX];
+    const config_setting_t *ls = config_setting_get_member(pl, "load_percent");
+    const config_setting_t *rs = config_setting_get_member(pl, "relative_efficiency");
+    int nl = get_numbers(ls, load, BIOMASS_CURVE_MAX), nr = get_numbers(rs, rel, BIOMASS_CURVE_MAX);
+    int ok = nl == nr && nl >= 2 && load[nl - 1] == 100.0;
+    for (int i = 1; ok && i < nl; i++)
+      ok = load[i] > load[i - 1];
+    if (!ok)
+      ERR(c, pl, "%s.part_load: expected load_percent (increasing, ending at 100) and "
+          "relative_efficiency of the same length, at least 2 each, got %d and %d values", key,
+          nl, nr);
+    else {
+      b->n_curve = nl;
+      for (int i = 0; i < nl; i++) {
+        b->curve_load[i] = load[i] / 100.0;
+        b->curve_rel_eff[i] = rel[i];
+      }
+    }
+  }
+
+  const config_setting_t *sch = config_setting_get_member(g, "schedule");
+  double monthly[12], hourly[24];
+  for (int m = 0; m < 12; m++)
+    monthly[m] = 100.0;
+  for (int h = 0; h < 24; h++)
+    hourly[h] = 100.0;
+  if (sch) {
+    const config_setting_t *ms = config_setting_get_member(sch, "monthly_percent");
+    const config_setting_t *hs = config_setting_get_member(sch, "hourly_percent");
+    if (ms)
+      get_numbers(ms, monthly, 12);
+    if (hs && config_setting_length(hs) != 24)
+      ERR(c, hs, "%s.schedule.hourly_percent: expected 24 numbers (00:00 .. 23:00), got %d",
+          key, config_setting_length(hs));
+    else if (hs)
+      get_numbers(hs, hourly, 24);
+  }
+  if (b->dispatch == BIOMASS_SCHEDULE && !sch)
+    ERR(c, config_setting_get_member(g, "dispatch"),
+        "%s.dispatch: expected a schedule group with dispatch = \"schedule\", got none", key);
+  for (int m = 0; m < 12; m++)
+    for (int h = 0; h < 24; h++)
+      b->schedule[m][h] = monthly[m] * hourly[h] / 1e4;
+
+  const config_setting_t *fl = config_setting_get_member(g, "feedstock");
+  p->bio_fuel_limited = fl != NULL && config_setting_type(fl) == CONFIG_TYPE_LIST;
+  for (int i = 0; p->bio_fuel_limited && i < config_setting_length(fl); i++) {
+    const config_setting_t *fg = config_setting_get_elem(fl, (unsigned)i);
+    if (b->n_feed == BIOMASS_FEEDSTOCKS_MAX || config_setting_type(fg) != CONFIG_TYPE_GROUP)
+      break;
+    struct biomass_feedstock *f = &b->feed[b->n_feed++];
+    snprintf(f->name, sizeof f->name, "%s", get_str(fg, "plants.feedstock", "name"));
+    if (!f->name[0])
+      snprintf(f->name, sizeof f->name, "feedstock %d", i + 1);
+    f->tonnes_per_year = get_num(fg, "plants.feedstock", "tonnes_per_year");
+    f->moisture_pct = get_num(fg, "plants.feedstock", "moisture_percent");
+    const config_setting_t *lhv = config_setting_get_member(fg, "lhv_dry_mj_per_kg");
+    const config_setting_t *hhv = config_setting_get_member(fg, "hhv_dry_mj_per_kg");
+    if ((lhv != NULL) == (hhv != NULL))
+      ERR(c, fg, "%s.feedstock[%d]: expected either lhv_dry_mj_per_kg or hhv_dry_mj_per_kg, got "
+          "%s", key, i, lhv ? "both" : "neither");
+    f->lhv_dry_mj_kg = lhv ? get_num(fg, "plants.feedstock", "lhv_dry_mj_per_kg") : 0.0;
+    f->hhv_dry_mj_kg = get_num(fg, "plants.feedstock", "hhv_dry_mj_per_kg");
+    f->hydrogen_pct = get_num(fg, "plants.feedstock", "hydrogen_percent");
+    f->ash_pct = get_num(fg, "plants.feedstock", "ash_percent");
+    f->ch4_kg_per_tj = get_num(fg, "plants.feedstock", "ch4_kg_per_tj");
+    f->n2o_kg_per_tj = get_num(fg, "plants.feedstock", "n2o_kg_per_tj");
+    f->transport_tkm_per_t = get_num(fg, "plants.feedstock", "haul_km");
+  }
+  p->capacity_mw_ac = p->capacity_mw_dc = b->capacity_mw;
+  p->dc_ac_ratio = 1.0;
+  p->basis = CAPACITY_AC;
+}
+
+/* The shared grid connection and how curtailment is allocated. */
+static void build_grid(struct ctx *c, struct site *site, const config_setting_t *root)
+{
+  const config_setting_t *g = config_setting_get_member(root, "grid");
+  site->export_limit_mw = g && config_setting_get_member(g, "export_limit_mw")
+                            ? get_num(g, "grid", "export_limit_mw")
+                            : 0.0;
+  site->curtailment = strcmp(get_str(g, "grid", "curtailment"), "priority") == 0 ? GRID_PRIORITY
+                                                                                  : GRID_PRO_RATA;
+  const config_setting_t *pr = g ? config_setting_get_member(g, "priority") : NULL;
+  site->n_priority = 0;
+  if (site->curtailment == GRID_PRIORITY && !pr) {
+    ERR(c, g, "grid.priority: expected the plant names in priority order with curtailment = "
+        "\"priority\", got nothing");
+    return;
+  }
+  for (int i = 0; pr && i < config_setting_length(pr) && i < 64; i++) {
+    const char *name = config_setting_get_string_elem(pr, (unsigned)i);
+    int found = -1;
+    for (int j = 0; name && j < site->n_plants; j++)
+      if (strcmp(site->plants[j].name, name) == 0)
+        found = j;
+    if (found < 0)
+      ERR(c, config_setting_get_elem(pr, (unsigned)i),
+          "grid.priority[%d]: expected the name of a plant of this site, got \"%s\"", i,
+          name ? name : "");
+    else
+      site->priority[site->n_priority++] = found;
+  }
+  if (pr && site->n_priority != site->n_plants && c->errors == 0)
+    ERR(c, pr, "grid.priority: expected every plant once (%d), got %d names", site->n_plants,
+        site->n_priority);
+}
+
 static void build_plant(struct ctx *c, struct site *site, const config_setting_t *g, int i)
 {
   struct plant_cfg *p = &site->plants[i];
@@ -632,7 +805,12 @@ static void build_plant(struct ctx *c, struct site *site, const config_setting_t
     copy_str(p->name, sizeof p->name, name);
   else
     snprintf(p->name, sizeof p->name, "plant %d", i + 1);
-  p->type = plant_type_of(g) == KEY_PLANT_WIND ? PLANT_WIND : PLANT_PV;
+  enum key_plant kind = plant_type_of(g);
+  p->type = kind == KEY_PLANT_WIND ? PLANT_WIND : kind == KEY_PLANT_BIOMASS ? PLANT_BIOMASS : PLANT_PV;
+  if (p->type == PLANT_BIOMASS) {
+    build_biomass(c, g, key, p);
+    return;
+  }
 
   const char *prof = get_str(g, "plants", "profile");
   int has_dist = p->type == PLANT_WIND && config_setting_get_member(g, "distribution");
@@ -1015,6 +1193,7 @@ struct site *site_cfg_read(const char *path, const char *const *sets, int n_sets
         build_plant(&c, site, g, i);
     }
   }
+  build_grid(&c, site, root);
   if (c.errors)
     goto fail;
   config_destroy(&cfg);

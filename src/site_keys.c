@@ -37,6 +37,14 @@ const struct site_key site_keys[] = {
          "beam and diffuse from GHI when a profile has GHI only: Erbs (1982) or DISC (Maxwell 1987)"),
   LIST("", "plants", 1, "one group per plant; at least one"),
   GROUP("", "output", 0, "where outputs go"),
+  GROUP("", "grid", 0, "the grid connection the plants share"),
+
+  NUM("grid", "export_limit_mw", 0, 0.001, 100000, 0, "MW",
+      "most the connection takes; above it output is curtailed (absent: no limit)"),
+  CHOICE("grid", "curtailment", 0, "pro_rata", "pro_rata|priority",
+         "how curtailment is shared: in proportion to output, or by priority"),
+  { "grid", "priority", KEY_STRINGS, 0, 0, 0, 0, NULL, NULL, "",
+    "plant names, first kept longest (curtailment = priority)" },
 
   NUM("location", "latitude", 1, -90, 90, 0, "deg", "north positive"),
   NUM("location", "longitude", 1, -180, 180, 0, "deg", "east positive"),
@@ -51,7 +59,7 @@ const struct site_key site_keys[] = {
   STR("emissions", "source", 0, "", "where the overriding values come from (printed in every report)"),
   STR("emissions", "year", 0, "", "the year the overriding values refer to"),
 
-  CHOICE("plants", "type", 1, NULL, "pv|wind", "plant technology"),
+  CHOICE("plants", "type", 1, NULL, "pv|wind|biomass", "plant technology"),
   STR("plants", "name", 0, "", "plant name (default: \"plant N\")"),
   CHOICE("plants", "model", 0, "pvwatts_v5", "pvwatts_v5|pvwatts_v8",
          "the PV chain: PVWatts v5 (linear DC model) or v8 (single-diode module)"),
@@ -153,6 +161,42 @@ const struct site_key site_keys[] = {
   NUM("plants.temperature", "efficiency_percent", 0, 0, 50, 10, "%",
       "pvsyst: module efficiency taken out as electricity"),
 
+  NUM("plants", "capacity_mw", 0, 0.001, 5000, 0, "MW", "biomass: net electrical capacity"),
+  NUM("plants", "availability_percent", 0, 0, 100, 85, "%", "biomass: share of hours the plant can run"),
+  NUM("plants", "efficiency_percent", 0, 5, 50, 25, "%",
+      "biomass: net electrical efficiency at full load (LHV)"),
+  GROUP("plants", "part_load", 0, "biomass: relative efficiency by load share"),
+  NUM("plants", "min_load_percent", 0, 0, 100, 40, "%", "biomass: lowest stable load"),
+  NUM("plants", "parasitic_percent", 0, 0, 30, 10, "%",
+      "biomass: station service, as a share of gross output (reported)"),
+  NUM("plants", "ramp_mw_per_h", 0, 0, 10000, 0, "MW/h", "biomass: ramp limit (0: none)"),
+  CHOICE("plants", "dispatch", 0, "baseload", "baseload|schedule|fill",
+         "biomass: run at a steady level, to a schedule, or to fill the export room"),
+  GROUP("plants", "schedule", 0, "biomass: load share by hour of day and by month"),
+  LIST("plants", "feedstock", 0, "biomass: the fuels, one group each"),
+  NUM("plants", "transport_kg_co2_per_tkm", 0, 0, 1, 0.1, "kg CO2/(t km)",
+      "biomass: haulage emissions per tonne-kilometre"),
+
+  { "plants.part_load", "load_percent", KEY_NUMBERS, 0, 0, 100, 0, NULL, NULL, "%",
+    "load shares, increasing, the last 100" },
+  { "plants.part_load", "relative_efficiency", KEY_NUMBERS, 0, 0.1, 1.2, 0, NULL, NULL, "",
+    "efficiency relative to full load at each load share" },
+  MONTHS("plants.schedule", "monthly_percent", 0, 100, "%", "load share by month"),
+  { "plants.schedule", "hourly_percent", KEY_NUMBERS, 0, 0, 100, 0, NULL, NULL, "%",
+    "load share by hour of day, 24 values from 00:00" },
+
+  STR("plants.feedstock", "name", 0, "", "fuel name"),
+  NUM("plants.feedstock", "tonnes_per_year", 1, 0, 1e8, 0, "t/yr", "supply, as received"),
+  NUM("plants.feedstock", "moisture_percent", 0, 0, 70, 10, "%", "moisture, wet basis"),
+  NUM("plants.feedstock", "lhv_dry_mj_per_kg", 0, 5, 30, 0, "MJ/kg", "dry lower heating value"),
+  NUM("plants.feedstock", "hhv_dry_mj_per_kg", 0, 5, 35, 0, "MJ/kg",
+      "dry higher heating value, instead of the LHV"),
+  NUM("plants.feedstock", "hydrogen_percent", 0, 0, 15, 6, "%", "dry hydrogen content, with the HHV"),
+  NUM("plants.feedstock", "ash_percent", 0, 0, 60, 0, "%", "dry ash content (reported)"),
+  NUM("plants.feedstock", "ch4_kg_per_tj", 0, 0, 1000, 30, "kg/TJ", "combustion CH4 (IPCC 2006: 30)"),
+  NUM("plants.feedstock", "n2o_kg_per_tj", 0, 0, 100, 4, "kg/TJ", "combustion N2O (IPCC 2006: 4)"),
+  NUM("plants.feedstock", "haul_km", 0, 0, 2000, 0, "km", "average haul distance"),
+
   NUM("plants.bifacial", "bifaciality", 0, 0, 1, 0.7, "", "rear efficiency / front efficiency"),
   NUM("plants.bifacial", "rear_loss_percent", 0, 0, 50, 5, "%", "rear racking shade and mismatch"),
 
@@ -189,6 +233,12 @@ enum key_plant site_key_plant(const struct site_key *k)
     "plants.losses.wiring_percent", "plants.losses.connections_percent", "plants.losses.lid_percent",
     "plants.losses.nameplate_percent", NULL
   };
+  static const char *const biomass[] = {
+    "plants.capacity_mw", "plants.availability_percent", "plants.efficiency_percent",
+    "plants.part_load", "plants.min_load_percent", "plants.parasitic_percent",
+    "plants.ramp_mw_per_h", "plants.dispatch", "plants.schedule", "plants.feedstock",
+    "plants.transport_kg_co2_per_tkm", NULL
+  };
   static const char *const wind[] = {
     "plants.turbine", "plants.count", "plants.layout", "plants.shear", "plants.density_correction",
     "plants.wake_model", "plants.wake_loss_percent", "plants.wake_decay", "plants.distribution",
@@ -203,6 +253,16 @@ enum key_plant site_key_plant(const struct site_key *k)
   for (int i = 0; wind[i]; i++)
     if (strcmp(full, wind[i]) == 0)
       return KEY_PLANT_WIND;
+  for (int i = 0; biomass[i]; i++)
+    if (strcmp(full, biomass[i]) == 0)
+      return KEY_PLANT_BIOMASS;
+  static const char *const weather[] = {
+    "plants.profile", "plants.losses_percent", "plants.losses", "plants.degradation_percent_per_year",
+    "plants.degradation", NULL
+  };
+  for (int i = 0; weather[i]; i++)
+    if (strcmp(full, weather[i]) == 0)
+      return KEY_PLANT_PV_WIND;
   return KEY_PLANT_ANY;
 }
 

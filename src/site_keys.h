@@ -7,7 +7,8 @@
 
 #include <stddef.h>
 
-enum key_type { KEY_FLOAT, KEY_INT, KEY_STRING, KEY_CHOICE, KEY_GROUP, KEY_LIST, KEY_MONTHS, KEY_BOOL, KEY_NUMBERS };
+enum key_type { KEY_FLOAT, KEY_INT, KEY_STRING, KEY_CHOICE, KEY_GROUP, KEY_LIST, KEY_MONTHS, KEY_BOOL, KEY_NUMBERS,
+                KEY_STRINGS };
 
 struct site_key {
   const char *group;    /* "" (top level), "location", "plants", "plants.array", ... */
@@ -26,7 +27,13 @@ struct site_key {
 extern const struct site_key site_keys[];
 
 /* Which plant types a key under "plants" applies to. */
-enum key_plant { KEY_PLANT_ANY, KEY_PLANT_PV, KEY_PLANT_WIND };
+enum key_plant {
+  KEY_PLANT_ANY,
+  KEY_PLANT_PV,
+  KEY_PLANT_WIND,
+  KEY_PLANT_BIOMASS,
+  KEY_PLANT_PV_WIND /* PV and wind, not biomass */
+};
 enum key_plant site_key_plant(const struct site_key *k);
 
 /* Entry for group/name, or NULL. */

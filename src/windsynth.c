@@ -78,6 +78,7 @@
  * Atmosphere", 3rd ed., 1993. */
 #include "windsynth.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -223,6 +224,7 @@ struct wind_profile *windsynth_profile(const struct windsynth_spec *spec)
   double *vref;
   double z, y;
 
+  assert(spec->nh >= 1 && spec->nh <= WINDSYNTH_HEIGHTS_MAX);
   if (!p || !tab || !month || !rng || alloc_heights(p, spec, n) != 0)
     goto fail;
   gsl_rng_set(rng, (unsigned long)spec->seed);
