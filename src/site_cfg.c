@@ -675,6 +675,12 @@ static void build_biomass(struct ctx *c, const config_setting_t *g, const char *
   b->capacity_mw = get_num(g, "plants", "capacity_mw");
   b->availability = get_num(g, "plants", "availability_percent") / 100.0;
   b->efficiency = get_num(g, "plants", "efficiency_percent") / 100.0;
+  const config_setting_t *hr = config_setting_get_member(g, "heat_rate_kj_per_kwh");
+  if (hr && config_setting_get_member(g, "efficiency_percent"))
+    ERR(c, hr, "%s.heat_rate_kj_per_kwh: expected either efficiency_percent or "
+        "heat_rate_kj_per_kwh, got both", key);
+  else if (hr)
+    b->efficiency = 3600.0 / get_num(g, "plants", "heat_rate_kj_per_kwh");
   b->min_load = get_num(g, "plants", "min_load_percent") / 100.0;
   b->parasitic_frac = get_num(g, "plants", "parasitic_percent") / 100.0;
   b->ramp_mw_per_h = get_num(g, "plants", "ramp_mw_per_h");

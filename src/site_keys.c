@@ -165,6 +165,8 @@ const struct site_key site_keys[] = {
   NUM("plants", "availability_percent", 0, 0, 100, 85, "%", "biomass: share of hours the plant can run"),
   NUM("plants", "efficiency_percent", 0, 5, 50, 25, "%",
       "biomass: net electrical efficiency at full load (LHV)"),
+  NUM("plants", "heat_rate_kj_per_kwh", 0, 7200, 72000, 0, "kJ/kWh",
+      "biomass: net heat rate at full load, instead of efficiency_percent (3600 / efficiency)"),
   GROUP("plants", "part_load", 0, "biomass: relative efficiency by load share"),
   NUM("plants", "min_load_percent", 0, 0, 100, 40, "%", "biomass: lowest stable load"),
   NUM("plants", "parasitic_percent", 0, 0, 30, 10, "%",
@@ -235,6 +237,7 @@ enum key_plant site_key_plant(const struct site_key *k)
   };
   static const char *const biomass[] = {
     "plants.capacity_mw", "plants.availability_percent", "plants.efficiency_percent",
+    "plants.heat_rate_kj_per_kwh",
     "plants.part_load", "plants.min_load_percent", "plants.parasitic_percent",
     "plants.ramp_mw_per_h", "plants.dispatch", "plants.schedule", "plants.feedstock",
     "plants.transport_kg_co2_per_tkm", NULL

@@ -1,18 +1,21 @@
 #!/bin/sh
-# Renders the reference site's charts with gnuplot: each .gp renders without
-# a word on stderr, each image exists and is not blank (a PNG of the
-# expected size holding more than a few hundred bytes of drawing); `plot`
-# re-renders a folder to SVG. Skips when gnuplot is not installed.
+# Renders the charts of every example site in configs/ with gnuplot: each
+# .gp renders without a word on stderr, each image exists and is not blank
+# (a PNG of the expected size holding more than a few kilobytes of
+# drawing); `plot` re-renders a folder to SVG. Skips when gnuplot is not
+# installed.
 . "${top_srcdir:-.}/tests/lib.sh"
 if ! command -v gnuplot >/dev/null 2>&1; then
   echo "SKIP: gnuplot is not installed (Debian: gnuplot-nox)"
   exit 77
 fi
-out=$tmp/laos
-if "$RENEWCALC" run "$top_srcdir/configs/laos-pv-1000mw.cfg" -o "$out" --plot >/dev/null 2>"$tmp/err"; then
-  ok "run --plot"
+for cfg in "$top_srcdir"/configs/*.cfg; do
+case=$(basename "$cfg" .cfg)
+out=$tmp/$case
+if "$RENEWCALC" run "$cfg" -o "$out" --plot >/dev/null 2>"$tmp/err"; then
+  ok "$case: run --plot"
 else
-  fail "run --plot: $(cat "$tmp/err")"
+  fail "$case: run --plot: $(cat "$tmp/err")"
 fi
 for gp in "$out"/*.gp; do
   name=$(basename "$gp" .gp)
@@ -23,18 +26,20 @@ for gp in "$out"/*.gp; do
   size=$(wc -c <"$png" 2>/dev/null || echo 0)
   wh=$(od -An -tu1 -j16 -N8 "$png" 2>/dev/null | awk '{ print $1*16777216+$2*65536+$3*256+$4 "x" $5*16777216+$6*65536+$7*256+$8 }')
   if [ "$sig" = 89504e470d0a1a0a ] && [ "$wh" = 945x590 ] && [ "$size" -gt 15000 ]; then
-    ok "$name.png: $wh, $size bytes"
+    ok "$case/$name.png: $wh, $size bytes"
   else
-    fail "$name.png: signature $sig, size $wh, $size bytes"
+    fail "$case/$name.png: signature $sig, size $wh, $size bytes"
   fi
   # The script renders standalone, as a report author would run it.
   (cd "$out" && gnuplot -e "fmt='png'; outbase='standalone-$name'" "$name.gp") 2>"$tmp/gperr"
   if [ ! -s "$tmp/gperr" ] && [ -s "$out/standalone-$name.png" ]; then
-    ok "gnuplot $name.gp renders standalone, nothing on stderr"
+    ok "$case: gnuplot $name.gp renders standalone, nothing on stderr"
   else
-    fail "gnuplot $name.gp: $(head -n 3 "$tmp/gperr")"
+    fail "$case: gnuplot $name.gp: $(head -n 3 "$tmp/gperr")"
   fi
 done
+done
+out=$tmp/laos-pv-1000mw
 if "$RENEWCALC" plot "$out" --plot-format svg >/dev/null 2>"$tmp/err" && [ -s "$out/monthly.svg" ]; then
   ok "plot DIR --plot-format svg"
 else
