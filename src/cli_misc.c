@@ -98,6 +98,8 @@ int cli_factors(int argc, char **argv)
   show_factor("coal rate", &ef.coal_rate);
   show_factor("CO2 per tce", &ef.co2_per_tce);
   show_factor("grid factor", &ef.grid);
+  show_factor("operating m.", &ef.om);
+  show_factor("build margin", &ef.bm);
   show_factor("SO2", &ef.so2);
   show_factor("NOx", &ef.nox);
   show_factor("dust", &ef.dust);

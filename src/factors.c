@@ -21,12 +21,14 @@ struct factor_key {
 
 #define FK(k, u, lo, hi, req, field) { k, u, lo, hi, req, offsetof(struct emission_factors, field) }
 static const struct factor_key factor_keys[] = {
-  FK("coal_rate_gce_per_kwh", "gce/kWh", 100, 1000, 1, coal_rate),
-  FK("co2_t_per_tce", "t CO2/tce", 1, 4, 1, co2_per_tce),
+  FK("coal_rate_gce_per_kwh", "gce/kWh", 100, 1000, 0, coal_rate),
+  FK("co2_t_per_tce", "t CO2/tce", 1, 4, 0, co2_per_tce),
   FK("grid_t_co2_per_mwh", "t CO2/MWh", 0, 2, 0, grid),
-  FK("so2_g_per_kwh", "g/kWh", 0, 100, 1, so2),
-  FK("nox_g_per_kwh", "g/kWh", 0, 100, 1, nox),
-  FK("dust_g_per_kwh", "g/kWh", 0, 1000, 1, dust),
+  FK("om_t_co2_per_mwh", "t CO2/MWh", 0, 2, 0, om),
+  FK("bm_t_co2_per_mwh", "t CO2/MWh", 0, 2, 0, bm),
+  FK("so2_g_per_kwh", "g/kWh", 0, 100, 0, so2),
+  FK("nox_g_per_kwh", "g/kWh", 0, 100, 0, nox),
+  FK("dust_g_per_kwh", "g/kWh", 0, 1000, 0, dust),
 };
 #define N_FACTOR_KEYS (sizeof factor_keys / sizeof factor_keys[0])
 
@@ -130,21 +132,23 @@ int factors_load(const char *name, struct emission_factors *ef, struct diag *d,
   copy_str(ef->title, sizeof ef->title, title);
   rc = 0;
   if (!config_setting_lookup_string(root, "method", &method) ||
-      (strcmp(method, "coal") != 0 && strcmp(method, "grid") != 0)) {
-    diag_at(d, path, 1, "method: expected \"coal\" or \"grid\", got %s", method ? method : "nothing");
+      (strcmp(method, "coal") != 0 && strcmp(method, "grid") != 0 &&
+       strcmp(method, "combined_margin") != 0)) {
+    diag_at(d, path, 1, "method: expected \"coal\", \"grid\" or \"combined_margin\", got %s",
+            method ? method : "nothing");
     rc = -1;
   } else {
-    ef->method = strcmp(method, "grid") == 0 ? EMIS_GRID : EMIS_COAL;
+    ef->method = strcmp(method, "grid") == 0              ? EMIS_GRID
+                 : strcmp(method, "combined_margin") == 0 ? EMIS_CM
+                                                          : EMIS_COAL;
   }
   for (size_t i = 0; i < N_FACTOR_KEYS; i++) {
     struct factor *f = (struct factor *)((char *)ef + factor_keys[i].offset);
     if (read_factor(path, root, &factor_keys[i], f, d) != 0)
       rc = -1;
   }
-  if (rc == 0 && ef->method == EMIS_GRID && ef->grid.value < 0) {
-    diag_at(d, path, 1, "grid_t_co2_per_mwh: expected a value for method \"grid\", got nothing");
-    rc = -1;
-  }
+  /* Which factors a method needs is checked where the site file may still
+   * supply them (site_cfg.c): a preset may know no grid factor. */
 done:
   config_destroy(&cfg);
   fclose(fp);

@@ -98,8 +98,7 @@ int out_csv_lifetime(FILE *f, const struct sim_result *r)
   fprintf(f, "year,generation_mwh,coal_saved_tce,co2_avoided_t,co2_avoided_cumulative_t\n");
   double cum = 0.0;
   for (int y = 0; y < r->site->lifetime_years; y++) {
-    struct emissions e;
-    emissions_for(&r->site->factors, r->lifetime_per_year_mwh[y], &e);
+    struct emissions e = r->lifetime_per_year[y];
     cum += e.co2_t;
     fprintf(f, "%d,%.6f,%.6f,%.6f,%.6f\n", y + 1, r->lifetime_per_year_mwh[y], e.coal_tce, e.co2_t,
             cum);

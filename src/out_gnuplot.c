@@ -244,8 +244,7 @@ int out_gnuplot(struct outset *o, const struct sim_result *r, const char *plots_
   fprintf(f, "# year, generation [MWh], CO2 avoided [t], CO2 avoided up to that year [t]\n");
   double cum = 0;
   for (int y = 0; y < r->site->lifetime_years; y++) {
-    struct emissions e;
-    emissions_for(&r->site->factors, r->lifetime_per_year_mwh[y], &e);
+    struct emissions e = r->lifetime_per_year[y];
     cum += e.co2_t;
     fprintf(f, "%d %.6f %.6f %.6f\n", y + 1, r->lifetime_per_year_mwh[y], e.co2_t, cum);
   }

@@ -219,17 +219,26 @@ int out_json(FILE *f, const struct sim_result *r, const struct profile *const *p
   json_object_set_new(lifetime, "generation_by_year_mwh", per_year);
 
   char source[1400];
-  snprintf(source, sizeof source, "coal rate: %s; %s: %s", ef->coal_rate.source,
-           ef->method == EMIS_GRID ? "grid factor" : "CO2 per tce",
-           ef->method == EMIS_GRID ? ef->grid.source : ef->co2_per_tce.source);
+  if (ef->method == EMIS_CM)
+    snprintf(source, sizeof source, "operating margin: %s; build margin: %s", ef->om.source,
+             ef->bm.source);
+  else
+    snprintf(source, sizeof source, "coal rate: %s; %s: %s", ef->coal_rate.source,
+             ef->method == EMIS_GRID ? "grid factor" : "CO2 per tce",
+             ef->method == EMIS_GRID ? ef->grid.source : ef->co2_per_tce.source);
   json_t *factors = json_pack(
-    "{s:s, s:s, s:s, s:f, s:f, s:o, s:s, s:o, s:o, s:o, s:o, s:o, s:o}", "name", ef->name,
+    "{s:s, s:s, s:s, s:o, s:o, s:o, s:s, s:o, s:o, s:o, s:o, s:o, s:o}", "name", ef->name,
     "title", ef->title, "method", emissions_method_name(ef->method), "coal_rate_gce_per_kwh",
-    ef->coal_rate.value, "co2_t_per_tce", ef->co2_per_tce.value, "grid_t_co2_per_mwh",
+    ef->coal_rate.value < 0 ? json_null() : json_real(ef->coal_rate.value), "co2_t_per_tce",
+    ef->co2_per_tce.value < 0 ? json_null() : json_real(ef->co2_per_tce.value),
+    "grid_t_co2_per_mwh",
     ef->grid.value < 0 ? json_null() : json_real(ef->grid.value), "source", source,
     "coal_rate", factor_json(&ef->coal_rate), "co2_per_tce", factor_json(&ef->co2_per_tce),
     "grid", factor_json(&ef->grid), "so2", factor_json(&ef->so2), "nox",
     factor_json(&ef->nox), "dust", factor_json(&ef->dust));
+  json_object_set_new(factors, "om", factor_json(&ef->om));
+  json_object_set_new(factors, "bm", factor_json(&ef->bm));
+  json_object_set_new(factors, "change_percent_per_year", json_real(100 * ef->change_per_year));
 
   const struct sim_uncertainty *u = &r->unc;
   json_t *unc = json_pack("{s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:s}", "p50_mwh", u->p50_mwh,

@@ -320,11 +320,22 @@ int out_text(FILE *f, const struct sim_result *r, const struct profile *const *p
   fprintf(f, "\nfactors: preset %s, %s\n", ef->name, ef->title);
   if (ef->method == EMIS_GRID)
     fprintf(f, "  method grid: CO2 avoided = generation x grid factor; coal saved = generation x coal rate\n");
+  else if (ef->method == EMIS_CM)
+    fprintf(f, "  method combined margin (CDM Tool07): CO2 avoided = generation x (w_OM OM + w_BM BM), "
+               "wind and solar 0.75/0.25 (%.4f t/MWh), other plants 0.5/0.5 (%.4f t/MWh)\n",
+            emissions_cm_factor(ef, EMIS_TECH_WIND_SOLAR), emissions_cm_factor(ef, EMIS_TECH_OTHER));
   else
     fprintf(f, "  method coal: coal saved = generation x coal rate; CO2 avoided = coal saved x CO2 per tce\n");
   factor_line(f, "coal rate", &ef->coal_rate, "");
-  factor_line(f, "CO2 per tce", &ef->co2_per_tce, ef->method == EMIS_GRID ? " (not used)" : "");
-  factor_line(f, "grid factor", &ef->grid, ef->method == EMIS_COAL ? " (not used)" : "");
+  factor_line(f, "CO2 per tce", &ef->co2_per_tce, ef->method != EMIS_COAL ? " (not used)" : "");
+  factor_line(f, "grid factor", &ef->grid, ef->method != EMIS_GRID ? " (not used)" : "");
+  if (ef->om.value >= 0 || ef->bm.value >= 0) {
+    factor_line(f, "operating margin", &ef->om, ef->method != EMIS_CM ? " (not used)" : "");
+    factor_line(f, "build margin", &ef->bm, ef->method != EMIS_CM ? " (not used)" : "");
+  }
+  if (ef->change_per_year != 0)
+    fprintf(f, "  %-16s %+.2f %%/yr, compounded from operating year 2 (site file)\n",
+            "CO2 trajectory", 100 * ef->change_per_year);
   factor_line(f, "SO2", &ef->so2, "");
   factor_line(f, "NOx", &ef->nox, "");
   factor_line(f, "dust", &ef->dust, "");

@@ -444,7 +444,7 @@ static int run_plant(const struct site *site, const struct plant_cfg *cfg,
   r->capacity_factor_dc = r->annual_mwh / (cfg->capacity_mw_dc * 8760.0);
   r->specific_yield_kwh_per_kw = r->annual_mwh / cfg->capacity_mw_dc;
   r->performance_ratio = r->poa_kwh_m2 > 0 ? r->specific_yield_kwh_per_kw / r->poa_kwh_m2 : 0.0;
-  emissions_for(&site->factors, r->annual_mwh, &r->annual);
+  emissions_for_year(&site->factors, EMIS_TECH_WIND_SOLAR, r->annual_mwh, 1, &r->annual);
   lifetime(site, cfg, r, bal.ac * to_mwh);
   return 0;
 }
@@ -458,6 +458,20 @@ void sim_free(struct sim_result *r)
   free(r->plants);
   free(r->axis_owned);
   free(r);
+}
+
+enum emis_tech sim_plant_tech(const struct plant_cfg *cfg)
+{
+  return cfg->type == PLANT_BIOMASS ? EMIS_TECH_OTHER : EMIS_TECH_WIND_SOLAR;
+}
+
+static void add_emissions(struct emissions *sum, const struct emissions *e)
+{
+  sum->coal_tce += e->coal_tce;
+  sum->co2_t += e->co2_t;
+  sum->so2_t += e->so2_t;
+  sum->nox_t += e->nox_t;
+  sum->dust_t += e->dust_t;
 }
 
 /* Biomass plants, then the shared grid connection (sim_hybrid.c). */
@@ -543,23 +557,28 @@ struct sim_result *sim_run(const struct site *site, const struct profile *const 
     return NULL;
   }
 
+  /* Totals are sums over the plants: with the combined margin each plant's
+   * CO2 factor depends on its technology, and a trajectory on the year. */
   double project_co2e_t = 0.0;
   for (int i = 0; i < r->n_plants; i++) {
     const struct plant_result *pr = &r->plants[i];
+    enum emis_tech tech = sim_plant_tech(pr->cfg);
     project_co2e_t += pr->bio.project_co2e_t;
     r->curtailed_mwh += pr->curtailed_mwh;
     r->annual_mwh += pr->annual_mwh;
+    add_emissions(&r->annual, &pr->annual);
     pv_balance_add(&r->balance_mwh, &pr->balance_mwh);
     r->lifetime_mwh += pr->lifetime_mwh;
-    for (int y = 0; y < site->lifetime_years; y++)
+    for (int y = 0; y < site->lifetime_years; y++) {
+      struct emissions e;
+      emissions_for_year(&site->factors, tech, pr->lifetime_per_year_mwh[y], y + 1, &e);
+      e.co2_t -= pr->bio.project_co2e_t;
       r->lifetime_per_year_mwh[y] += pr->lifetime_per_year_mwh[y];
+      add_emissions(&r->lifetime_per_year[y], &e);
+      add_emissions(&r->lifetime, &e);
+    }
   }
-  emissions_for(&site->factors, r->annual_mwh, &r->annual);
-  emissions_for(&site->factors, r->lifetime_mwh, &r->lifetime);
-  /* Biomass fuel's own greenhouse gases (CH4, N2O, haulage) lessen what is
-   * avoided, every year. */
-  r->annual.co2_t -= project_co2e_t;
-  r->lifetime.co2_t -= project_co2e_t * site->lifetime_years;
+  (void)project_co2e_t;
 
   /* Per technology, weighted by energy (plants at one site share their
    * weather, so their variations are taken as fully correlated). */

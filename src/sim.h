@@ -125,6 +125,7 @@ struct sim_result {
   struct emissions annual;            /* from annual_mwh */
   double lifetime_mwh;
   double lifetime_per_year_mwh[SIM_LIFETIME_MAX];
+  struct emissions lifetime_per_year[SIM_LIFETIME_MAX]; /* all plants, by year */
   struct emissions lifetime;
   struct sim_uncertainty unc;
 };
@@ -136,6 +137,9 @@ struct sim_result {
  * that cannot serve the plant). */
 struct sim_result *sim_run(const struct site *site, const struct profile *const *profiles,
                            const struct wind_profile *const *wind_profiles, struct diag *d);
+
+/* The combined-margin weights' class of a plant: wind and solar, or other. */
+enum emis_tech sim_plant_tech(const struct plant_cfg *cfg);
 
 /* The time axis biomass plants and the grid connection use: the first
  * plant with a series', or a nominal hourly year (then owned is allocated

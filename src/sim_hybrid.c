@@ -81,7 +81,7 @@ static void figures_from_series(const struct site *site, struct plant_result *r,
   r->specific_yield_kwh_per_kw = r->annual_mwh / cfg->capacity_mw_dc;
   if (cfg->type == PLANT_PV && r->poa_kwh_m2 > 0)
     r->performance_ratio = r->specific_yield_kwh_per_kw / r->poa_kwh_m2;
-  emissions_for(&site->factors, r->annual_mwh, &r->annual);
+  emissions_for_year(&site->factors, sim_plant_tech(cfg), r->annual_mwh, 1, &r->annual);
 }
 
 int sim_biomass_plant(const struct site *site, const struct plant_cfg *cfg,

@@ -113,7 +113,7 @@ static void wind_totals(const struct site *site, const struct plant_cfg *cfg,
 {
   r->capacity_factor = r->capacity_factor_dc = r->annual_mwh / (cfg->capacity_mw_ac * 8760.0);
   r->specific_yield_kwh_per_kw = r->annual_mwh / cfg->capacity_mw_ac;
-  emissions_for(&site->factors, r->annual_mwh, &r->annual);
+  emissions_for_year(&site->factors, EMIS_TECH_WIND_SOLAR, r->annual_mwh, 1, &r->annual);
   r->lifetime_mwh = 0.0;
   for (int y = 1; y <= site->lifetime_years; y++) {
     double e = r->annual_mwh *

@@ -939,7 +939,10 @@ static void build_emissions(struct ctx *c, struct site *site, const config_setti
     return;
   const char *method = get_str(em, "emissions", "method");
   if (*method)
-    ef->method = strcmp(method, "grid") == 0 ? EMIS_GRID : EMIS_COAL;
+    ef->method = strcmp(method, "grid") == 0              ? EMIS_GRID
+                 : strcmp(method, "combined_margin") == 0 ? EMIS_CM
+                                                          : EMIS_COAL;
+  ef->change_per_year = get_num(em, "emissions", "change_percent_per_year") / 100.0;
 
   /* Overrides keep their unit; their source names the site file and line. */
   static const struct {
@@ -949,6 +952,8 @@ static void build_emissions(struct ctx *c, struct site *site, const config_setti
     { "coal_rate_gce_per_kwh", offsetof(struct emission_factors, coal_rate) },
     { "co2_t_per_tce", offsetof(struct emission_factors, co2_per_tce) },
     { "grid_t_co2_per_mwh", offsetof(struct emission_factors, grid) },
+    { "om_t_co2_per_mwh", offsetof(struct emission_factors, om) },
+    { "bm_t_co2_per_mwh", offsetof(struct emission_factors, bm) },
   };
   const char *src = get_str(em, "emissions", "source");
   const char *year = get_str(em, "emissions", "year");
@@ -971,6 +976,13 @@ static void build_emissions(struct ctx *c, struct site *site, const config_setti
   if (ef->method == EMIS_GRID && ef->grid.value < 0)
     ERR(c, em, "emissions.grid_t_co2_per_mwh: expected a number between 0 and 2 t CO2/MWh "
         "(preset %s has no grid factor), got nothing", ef->name);
+  if (ef->method == EMIS_CM && (ef->om.value < 0 || ef->bm.value < 0))
+    ERR(c, em, "emissions.%s: expected a number between 0 and 2 t CO2/MWh (preset %s has no "
+        "%s), got nothing", ef->om.value < 0 ? "om_t_co2_per_mwh" : "bm_t_co2_per_mwh", ef->name,
+        ef->om.value < 0 ? "operating margin" : "build margin");
+  if (ef->method == EMIS_COAL && ef->co2_per_tce.value < 0)
+    ERR(c, em, "emissions.co2_t_per_tce: expected a number between 1 and 4 t CO2/tce (preset %s "
+        "has no coal factors), got nothing", ef->name);
 }
 
 /* ---- --set overrides -------------------------------------------------------- */

@@ -51,11 +51,16 @@ const struct site_key site_keys[] = {
   NUM("location", "elevation", 0, -500, 9000, 0, "m", "above sea level"),
 
   STR("emissions", "preset", 0, "cn-coal", "factor preset under configs/factors/ (renewcalc factors lists them)"),
-  CHOICE("emissions", "method", 0, "", "coal|grid",
-         "coal: CO2 from coal saved; grid: CO2 from a grid factor (default: the preset's)"),
+  CHOICE("emissions", "method", 0, "", "coal|grid|combined_margin",
+         "coal: CO2 from coal saved; grid: a grid factor; combined_margin: CDM Tool07 "
+         "(default: the preset's)"),
   NUM("emissions", "coal_rate_gce_per_kwh", 0, 100, 1000, 0, "gce/kWh", "overrides the preset's coal rate"),
   NUM("emissions", "co2_t_per_tce", 0, 1, 4, 0, "t CO2/tce", "overrides the preset's CO2 per tonne of standard coal"),
   NUM("emissions", "grid_t_co2_per_mwh", 0, 0, 2, 0, "t CO2/MWh", "overrides the preset's grid factor"),
+  NUM("emissions", "om_t_co2_per_mwh", 0, 0, 2, 0, "t CO2/MWh", "overrides the preset's operating margin"),
+  NUM("emissions", "bm_t_co2_per_mwh", 0, 0, 2, 0, "t CO2/MWh", "overrides the preset's build margin"),
+  NUM("emissions", "change_percent_per_year", 0, -20, 20, 0, "%/yr",
+      "trajectory of the CO2 factor over the lifetime, compounded (e.g. -2 for a greening grid)"),
   STR("emissions", "source", 0, "", "where the overriding values come from (printed in every report)"),
   STR("emissions", "year", 0, "", "the year the overriding values refer to"),
 

@@ -161,6 +161,63 @@ START_TEST(test_exceedance_z)
 }
 END_TEST
 
+/* CDM Tool07 combined margin with Singapore's 2017 margins (sg-cm):
+ * OM 0.4192, BM 0.4018 t/MWh.
+ *   wind and solar: 0.75 x 0.4192 + 0.25 x 0.4018 = 0.3144 + 0.10045 = 0.41485
+ *   other (biomass): 0.5 x 0.4192 + 0.5 x 0.4018 = 0.4105
+ * 1000 MWh: 414.85 t and 410.5 t. */
+START_TEST(test_combined_margin)
+{
+  struct emission_factors ef = load("sg-cm");
+  ck_assert_int_eq(ef.method, EMIS_CM);
+  ck_assert_double_eq_tol(emissions_cm_factor(&ef, EMIS_TECH_WIND_SOLAR), 0.41485, 1e-12);
+  ck_assert_double_eq_tol(emissions_cm_factor(&ef, EMIS_TECH_OTHER), 0.4105, 1e-12);
+  struct emissions e;
+  emissions_for_year(&ef, EMIS_TECH_WIND_SOLAR, 1000.0, 1, &e);
+  ck_assert_double_eq_tol(e.co2_t, 414.85, 1e-9);
+  emissions_for_year(&ef, EMIS_TECH_OTHER, 1000.0, 1, &e);
+  ck_assert_double_eq_tol(e.co2_t, 410.5, 1e-9);
+  ck_assert_double_eq(e.coal_tce, 0.0); /* no coal rate in this preset */
+}
+END_TEST
+
+/* A greening grid: cn-grid 0.5366 t/MWh falling 2 % a year, compounded
+ * from year 2: year 3 uses 0.5366 x 0.98^2 = 0.5366 x 0.9604 = 0.51535064;
+ * 2000 MWh give 1030.70128 t. The coal saved does not change. */
+START_TEST(test_trajectory)
+{
+  struct emission_factors ef = load("cn-grid");
+  ef.change_per_year = -0.02;
+  struct emissions e1, e3;
+  emissions_for_year(&ef, EMIS_TECH_WIND_SOLAR, 2000.0, 1, &e1);
+  emissions_for_year(&ef, EMIS_TECH_WIND_SOLAR, 2000.0, 3, &e3);
+  ck_assert_double_eq_tol(e1.co2_t, 1073.2, 1e-9);
+  ck_assert_double_eq_tol(e3.co2_t, 1030.70128, 1e-9);
+  ck_assert_double_eq_tol(e3.coal_tce, e1.coal_tce, 1e-12);
+}
+END_TEST
+
+/* Every preset loads, and every value it gives has a unit, a year and a
+ * source. */
+START_TEST(test_presets_sourced)
+{
+  char names[64][64];
+  int n = factors_list(names, 64);
+  ck_assert_int_ge(n, 7);
+  for (int i = 0; i < n; i++) {
+    struct emission_factors ef = load(names[i]);
+    const struct factor *f[] = { &ef.coal_rate, &ef.co2_per_tce, &ef.grid, &ef.om,
+                                 &ef.bm,        &ef.so2,         &ef.nox,  &ef.dust };
+    for (size_t k = 0; k < sizeof f / sizeof f[0]; k++) {
+      if (f[k]->value < 0)
+        continue; /* none known */
+      ck_assert_msg(f[k]->unit[0] && f[k]->year[0] && f[k]->source[0],
+                    "preset %s: a value lacks its unit, year or source", names[i]);
+    }
+  }
+}
+END_TEST
+
 Suite *make_emissions_suite(void)
 {
   Suite *s = suite_create("emissions");
@@ -174,6 +231,9 @@ Suite *make_emissions_suite(void)
   tcase_add_test(tc, test_bad_preset_file);
   tcase_add_test(tc, test_degradation);
   tcase_add_test(tc, test_exceedance_z);
+  tcase_add_test(tc, test_combined_margin);
+  tcase_add_test(tc, test_trajectory);
+  tcase_add_test(tc, test_presets_sourced);
   suite_add_tcase(s, tc);
   return s;
 }
