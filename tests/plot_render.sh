@@ -10,6 +10,7 @@ if ! command -v gnuplot >/dev/null 2>&1; then
   exit 77
 fi
 for cfg in "$top_srcdir"/configs/*.cfg; do
+grep -q '^plants' "$cfg" || continue # not a site file
 case=$(basename "$cfg" .cfg)
 out=$tmp/$case
 if "$RENEWCALC" run "$cfg" -o "$out" --plot >/dev/null 2>"$tmp/err"; then
