@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "calendar.h"
 #include "diag.h"
 
 #define CSVLINE_MIN_CAP 256
@@ -274,4 +275,79 @@ int csv_error_at(struct csv_reader *r, long line, const char *fmt, ...)
     return -1;
   }
   return 0;
+}
+
+int csv_parse_iso8601(const char *s, int64_t *t_utc, int *offset_min)
+{
+  int year, mon, day, hh, mi, ss = 0, oh, om;
+  const char *p;
+
+  if (strlen(s) < 16 || s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != ' ') ||
+      s[13] != ':')
+    return CSV_TIME_BAD;
+  year = csvline_parse_digits(s, 4);
+  mon = csvline_parse_digits(s + 5, 2);
+  day = csvline_parse_digits(s + 8, 2);
+  hh = csvline_parse_digits(s + 11, 2);
+  mi = csvline_parse_digits(s + 14, 2);
+  p = s + 16;
+  if (*p == ':') {
+    ss = csvline_parse_digits(p + 1, 2);
+    p += 3;
+  }
+  if (year < 0 || mon < 1 || mon > 12 || day < 1 || day > calendar_days_in_month(year, mon) ||
+      hh < 0 || hh > 23 || mi < 0 || mi > 59 || ss < 0 || ss > 59)
+    return CSV_TIME_BAD;
+  if (*p == '\0')
+    return CSV_TIME_NO_OFFSET;
+  if (p[0] == 'Z' && p[1] == '\0') {
+    *offset_min = 0;
+  } else {
+    if ((p[0] != '+' && p[0] != '-') || strlen(p) != 6 || p[3] != ':')
+      return CSV_TIME_BAD;
+    oh = csvline_parse_digits(p + 1, 2);
+    om = csvline_parse_digits(p + 4, 2);
+    if (oh < 0 || oh > 14 || om < 0 || om > 59)
+      return CSV_TIME_BAD;
+    *offset_min = (p[0] == '-' ? -1 : 1) * (oh * 60 + om);
+  }
+  *t_utc = calendar_days_from_civil(year, mon, day) * 86400 + (int64_t)hh * 3600 + mi * 60 +
+           ss - (int64_t)*offset_min * 60;
+  return CSV_TIME_OK;
+}
+
+int csv_check_step(struct csv_reader *r, long line, const char *s, int64_t t, int64_t prev,
+                   int *interval_s)
+{
+  int64_t dt = t - prev;
+  char why[80];
+
+  if (*interval_s == 0) {
+    if (dt <= 0) {
+      csv_error_at(r, line, "column 'time': expected a time later than the previous row's, "
+                   "got '%s' (%s)", s, dt == 0 ? "a duplicate" : "out of order");
+      return -1;
+    }
+    if (dt < 60 || dt > 3600 || 3600 % dt != 0) {
+      csv_error_at(r, line, "column 'time': expected an interval between 60 and 3600 s that "
+                   "divides 3600, got %lld s after the previous row", (long long)dt);
+      return -1;
+    }
+    *interval_s = (int)dt;
+    return 0;
+  }
+  if (dt == *interval_s)
+    return 0;
+  if (dt == 0)
+    snprintf(why, sizeof why, "a duplicate");
+  else if (dt < 0)
+    snprintf(why, sizeof why, "%+lld s, out of order", (long long)dt);
+  else if (dt % *interval_s == 0)
+    snprintf(why, sizeof why, "%+lld s, a gap: %lld row%s missing", (long long)dt,
+             (long long)(dt / *interval_s - 1), dt / *interval_s - 1 > 1 ? "s" : "");
+  else
+    snprintf(why, sizeof why, "%+lld s, the interval changed", (long long)dt);
+  csv_error_at(r, line, "column 'time': expected the previous time + %d s, got '%s' (%s)",
+               *interval_s, s, why);
+  return -1;
 }

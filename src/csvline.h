@@ -89,4 +89,21 @@ struct csv_reader {
 int csv_error_at(struct csv_reader *r, long line, const char *fmt, ...)
   __attribute__((format(printf, 3, 4)));
 
+/* ---- time labels shared by the CSV readers ---------------------------------- */
+
+enum { CSV_TIME_OK = 0, CSV_TIME_BAD = -1, CSV_TIME_NO_OFFSET = -2 };
+
+/* Parses YYYY-MM-DDTHH:MM[:SS](Z|+HH:MM|-HH:MM) ('T' or one space between
+ * date and time): sets *t_utc [s since 1970 UTC] and *offset_min; returns
+ * CSV_TIME_OK, CSV_TIME_BAD, or CSV_TIME_NO_OFFSET for a time without one. */
+int csv_parse_iso8601(const char *s, int64_t *t_utc, int *offset_min);
+
+/* Checks a row's time t (text s, on line) against the previous row's:
+ * learns the interval from the first step (*interval_s == 0: it must be
+ * 60..3600 s and divide 3600), then requires every step to equal it,
+ * naming a duplicate, a disorder, a gap (and how many rows are missing) or
+ * a changed interval. 0, or -1 after one message in r. */
+int csv_check_step(struct csv_reader *r, long line, const char *s, int64_t t, int64_t prev,
+                   int *interval_s);
+
 #endif

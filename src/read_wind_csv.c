@@ -270,50 +270,6 @@ static int read_meta(struct csv_reader *r, long lineno, char *text,
 
 /* ---- times ------------------------------------------------------------------ */
 
-enum { TS_OK = 0, TS_BAD = -1, TS_NO_OFFSET = -2 };
-
-/* Parses YYYY-MM-DDTHH:MM[:SS](Z|+HH:MM|-HH:MM), 'T' or one space between
- * date and time. Sets *t_utc [s since 1970 UTC] and *offset_min. */
-static int parse_time(const char *s, int64_t *t_utc, int *offset_min)
-{
-  int year, mon, day, hh, mi, ss = 0, oh, om;
-  const char *p;
-
-  if (strlen(s) < 16 || s[4] != '-' || s[7] != '-' ||
-      (s[10] != 'T' && s[10] != ' ') || s[13] != ':')
-    return TS_BAD;
-  year = csvline_parse_digits(s, 4);
-  mon = csvline_parse_digits(s + 5, 2);
-  day = csvline_parse_digits(s + 8, 2);
-  hh = csvline_parse_digits(s + 11, 2);
-  mi = csvline_parse_digits(s + 14, 2);
-  p = s + 16;
-  if (*p == ':') {
-    ss = csvline_parse_digits(p + 1, 2);
-    p += 3;
-  }
-  if (year < 0 || mon < 1 || mon > 12 || day < 1 ||
-      day > calendar_days_in_month(year, mon) || hh < 0 || hh > 23 ||
-      mi < 0 || mi > 59 || ss < 0 || ss > 59)
-    return TS_BAD;
-  if (*p == '\0')
-    return TS_NO_OFFSET;
-  if (p[0] == 'Z' && p[1] == '\0') {
-    *offset_min = 0;
-  } else {
-    if ((p[0] != '+' && p[0] != '-') || strlen(p) != 6 || p[3] != ':')
-      return TS_BAD;
-    oh = csvline_parse_digits(p + 1, 2);
-    om = csvline_parse_digits(p + 4, 2);
-    if (oh < 0 || oh > 14 || om < 0 || om > 59)
-      return TS_BAD;
-    *offset_min = (p[0] == '-' ? -1 : 1) * (oh * 60 + om);
-  }
-  *t_utc = calendar_days_from_civil(year, mon, day) * 86400 +
-           (int64_t)hh * 3600 + mi * 60 + ss - (int64_t)*offset_min * 60;
-  return TS_OK;
-}
-
 /* ---- detection --------------------------------------------------------------- */
 
 int read_wind_csv_detect(const char *head)
@@ -478,47 +434,6 @@ static int store_value(struct csv_reader *r, long line, const char *s,
   return 0;
 }
 
-/* Checks the time t of row k against the previous one and learns the
- * interval from the first two rows. 0, or -1 (reported). */
-static int check_step(struct csv_reader *r, long line, const char *s,
-                      int64_t t, int64_t prev, int *interval_s)
-{
-  int64_t dt = t - prev;
-  char why[80];
-
-  if (*interval_s == 0) {
-    if (dt <= 0) {
-      csv_error_at(r, line, "column 'time': expected a time later than the "
-                   "previous row's, got '%s' (%s)", s,
-                   dt == 0 ? "a duplicate" : "out of order");
-      return -1;
-    }
-    if (dt < 60 || dt > 3600 || 3600 % dt != 0) {
-      csv_error_at(r, line, "column 'time': expected an interval between 60 "
-                   "and 3600 s that divides 3600, got %lld s after the "
-                   "previous row", (long long)dt);
-      return -1;
-    }
-    *interval_s = (int)dt;
-    return 0;
-  }
-  if (dt == *interval_s)
-    return 0;
-  if (dt == 0)
-    snprintf(why, sizeof why, "a duplicate");
-  else if (dt < 0)
-    snprintf(why, sizeof why, "%+lld s, out of order", (long long)dt);
-  else if (dt % *interval_s == 0)
-    snprintf(why, sizeof why, "%+lld s, a gap: %lld row%s missing",
-             (long long)dt, (long long)(dt / *interval_s - 1),
-             dt / *interval_s - 1 > 1 ? "s" : "");
-  else
-    snprintf(why, sizeof why, "%+lld s, the interval changed", (long long)dt);
-  csv_error_at(r, line, "column 'time': expected the previous time + %d s, "
-               "got '%s' (%s)", *interval_s, s, why);
-  return -1;
-}
-
 /* Reads the rows into p. 0, or -1 when reading must stop. */
 static int read_rows(struct csv_reader *r, struct csvline *c, FILE *f,
                      struct wind_profile *p, const struct wcsv_col *col,
@@ -564,16 +479,16 @@ static int read_rows(struct csv_reader *r, struct csvline *c, FILE *f,
       continue;
     }
     ts = c->field[0];
-    ts_rc = parse_time(ts, &t, &off_min);
-    if (ts_rc == TS_OK) {
+    ts_rc = csv_parse_iso8601(ts, &t, &off_min);
+    if (ts_rc == CSV_TIME_OK) {
       if (k == 0)
         p->utc_offset_h = off_min / 60.0;
       else if (have_prev)
-        check_step(r, c->lineno, ts, t, prev, &p->interval_s);
+        csv_check_step(r, c->lineno, ts, t, prev, &p->interval_s);
       prev = t;
       have_prev = 1;
     } else {
-      if (ts_rc == TS_NO_OFFSET)
+      if (ts_rc == CSV_TIME_NO_OFFSET)
         csv_error_at(r, c->lineno, "column 'time': expected a UTC offset (Z, "
                      "+HH:MM or -HH:MM) after the time, got '%s'", ts);
       else

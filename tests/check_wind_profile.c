@@ -54,7 +54,7 @@ static struct wind_profile *read_ok(const char *path, struct diag *d)
 
 /* ---- the shared data/wind/ files ------------------------------------------- */
 
-/* Expected values from /work/shared/data/wind/README.md (NREL/ssc test
+/* Expected values from ../shared/data/wind/README.md (NREL/ssc test
  * files): elevation and time zone on line 1, mean speed at 50/80/110/140 m
  * from the README's table, checked independently with
  *   awk -F, 'NR>5 {for (k=1;k<=4;k++) s[k]+=$(4*k); n++}
