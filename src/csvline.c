@@ -1,6 +1,7 @@
 /* Comma-separated line reader and splitter; see csvline.h for the rules. */
 #include "csvline.h"
 
+#include <ctype.h>
 #include <stdarg.h>
 
 #include <stdlib.h>
@@ -350,4 +351,32 @@ int csv_check_step(struct csv_reader *r, long line, const char *s, int64_t t, in
   csv_error_at(r, line, "column 'time': expected the previous time + %d s, got '%s' (%s)",
                *interval_s, s, why);
   return -1;
+}
+
+int csvline_is_comment(const char *s)
+{
+  while (*s == ' ' || *s == '\t')
+    s++;
+  return *s == '#';
+}
+
+int csv_edit_distance(const char *a, const char *b)
+{
+  int prev[33], cur[33];
+  size_t la = strlen(a), lb = strlen(b);
+
+  if (la > 32 || lb > 32)
+    return 9;
+  for (size_t j = 0; j <= lb; j++)
+    prev[j] = (int)j;
+  for (size_t i = 1; i <= la; i++) {
+    cur[0] = (int)i;
+    for (size_t j = 1; j <= lb; j++) {
+      int sub = prev[j - 1] + (tolower((unsigned char)a[i - 1]) != tolower((unsigned char)b[j - 1]));
+      int del = prev[j] + 1, ins = cur[j - 1] + 1;
+      cur[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
+    }
+    memcpy(prev, cur, (lb + 1) * sizeof *prev);
+  }
+  return prev[lb] > 9 ? 9 : prev[lb];
 }

@@ -89,6 +89,15 @@ struct csv_reader {
 int csv_error_at(struct csv_reader *r, long line, const char *fmt, ...)
   __attribute__((format(printf, 3, 4)));
 
+/* ---- names ------------------------------------------------------------------ */
+
+/* 1 if the line is a comment: its first non-blank character is '#'. */
+int csvline_is_comment(const char *s);
+
+/* Case-insensitive Levenshtein distance between two names, capped at 9
+ * (names longer than 32 characters count as 9): for "did you mean". */
+int csv_edit_distance(const char *a, const char *b);
+
 /* ---- time labels shared by the CSV readers ---------------------------------- */
 
 enum { CSV_TIME_OK = 0, CSV_TIME_BAD = -1, CSV_TIME_NO_OFFSET = -2 };

@@ -27,13 +27,6 @@ enum labelling { LABEL_NONE, LABEL_START, LABEL_END };
 
 /* ---- names and suggestions ------------------------------------------------ */
 
-static int is_comment(const char *s)
-{
-  while (*s == ' ' || *s == '\t')
-    s++;
-  return *s == '#';
-}
-
 /* Column of a header name, or -1. */
 static int find_col(const char *name)
 {
@@ -50,30 +43,6 @@ static int is_prefix_ci(const char *pre, const char *s)
     if (tolower((unsigned char)*pre) != tolower((unsigned char)*s))
       return 0;
   return 1;
-}
-
-/* Case-insensitive Levenshtein distance, capped at 9 (names are short). */
-static int edit_distance(const char *a, const char *b)
-{
-  int prev[33], cur[33];
-  size_t la = strlen(a), lb = strlen(b);
-
-  if (la > 32 || lb > 32)
-    return 9;
-  for (size_t j = 0; j <= lb; j++)
-    prev[j] = (int)j;
-  for (size_t i = 1; i <= la; i++) {
-    cur[0] = (int)i;
-    for (size_t j = 1; j <= lb; j++) {
-      int sub = prev[j - 1] + (tolower((unsigned char)a[i - 1]) !=
-                               tolower((unsigned char)b[j - 1]));
-      int del = prev[j] + 1, ins = cur[j - 1] + 1;
-
-      cur[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
-    }
-    memcpy(prev, cur, (lb + 1) * sizeof *prev);
-  }
-  return prev[lb] > 9 ? 9 : prev[lb];
 }
 
 /* Nearest valid column name for an unknown one, or NULL: other spellings
@@ -101,11 +70,11 @@ static const char *suggest_col(const char *name)
   int best_d = 3;
 
   for (size_t i = 0; i < sizeof alias / sizeof alias[0]; i++)
-    if (edit_distance(name, alias[i].alias) == 0)
+    if (csv_edit_distance(name, alias[i].alias) == 0)
       return profile_col_name(alias[i].col);
   for (int c = 0; c < PROFILE_NCOLS; c++) {
     const char *cand = profile_col_name((enum profile_col)c);
-    int dist = edit_distance(name, cand);
+    int dist = csv_edit_distance(name, cand);
 
     if (dist < best_d && strlen(name) >= 2) {
       best = cand;
@@ -177,12 +146,12 @@ static int read_meta(struct csv_reader *r, long lineno, char *text, struct meta 
     value[--vlen] = '\0';
 
   for (k = 0; k < META_COUNT; k++)
-    if (edit_distance(key, meta_names[k]) == 0)
+    if (csv_edit_distance(key, meta_names[k]) == 0)
       break;
   if (k == META_COUNT) {
     /* A near miss of a key is a typo, anything else ("# note: ...") text. */
     for (k = 0; k < META_COUNT; k++)
-      if (strlen(key) >= 4 && edit_distance(key, meta_names[k]) <= 2)
+      if (strlen(key) >= 4 && csv_edit_distance(key, meta_names[k]) <= 2)
         return csv_error_at(r, lineno, "unknown metadata key '%s': did you mean "
                         "'%s'?", key, meta_names[k]);
     return 0;
@@ -238,7 +207,7 @@ int read_csv_detect(const char *head)
   while (csvline_read_mem(&c, &pos) == 1) {
     int n;
 
-    if (csvline_is_blank(&c) || is_comment(c.text))
+    if (csvline_is_blank(&c) || csvline_is_comment(c.text))
       continue;
     n = csvline_split(&c, ',');
     if (n > 1 && strcmp(c.field[0], "time") == 0)
@@ -368,7 +337,7 @@ static int read_rows(struct csv_reader *r, struct csvline *c, FILE *f,
     int64_t t = 0;
     const char *ts;
 
-    if (csvline_is_blank(c) || is_comment(c->text))
+    if (csvline_is_blank(c) || csvline_is_comment(c->text))
       continue;
     *last_line = c->lineno;
     if (k >= PROFILE_ROWS_MAX) {
@@ -478,7 +447,7 @@ struct profile *read_csv(const char *path, struct diag *d)
   while ((rc = csvline_read(&c, f)) == 1) {
     if (csvline_is_blank(&c))
       continue;
-    if (!is_comment(c.text))
+    if (!csvline_is_comment(c.text))
       break;
     if (read_meta(&r, c.lineno, c.text, &m) != 0)
       goto fail;

@@ -55,37 +55,6 @@ static const struct {
 };
 #define NALIASES (sizeof aliases / sizeof aliases[0])
 
-static int is_comment(const char *s)
-{
-  while (*s == ' ' || *s == '\t')
-    s++;
-  return *s == '#';
-}
-
-/* Case-insensitive Levenshtein distance, capped at 9 (names are short). */
-static int edit_distance(const char *a, const char *b)
-{
-  int prev[33], cur[33];
-  size_t la = strlen(a), lb = strlen(b);
-
-  if (la > 32 || lb > 32)
-    return 9;
-  for (size_t j = 0; j <= lb; j++)
-    prev[j] = (int)j;
-  for (size_t i = 1; i <= la; i++) {
-    cur[0] = (int)i;
-    for (size_t j = 1; j <= lb; j++) {
-      int sub = prev[j - 1] + (tolower((unsigned char)a[i - 1]) !=
-                               tolower((unsigned char)b[j - 1]));
-      int del = prev[j] + 1, ins = cur[j - 1] + 1;
-
-      cur[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
-    }
-    memcpy(prev, cur, (lb + 1) * sizeof *prev);
-  }
-  return prev[lb] > 9 ? 9 : prev[lb];
-}
-
 /* ---- column names -------------------------------------------------------- */
 
 enum { NAME_OK = 0, NAME_UNKNOWN = -1, NAME_BAD_HEIGHT = -2,
@@ -113,10 +82,10 @@ static const char *suggest_stem(const char *s, size_t len)
   memcpy(buf, s, len);
   buf[len] = '\0';
   for (size_t i = 0; i < NALIASES; i++)
-    if (edit_distance(buf, aliases[i].alias) == 0)
+    if (csv_edit_distance(buf, aliases[i].alias) == 0)
       return aliases[i].stem;
   for (size_t i = 0; i < NSTEMS; i++) {
-    int dist = edit_distance(buf, stems[i].stem);
+    int dist = csv_edit_distance(buf, stems[i].stem);
 
     if (dist < best_d && len >= 3) {
       best = stems[i].stem;
@@ -230,13 +199,13 @@ static int read_meta(struct csv_reader *r, long lineno, char *text,
     value[--vlen] = '\0';
 
   for (k = 0; k < META_COUNT; k++)
-    if (edit_distance(key, meta_names[k]) == 0)
+    if (csv_edit_distance(key, meta_names[k]) == 0)
       break;
   if (k == META_COUNT) {
     /* A near miss of a key is a typo; anything else ("# note: ...") is
      * free text. */
     for (k = 0; k < META_COUNT; k++)
-      if (strlen(key) >= 4 && edit_distance(key, meta_names[k]) <= 2)
+      if (strlen(key) >= 4 && csv_edit_distance(key, meta_names[k]) <= 2)
         return csv_error_at(r, lineno, "unknown metadata key '%s': did you "
                             "mean '%s'?", key, meta_names[k]);
     return 0;
@@ -282,7 +251,7 @@ int read_wind_csv_detect(const char *head)
   while (csvline_read_mem(&c, &pos) == 1) {
     int n;
 
-    if (csvline_is_blank(&c) || is_comment(c.text))
+    if (csvline_is_blank(&c) || csvline_is_comment(c.text))
       continue;
     n = csvline_split(&c, ',');
     if (n > 1 && strcmp(c.field[0], "time") == 0)
@@ -448,7 +417,7 @@ static int read_rows(struct csv_reader *r, struct csvline *c, FILE *f,
     int64_t t = 0;
     const char *ts;
 
-    if (csvline_is_blank(c) || is_comment(c->text))
+    if (csvline_is_blank(c) || csvline_is_comment(c->text))
       continue;
     *last_line = c->lineno;
     if (k >= WCSV_ROWS_MAX) {
@@ -536,7 +505,7 @@ struct wind_profile *read_wind_csv(const char *path, struct diag *d)
   while ((rc = csvline_read(&c, f)) == 1) {
     if (csvline_is_blank(&c))
       continue;
-    if (!is_comment(c.text))
+    if (!csvline_is_comment(c.text))
       break;
     if (read_meta(&r, c.lineno, c.text, &m) != 0)
       goto fail;

@@ -40,13 +40,6 @@ static enum col find_col(const char *name)
   return COL_NONE;
 }
 
-static int is_comment(const char *s)
-{
-  while (*s == ' ' || *s == '\t')
-    s++;
-  return *s == '#';
-}
-
 /* ---- metadata ---------------------------------------------------------------- */
 
 enum meta_key { META_NAME, META_SOURCE, META_RATED, META_ROTOR, META_HUB,
@@ -245,7 +238,7 @@ int turbine_read_csv(const char *path, struct turbine *t, struct diag *d)
   while ((rc = csvline_read(&c, f)) == 1) {
     if (csvline_is_blank(&c))
       continue;
-    if (!is_comment(c.text))
+    if (!csvline_is_comment(c.text))
       break;
     if (read_meta(&r, c.lineno, c.text, t, seen) != 0)
       goto fail;
@@ -273,7 +266,7 @@ int turbine_read_csv(const char *path, struct turbine *t, struct diag *d)
   while ((rc = csvline_read(&c, f)) == 1) {
     int n;
 
-    if (csvline_is_blank(&c) || is_comment(c.text))
+    if (csvline_is_blank(&c) || csvline_is_comment(c.text))
       continue;
     last_line = c.lineno;
     if (t->n >= TURBINE_CURVE_MAX) {
