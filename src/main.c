@@ -29,8 +29,14 @@ static const char usage[] =
   "                         tilt and azimuth of greatest annual yield for a fixed-rack\n"
   "                         plant, and the largest DC/AC ratio within a clipping-loss\n"
   "                         limit; with DIR also the yield surface for gnuplot\n"
-  "  check-claim, portfolio\n"
-  "                         not available in this version\n"
+  "  check-claim [--capacity-mw N] [--generation-gwh N] [--coal-t N] [--co2-t N]\n"
+  "              [--technology pv|wind|biomass] [--capacity-basis ac|dc] [--country CODE]\n"
+  "              [--mounting fixed|tracker] [--factors NAME] [--site SITE.cfg]\n"
+  "              [--format text|json]\n"
+  "                         check an issuer's figures: implied full-load hours, gce/kWh,\n"
+  "                         t CO2/tce and t CO2/MWh against typical ranges and a factor\n"
+  "                         preset, likely unit slips, and the site's P50/P90\n"
+  "  portfolio              not available in this version\n"
   "\n"
   "options:\n"
   "  -h, --help             this help (also: renewcalc COMMAND --help)\n"
@@ -39,7 +45,8 @@ static const char usage[] =
   "exit status: 0 success, 1 runtime failure (I/O, numerical, internal),\n"
   "             2 bad input (usage, site file, profile)\n"
   "documentation: README.md, docs/site-file.md (every site-file key), docs/profile-csv.md,\n"
-  "               docs/profile-formats.md, docs/optimize.md, docs/pvwatts-v8.md\n";
+  "               docs/profile-formats.md, docs/optimize.md, docs/pvwatts-v8.md,\n"
+  "               docs/check-claim.md\n";
 
 int main(int argc, char **argv)
 {
@@ -68,7 +75,9 @@ int main(int argc, char **argv)
     return cli_profile(argc - 1, argv + 1);
   if (strcmp(cmd, "optimize") == 0)
     return cli_optimize(argc - 1, argv + 1);
-  if (strcmp(cmd, "check-claim") == 0 || strcmp(cmd, "portfolio") == 0) {
+  if (strcmp(cmd, "check-claim") == 0)
+    return cli_check_claim(argc - 1, argv + 1);
+  if (strcmp(cmd, "portfolio") == 0) {
     fprintf(stderr, "renewcalc: command '%s' is not available in this version\n", cmd);
     return EXIT_INPUT;
   }
