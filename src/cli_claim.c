@@ -19,6 +19,7 @@
 #include "factors.h"
 #include "profile.h"
 #include "sim.h"
+#include "site_run.h"
 #include "site_cfg.h"
 #include "wind_profile.h"
 
@@ -437,77 +438,6 @@ done:
 }
 
 /* ---- the site --------------------------------------------------------------- */
-
-struct site_run {
-  struct site *site;
-  struct profile **profiles;
-  struct wind_profile **winds;
-  struct sim_result *r;
-  double cap_ac_mw, cap_dc_mw;
-};
-
-static void site_run_free(struct site_run *s)
-{
-  if (s->site && s->profiles && s->winds) {
-    for (int i = 0; i < s->site->n_plants; i++) {
-      int shared = 0;
-      for (int j = 0; j < i; j++)
-        shared |= (s->profiles[i] && s->profiles[j] == s->profiles[i]) ||
-                  (s->winds[i] && s->winds[j] == s->winds[i]);
-      if (shared)
-        continue;
-      profile_free(s->profiles[i]);
-      wind_profile_free(s->winds[i]);
-    }
-  }
-  free(s->profiles);
-  free(s->winds);
-  sim_free(s->r);
-  site_free(s->site);
-}
-
-/* Reads the site and its profiles (one read per file, as renewcalc run
- * does) and runs it. EXIT_OK, or EXIT_INPUT / EXIT_RUNTIME with messages. */
-static int run_site(const char *path, struct site_run *s, struct diag *d)
-{
-  s->site = site_cfg_read(path, NULL, 0, d);
-  if (!s->site)
-    return EXIT_INPUT;
-  const struct site *st = s->site;
-  s->profiles = calloc((size_t)st->n_plants, sizeof *s->profiles);
-  s->winds = calloc((size_t)st->n_plants, sizeof *s->winds);
-  if (!s->profiles || !s->winds) {
-    diag_msg(d, "out of memory");
-    return EXIT_RUNTIME;
-  }
-  int bad = 0;
-  for (int i = 0; i < st->n_plants; i++) {
-    int wind = st->plants[i].type == PLANT_WIND;
-    s->cap_ac_mw += st->plants[i].capacity_mw_ac;
-    s->cap_dc_mw += st->plants[i].type == PLANT_PV ? st->plants[i].capacity_mw_dc
-                                                   : st->plants[i].capacity_mw_ac;
-    if (!st->plants[i].profile[0])
-      continue;
-    for (int j = 0; j < i; j++) {
-      if (strcmp(st->plants[j].profile, st->plants[i].profile) != 0 ||
-          (st->plants[j].type == PLANT_WIND) != wind)
-        continue;
-      s->profiles[i] = s->profiles[j];
-      s->winds[i] = s->winds[j];
-    }
-    if (s->profiles[i] || s->winds[i])
-      continue;
-    if (wind)
-      bad |= !(s->winds[i] = wind_profile_read(st->plants[i].profile, d));
-    else
-      bad |= !(s->profiles[i] = profile_read(st->plants[i].profile, d));
-  }
-  if (bad)
-    return EXIT_INPUT;
-  s->r = sim_run(st, (const struct profile *const *)s->profiles,
-                 (const struct wind_profile *const *)s->winds, d);
-  return s->r ? EXIT_OK : EXIT_RUNTIME;
-}
 
 /* ---- number formatting (locale-free) ------------------------------------------ */
 
@@ -1043,7 +973,7 @@ int cli_check_claim(int argc, char **argv)
     goto done;
   }
   if (o.site) {
-    rc = run_site(o.site, &s, d);
+    rc = site_run_load(o.site, NULL, 0, &s, d);
     if (rc != EXIT_OK)
       goto done;
     if (!o.tech_given && s.site->n_plants > 0) {

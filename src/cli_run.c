@@ -16,6 +16,7 @@
 #include "sim.h"
 #include "wind_profile.h"
 #include "site_cfg.h"
+#include "site_run.h"
 
 #define MAX_SETS 64
 
@@ -123,47 +124,6 @@ static int parse(int argc, char **argv, struct run_opts *o)
   return 0;
 }
 
-/* Reads each plant's profile once (plants may share a file): a solar
- * profile for PV plants, a wind profile for wind plants. */
-static int read_profiles(const struct site *s, struct profile **profiles,
-                         struct wind_profile **winds, struct diag *d)
-{
-  int bad = 0;
-  for (int i = 0; i < s->n_plants; i++) {
-    int wind = s->plants[i].type == PLANT_WIND;
-    if (!s->plants[i].profile[0])
-      continue; /* a wind plant on a distribution */
-    for (int j = 0; j < i; j++) {
-      if (strcmp(s->plants[j].profile, s->plants[i].profile) != 0 ||
-          (s->plants[j].type == PLANT_WIND) != wind)
-        continue;
-      profiles[i] = profiles[j];
-      winds[i] = winds[j];
-    }
-    if (profiles[i] || winds[i])
-      continue;
-    if (wind)
-      bad |= !(winds[i] = wind_profile_read(s->plants[i].profile, d));
-    else
-      bad |= !(profiles[i] = profile_read(s->plants[i].profile, d));
-  }
-  return bad ? -1 : 0;
-}
-
-static void free_profiles(const struct site *s, struct profile **profiles,
-                          struct wind_profile **winds)
-{
-  for (int i = 0; i < s->n_plants; i++) {
-    int shared = 0;
-    for (int j = 0; j < i; j++)
-      shared |= (profiles[i] && profiles[j] == profiles[i]) || (winds[i] && winds[j] == winds[i]);
-    if (shared)
-      continue;
-    profile_free(profiles[i]);
-    wind_profile_free(winds[i]);
-  }
-}
-
 static int write_outputs(const char *dir, const struct sim_result *r,
                          const struct profile *const *profiles, struct diag *d)
 {
@@ -203,48 +163,35 @@ int cli_run(int argc, char **argv)
     fputs("renewcalc: out of memory\n", stderr);
     return EXIT_RUNTIME;
   }
-  int rc = EXIT_OK;
-  struct profile **profiles = NULL;
-  struct wind_profile **winds = NULL;
-  struct sim_result *r = NULL;
-  struct site *s = site_cfg_read(o.site, o.sets, o.n_sets, d);
-  if (!s) {
-    rc = EXIT_INPUT;
+  struct site_run run;
+  int rc = site_run_load(o.site, o.sets, o.n_sets, &run, d);
+  const struct site *s = run.site;
+  struct sim_result *r = run.r;
+  const struct profile *const *profiles = (const struct profile *const *)run.profiles;
+  const char *dir = NULL;
+  if (rc != EXIT_OK)
     goto done;
-  }
-  const char *dir = o.outdir ? o.outdir : (s->output_dir[0] ? s->output_dir : NULL);
+  dir = o.outdir ? o.outdir : (s->output_dir[0] ? s->output_dir : NULL);
   if (o.plot && !dir) {
     diag_msg(d, "--plot: expected an output folder (-o DIR or output.dir in the site file), "
                 "got none");
     rc = EXIT_INPUT;
     goto done;
   }
-  profiles = calloc((size_t)s->n_plants, sizeof *profiles);
-  winds = calloc((size_t)s->n_plants, sizeof *winds);
-  if (!profiles || !winds || read_profiles(s, profiles, winds, d) != 0) {
-    rc = EXIT_INPUT;
-    goto done;
-  }
-  r = sim_run(s, (const struct profile *const *)profiles,
-              (const struct wind_profile *const *)winds, d);
-  if (!r) {
-    rc = EXIT_RUNTIME;
-    goto done;
-  }
-  if (dir && write_outputs(dir, r, (const struct profile *const *)profiles, d) != 0) {
+  if (dir && write_outputs(dir, r, profiles, d) != 0) {
     rc = EXIT_RUNTIME;
     goto done;
   }
   int wrote;
   switch (o.format) {
   case FMT_JSON:
-    wrote = out_json(stdout, r, (const struct profile *const *)profiles);
+    wrote = out_json(stdout, r, profiles);
     break;
   case FMT_CSV:
     wrote = out_csv_summary(stdout, r);
     break;
   default:
-    wrote = out_text(stdout, r, (const struct profile *const *)profiles);
+    wrote = out_text(stdout, r, profiles);
     if (dir)
       printf("\noutputs             %s/\n", dir);
   }
@@ -263,12 +210,7 @@ int cli_run(int argc, char **argv)
   }
 done:
   diag_print(d, stderr);
-  if (s && profiles && winds)
-    free_profiles(s, profiles, winds);
-  free(profiles);
-  free(winds);
-  sim_free(r);
-  site_free(s);
+  site_run_free(&run);
   diag_free(d);
   return rc;
 }
