@@ -80,6 +80,13 @@ struct plant_result {
   struct biomass_result bio;          /* biomass plants */
   const int64_t *t_utc;               /* n interval starts (borrowed) */
   double utc_offset_h;                /* of the local calendar */
+  /* Levelised cost (when the site file gives the plant's economics):
+   * present values of costs [currency] and of energy [MWh] over the
+   * lifetime, and their ratio [currency/MWh]; has_lcoe 0 otherwise. The
+   * present values let a portfolio add plants up. */
+  int has_lcoe;
+  double lcoe_pv_costs, lcoe_pv_energy_mwh, lcoe_per_mwh;
+  char currency[8];
   double before_curtailment_mwh;      /* annual, before the export limit */
   double curtailed_mwh;               /* annual, lost to the export limit */
   struct sim_profile_note note;
