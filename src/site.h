@@ -57,6 +57,17 @@ struct wind_cfg {
 /* How the user stated a PV plant's size. */
 enum capacity_basis { CAPACITY_AC, CAPACITY_DC };
 
+/* A plant's costs, for the levelised cost of energy. */
+struct economics_cfg {
+  int given;                         /* an economics group exists */
+  char currency[8];
+  double capex;                      /* total [currency] */
+  double fixed_om_per_year;          /* [currency/yr] */
+  double variable_om_per_mwh;
+  double fuel_cost_per_t;            /* biomass */
+  double discount_rate;              /* fraction */
+};
+
 struct plant_cfg {
   char name[SITE_NAME_MAX];
   enum plant_type type;
@@ -71,6 +82,7 @@ struct plant_cfg {
   struct wind_cfg wind;              /* type wind */
   struct biomass_params bio;         /* type biomass */
   int bio_fuel_limited;              /* 1: feedstocks given; 0: capacity-driven */
+  struct economics_cfg econ;
   double bio_transport_kg_per_tkm;
 };
 
@@ -85,6 +97,13 @@ struct site {
   struct emission_factors factors;
   char output_dir[SITE_PATH_MAX];    /* resolved; "" when the file gives none */
   double export_limit_mw;            /* grid connection; <= 0: no limit */
+  /* Uncertainty of the energy estimate (fractions; < 0: by technology). */
+  double unc_iav;
+  int unc_n_other;                   /* -1: by technology */
+  double unc_other[16];
+  int unc_years;
+  int unc_mc_samples;
+  unsigned long unc_seed;
   enum grid_rule curtailment;
   int priority[64];                  /* plant indices, first kept longest */
   int n_priority;

@@ -766,6 +766,52 @@ static void build_biomass(struct ctx *c, const config_setting_t *g, const char *
   p->basis = CAPACITY_AC;
 }
 
+/* The plant's costs for its levelised cost of energy. */
+static void build_economics(struct ctx *c, const config_setting_t *g, const char *key,
+                            struct plant_cfg *p)
+{
+  struct economics_cfg *e = &p->econ;
+  const config_setting_t *eg = config_setting_get_member(g, "economics");
+  memset(e, 0, sizeof *e);
+  e->given = eg != NULL;
+  snprintf(e->currency, sizeof e->currency, "%s", get_str(eg, "plants.economics", "currency"));
+  if (!eg)
+    return;
+  const config_setting_t *cap = config_setting_get_member(eg, "capex");
+  const config_setting_t *per = config_setting_get_member(eg, "capex_per_kw");
+  double kw = (p->type == PLANT_PV ? p->capacity_mw_dc : p->capacity_mw_ac) * 1000.0;
+  if (cap && per)
+    ERR(c, eg, "%s.economics: expected either capex or capex_per_kw, got both", key);
+  else if (!cap && !per)
+    ERR(c, eg, "%s.economics.capex: expected a number between 0 and 1e13 (or capex_per_kw), got "
+        "nothing", key);
+  e->capex = cap ? get_num(eg, "plants.economics", "capex")
+                 : get_num(eg, "plants.economics", "capex_per_kw") * kw;
+  e->fixed_om_per_year = get_num(eg, "plants.economics", "fixed_om_per_kw_year") * kw;
+  e->variable_om_per_mwh = get_num(eg, "plants.economics", "variable_om_per_mwh");
+  e->fuel_cost_per_t = get_num(eg, "plants.economics", "fuel_cost_per_t");
+  e->discount_rate = get_num(eg, "plants.economics", "discount_rate_percent") / 100.0;
+  if (p->type != PLANT_BIOMASS && config_setting_get_member(eg, "fuel_cost_per_t"))
+    ERR(c, config_setting_get_member(eg, "fuel_cost_per_t"),
+        "%s.economics.fuel_cost_per_t: expected only for biomass plants, got it in a %s plant",
+        key, p->type == PLANT_WIND ? "wind" : "pv");
+}
+
+/* The uncertainty of the energy estimate, for the P-levels. */
+static void build_uncertainty(struct site *site, const config_setting_t *root)
+{
+  const config_setting_t *u = config_setting_get_member(root, "uncertainty");
+  double iav = get_num(u, "uncertainty", "interannual_percent");
+  site->unc_iav = iav < 0 ? -1.0 : iav / 100.0;
+  const config_setting_t *other = u ? config_setting_get_member(u, "other_percent") : NULL;
+  site->unc_n_other = other ? get_numbers(other, site->unc_other, 16) : -1;
+  for (int i = 0; i < site->unc_n_other; i++)
+    site->unc_other[i] /= 100.0;
+  site->unc_years = (int)get_num(u, "uncertainty", "years");
+  site->unc_mc_samples = (int)get_num(u, "uncertainty", "monte_carlo_samples");
+  site->unc_seed = (unsigned long)get_num(u, "uncertainty", "seed");
+}
+
 /* The shared grid connection and how curtailment is allocated. */
 static void build_grid(struct ctx *c, struct site *site, const config_setting_t *root)
 {
@@ -1212,6 +1258,14 @@ struct site *site_cfg_read(const char *path, const char *const *sets, int n_sets
     }
   }
   build_grid(&c, site, root);
+  build_uncertainty(site, root);
+  for (int i = 0; site->plants && i < site->n_plants; i++) {
+    const config_setting_t *g = config_setting_get_elem(plants, (unsigned)i);
+    char key[64];
+    snprintf(key, sizeof key, "plants[%d]", i);
+    if (g && config_setting_type(g) == CONFIG_TYPE_GROUP)
+      build_economics(&c, g, key, &site->plants[i]);
+  }
   if (c.errors)
     goto fail;
   config_destroy(&cfg);
