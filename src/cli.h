@@ -16,6 +16,7 @@ int cli_factors(int argc, char **argv);
 int cli_profile(int argc, char **argv);
 int cli_optimize(int argc, char **argv);
 int cli_check_claim(int argc, char **argv);
+int cli_portfolio(int argc, char **argv);
 
 /* Installs SIGINT/SIGTERM handlers that remove temporary outputs and exit
  * with EXIT_RUNTIME. */

@@ -36,7 +36,11 @@ static const char usage[] =
   "                         check an issuer's figures: implied full-load hours, gce/kWh,\n"
   "                         t CO2/tce and t CO2/MWh against typical ranges and a factor\n"
   "                         preset, likely unit slips, and the site's P50/P90\n"
-  "  portfolio              not available in this version\n"
+  "  portfolio BOND.cfg [-o DIR] [--format text|json|csv] [--attribution icma|pcaf]\n"
+  "                    [--plot] [--plot-format png|svg|pdf]\n"
+  "                         a bond's or a book's impact report (ICMA Harmonised Framework):\n"
+  "                         each project's capacity, generation, coal saved and CO2\n"
+  "                         avoided, in full and attributed, and per million of currency\n"
   "\n"
   "options:\n"
   "  -h, --help             this help (also: renewcalc COMMAND --help)\n"
@@ -46,7 +50,7 @@ static const char usage[] =
   "             2 bad input (usage, site file, profile)\n"
   "documentation: README.md, docs/site-file.md (every site-file key), docs/profile-csv.md,\n"
   "               docs/profile-formats.md, docs/optimize.md, docs/pvwatts-v8.md,\n"
-  "               docs/check-claim.md\n";
+  "               docs/check-claim.md, docs/portfolio.md\n";
 
 int main(int argc, char **argv)
 {
@@ -77,10 +81,8 @@ int main(int argc, char **argv)
     return cli_optimize(argc - 1, argv + 1);
   if (strcmp(cmd, "check-claim") == 0)
     return cli_check_claim(argc - 1, argv + 1);
-  if (strcmp(cmd, "portfolio") == 0) {
-    fprintf(stderr, "renewcalc: command '%s' is not available in this version\n", cmd);
-    return EXIT_INPUT;
-  }
+  if (strcmp(cmd, "portfolio") == 0)
+    return cli_portfolio(argc - 1, argv + 1);
   fprintf(stderr, "renewcalc: unknown command '%s' (renewcalc --help lists them)\n", cmd);
   return EXIT_INPUT;
 }

@@ -124,6 +124,13 @@ static json_t *plant_json(const struct plant_result *pr)
                                                                ? pr->before_curtailment_mwh
                                                                : pr->annual_mwh));
   json_object_set_new(o, "curtailed_mwh", json_real(pr->curtailed_mwh));
+  if (pr->has_lcoe)
+    json_object_set_new(o, "lcoe", json_pack("{s:s, s:f, s:f, s:f, s:f}", "currency",
+                                             pr->currency, "per_mwh", pr->lcoe_per_mwh,
+                                             "discount_rate_percent",
+                                             100 * c->econ.discount_rate, "pv_costs",
+                                             pr->lcoe_pv_costs, "pv_energy_mwh",
+                                             pr->lcoe_pv_energy_mwh));
   return o;
 }
 
@@ -245,6 +252,22 @@ int out_json(FILE *f, const struct sim_result *r, const struct profile *const *p
                           "p75_mwh", u->p75_mwh, "p90_mwh", u->p90_mwh, "p99_mwh", u->p99_mwh,
                           "sigma_interannual", u->sigma_iav, "sigma_other", u->sigma_other,
                           "sigma_total", u->sigma_total, "method", u->source);
+  json_t *other = json_array();
+  for (int i = 0; i < u->n_other; i++)
+    json_array_append_new(other, json_real(u->other[i]));
+  json_object_set_new(unc, "sigma_other_components", other);
+  json_object_set_new(unc, "horizon",
+                      json_pack("{s:i, s:f, s:f, s:f, s:f}", "years", u->years, "sigma",
+                                u->sigma_years, "p75_mwh", u->p75_years_mwh, "p90_mwh",
+                                u->p90_years_mwh, "p99_mwh", u->p99_years_mwh));
+  if (u->mc_samples > 0)
+    json_object_set_new(
+      unc, "monte_carlo",
+      json_pack("{s:i, s:I, s:f, s:f, s:f, s:f, s:[f, f, f, f]}", "samples", u->mc_samples, "seed",
+                (json_int_t)u->mc_seed, "p50_mwh", u->mc_mwh[0], "p75_mwh", u->mc_mwh[1],
+                "p90_mwh", u->mc_mwh[2], "p99_mwh", u->mc_mwh[3], "std_err_mwh",
+                u->mc_std_err_mwh[0], u->mc_std_err_mwh[1], u->mc_std_err_mwh[2],
+                u->mc_std_err_mwh[3]));
 
   json_t *root = json_pack(
     "{s:s, s:{s:s, s:s, s:f, s:f, s:f}, s:o, s:o, s:o, s:o, s:o}", "program", OUT_PROGRAM,

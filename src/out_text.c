@@ -297,6 +297,22 @@ int out_text(FILE *f, const struct sim_result *r, const struct profile *const *p
     }
     fprintf(f, "\n\n");
   }
+  int any_lcoe = 0;
+  for (int i = 0; i < r->n_plants; i++)
+    any_lcoe |= r->plants[i].has_lcoe;
+  if (any_lcoe) {
+    fprintf(f, "levelised cost of energy (real, end-of-year discounting, over %d years)\n",
+            s->lifetime_years);
+    for (int i = 0; i < r->n_plants; i++) {
+      const struct plant_result *pr = &r->plants[i];
+      if (pr->has_lcoe)
+        fprintf(f, "  %-30s %.2f %s/MWh at %.1f %% (present value of costs %.0f %s, of energy "
+                "%.0f MWh)\n", pr->cfg->name, pr->lcoe_per_mwh, pr->currency,
+                100 * pr->cfg->econ.discount_rate, pr->lcoe_pv_costs, pr->currency,
+                pr->lcoe_pv_energy_mwh);
+    }
+    fprintf(f, "\n");
+  }
   fprintf(f, "total, one year\n");
   fprintf(f, "  annual generation   %.*f MWh (%.4f TWh)\n", dec(r->annual_mwh), r->annual_mwh, r->annual_mwh / 1e6);
   fprintf(f, "  coal saved          %.*f tce\n", dec(r->annual.coal_tce), r->annual.coal_tce);
@@ -307,6 +323,14 @@ int out_text(FILE *f, const struct sim_result *r, const struct profile *const *p
   int pd = dec(r->unc.p99_mwh);
   fprintf(f, "  P50/P75/P90/P99     %.*f / %.*f / %.*f / %.*f MWh (%s)\n", pd, r->unc.p50_mwh,
           pd, r->unc.p75_mwh, pd, r->unc.p90_mwh, pd, r->unc.p99_mwh, r->unc.source);
+  fprintf(f, "  %d-year mean         P75/P90/P99 %.*f / %.*f / %.*f MWh a year (sigma %.2f %%, "
+          "one year %.2f %%)\n", r->unc.years, pd, r->unc.p75_years_mwh, pd, r->unc.p90_years_mwh,
+          pd, r->unc.p99_years_mwh, 100 * r->unc.sigma_years, 100 * r->unc.sigma_total);
+  if (r->unc.mc_samples > 0)
+    fprintf(f, "  Monte Carlo check   P50/P75/P90/P99 %.*f / %.*f / %.*f / %.*f MWh, %d samples, "
+            "seed %lu, standard error of P90 %.*f MWh\n", pd, r->unc.mc_mwh[0], pd,
+            r->unc.mc_mwh[1], pd, r->unc.mc_mwh[2], pd, r->unc.mc_mwh[3], r->unc.mc_samples,
+            r->unc.mc_seed, pd, r->unc.mc_std_err_mwh[2]);
   fprintf(f, "\nlifetime, %d years with degradation\n", s->lifetime_years);
   fprintf(f, "  by year, MWh       ");
   for (int y = 1; y <= s->lifetime_years; y++)

@@ -14,6 +14,7 @@
 #include "decompose.h"
 #include "diag.h"
 #include "irradiance.h"
+#include "lcoe.h"
 #include "profile.h"
 #include "pv8.h"
 #include "shading.h"
@@ -22,6 +23,7 @@
 #include "tracking.h"
 #include "solar.h"
 #include "transpose.h"
+#include "uncertainty.h"
 #include "units.h"
 
 /* Used when a profile has no such column; reported in the summary. */
@@ -474,6 +476,85 @@ static void add_emissions(struct emissions *sum, const struct emissions *e)
   sum->dust_t += e->dust_t;
 }
 
+/* P-levels: the site's uncertainties, or defaults by technology weighted
+ * by energy (plants at one site share their weather, so their variations
+ * are taken as fully correlated). */
+static int uncertainty(const struct site *site, struct sim_result *r)
+{
+  struct sim_uncertainty *u = &r->unc;
+  double iav = 0.0, other = 0.0;
+  for (int i = 0; i < r->n_plants; i++) {
+    enum plant_type t = site->plants[i].type;
+    double share = r->annual_mwh > 0 ? r->plants[i].annual_mwh / r->annual_mwh : 0.0;
+    iav += share * (t == PLANT_WIND      ? SIM_SIGMA_IAV_WIND
+                    : t == PLANT_BIOMASS ? SIM_SIGMA_IAV_BIOMASS
+                                         : SIM_SIGMA_IAV_PV);
+    other += share * (t == PLANT_WIND      ? SIM_SIGMA_OTHER_WIND
+                      : t == PLANT_BIOMASS ? SIM_SIGMA_OTHER_BIOMASS
+                                           : SIM_SIGMA_OTHER_PV);
+  }
+  u->sigma_iav = site->unc_iav_given ? site->unc_iav : iav;
+  u->n_other = site->unc_other_given ? site->unc_n_other : 1;
+  if (site->unc_other_given)
+    memcpy(u->other, site->unc_other, (size_t)u->n_other * sizeof u->other[0]);
+  else
+    u->other[0] = other;
+  u->sigma_other = unc_sigma_combined(0.0, u->other, u->n_other, 1);
+  u->sigma_total = unc_sigma_combined(u->sigma_iav, u->other, u->n_other, 1);
+  u->p50_mwh = r->annual_mwh;
+  u->p75_mwh = unc_p_level(r->annual_mwh, u->sigma_total, 75);
+  u->p90_mwh = unc_p_level(r->annual_mwh, u->sigma_total, 90);
+  u->p99_mwh = unc_p_level(r->annual_mwh, u->sigma_total, 99);
+  u->years = site->unc_years > 0 ? site->unc_years : 10;
+  u->sigma_years = unc_sigma_combined(u->sigma_iav, u->other, u->n_other, u->years);
+  u->p75_years_mwh = unc_p_level(r->annual_mwh, u->sigma_years, 75);
+  u->p90_years_mwh = unc_p_level(r->annual_mwh, u->sigma_years, 90);
+  u->p99_years_mwh = unc_p_level(r->annual_mwh, u->sigma_years, 99);
+  snprintf(u->source, sizeof u->source,
+           "normal approximation: Pp = P50 (1 - z_p sigma), sigma = sqrt(other^2 + "
+           "interannual^2 / N); interannual %.1f %%, other %.1f %%%s",
+           100 * u->sigma_iav, 100 * u->sigma_other,
+           site->unc_iav_given || site->unc_other_given
+             ? " (site file)"
+             : " (defaults: PV 4 and 5 %, Thevenard and Pelland, Solar Energy 91, 2013; wind 10 "
+               "and 8 %, EWEA practice; biomass 0 and 5 %)");
+  u->mc_samples = site->unc_mc_samples;
+  u->mc_seed = site->unc_seed;
+  if (u->mc_samples > 0) {
+    double *work = malloc((size_t)u->mc_samples * sizeof *work);
+    static const double levels[4] = { 50, 75, 90, 99 };
+    struct unc_mc mc = { u->mc_samples, u->mc_seed };
+    if (!work)
+      return -1;
+    unc_monte_carlo(r->annual_mwh, u->sigma_iav, u->other, u->n_other, 1, &mc, levels, 4,
+                    u->mc_mwh, u->mc_std_err_mwh, work);
+    free(work);
+  }
+  return 0;
+}
+
+/* Levelised cost of every plant whose economics the site file gives, from
+ * its energy by operating year (after degradation and curtailment). */
+static void levelised_costs(const struct site *site, struct sim_result *r)
+{
+  for (int i = 0; i < r->n_plants; i++) {
+    struct plant_result *pr = &r->plants[i];
+    const struct economics_cfg *e = &pr->cfg->econ;
+    snprintf(pr->currency, sizeof pr->currency, "%s", e->currency);
+    if (!e->given || site->lifetime_years < 1)
+      continue;
+    double fuel = pr->cfg->type == PLANT_BIOMASS ? pr->bio.fuel_used_t * e->fuel_cost_per_t : 0.0;
+    struct lcoe_inputs in = { e->capex, e->fixed_om_per_year, e->variable_om_per_mwh, fuel,
+                              e->discount_rate, site->lifetime_years, pr->lifetime_per_year_mwh };
+    struct lcoe_result out;
+    lcoe_compute(&in, &out);
+    pr->has_lcoe = isfinite(out.lcoe_per_mwh);
+    pr->lcoe_pv_costs = out.pv_costs;
+    pr->lcoe_pv_energy_mwh = out.pv_energy_mwh;
+    pr->lcoe_per_mwh = pr->has_lcoe ? out.lcoe_per_mwh : 0.0;
+  }
+}
+
 /* Biomass plants, then the shared grid connection (sim_hybrid.c). */
 static int hybrid(const struct site *site, struct sim_result *r, struct diag *d)
 {
@@ -580,28 +661,11 @@ struct sim_result *sim_run(const struct site *site, const struct profile *const 
   }
   (void)project_co2e_t;
 
-  /* Per technology, weighted by energy (plants at one site share their
-   * weather, so their variations are taken as fully correlated). */
-  struct sim_uncertainty *u = &r->unc;
-  u->sigma_iav = u->sigma_other = 0.0;
-  for (int i = 0; i < r->n_plants; i++) {
-    enum plant_type t = site->plants[i].type;
-    double share = r->annual_mwh > 0 ? r->plants[i].annual_mwh / r->annual_mwh : 0.0;
-    u->sigma_iav += share * (t == PLANT_WIND      ? SIM_SIGMA_IAV_WIND
-                             : t == PLANT_BIOMASS ? SIM_SIGMA_IAV_BIOMASS
-                                                  : SIM_SIGMA_IAV_PV);
-    u->sigma_other += share * (t == PLANT_WIND      ? SIM_SIGMA_OTHER_WIND
-                               : t == PLANT_BIOMASS ? SIM_SIGMA_OTHER_BIOMASS
-                                                    : SIM_SIGMA_OTHER_PV);
+  levelised_costs(site, r);
+  if (uncertainty(site, r) != 0) {
+    diag_msg(d, "out of memory");
+    sim_free(r);
+    return NULL;
   }
-  u->sigma_total = sqrt(u->sigma_iav * u->sigma_iav + u->sigma_other * u->sigma_other);
-  u->p50_mwh = r->annual_mwh;
-  u->p75_mwh = r->annual_mwh * (1.0 - agg_z_for_exceedance(75) * u->sigma_total);
-  u->p90_mwh = r->annual_mwh * (1.0 - agg_z_for_exceedance(90) * u->sigma_total);
-  u->p99_mwh = r->annual_mwh * (1.0 - agg_z_for_exceedance(99) * u->sigma_total);
-  snprintf(u->source, sizeof u->source,
-           "normal approximation, one year; sigma interannual %.1f %%, other %.1f %% (PV 4 and 5 %%: "
-           "Thevenard and Pelland, Solar Energy 91, 2013; wind 10 and 8 %%: EWEA practice)",
-           100 * u->sigma_iav, 100 * u->sigma_other);
   return r;
 }

@@ -114,10 +114,18 @@ struct plant_result {
 /* Exceedance levels of annual generation (normal approximation). */
 struct sim_uncertainty {
   double sigma_iav;      /* interannual variability, 1 sigma, fraction */
-  double sigma_other;    /* resource data, model and losses, fraction */
+  double sigma_other;    /* the other uncertainties combined (root-sum-square) */
+  int n_other;
+  double other[16];      /* each of them */
   double sigma_total;    /* one-year combined */
   double p50_mwh, p75_mwh, p90_mwh, p99_mwh;
-  char source[256];
+  int years;             /* span of the multi-year levels */
+  double sigma_years;    /* combined, for the average of `years` years */
+  double p75_years_mwh, p90_years_mwh, p99_years_mwh;
+  int mc_samples;        /* > 0: Monte Carlo check of the one-year levels */
+  unsigned long mc_seed;
+  double mc_mwh[4], mc_std_err_mwh[4]; /* P50, P75, P90, P99 */
+  char source[384];
 };
 
 struct sim_result {

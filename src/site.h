@@ -97,12 +97,14 @@ struct site {
   struct emission_factors factors;
   char output_dir[SITE_PATH_MAX];    /* resolved; "" when the file gives none */
   double export_limit_mw;            /* grid connection; <= 0: no limit */
-  /* Uncertainty of the energy estimate (fractions; < 0: by technology). */
+  /* Uncertainty of the energy estimate, 1 sigma as fractions of P50. A
+   * zeroed site means: by technology, 10-year horizon, no Monte Carlo. */
+  int unc_iav_given, unc_other_given; /* 0: by technology */
   double unc_iav;
-  int unc_n_other;                   /* -1: by technology */
+  int unc_n_other;
   double unc_other[16];
-  int unc_years;
-  int unc_mc_samples;
+  int unc_years;                     /* multi-year levels; 0: 10 */
+  int unc_mc_samples;                /* 0: no Monte Carlo check */
   unsigned long unc_seed;
   enum grid_rule curtailment;
   int priority[64];                  /* plant indices, first kept longest */

@@ -798,17 +798,22 @@ static void build_economics(struct ctx *c, const config_setting_t *g, const char
 }
 
 /* The uncertainty of the energy estimate, for the P-levels. */
-static void build_uncertainty(struct site *site, const config_setting_t *root)
+static void build_uncertainty(struct ctx *c, struct site *site, const config_setting_t *root)
 {
   const config_setting_t *u = config_setting_get_member(root, "uncertainty");
   double iav = get_num(u, "uncertainty", "interannual_percent");
-  site->unc_iav = iav < 0 ? -1.0 : iav / 100.0;
+  site->unc_iav_given = iav >= 0;
+  site->unc_iav = iav >= 0 ? iav / 100.0 : 0.0;
   const config_setting_t *other = u ? config_setting_get_member(u, "other_percent") : NULL;
-  site->unc_n_other = other ? get_numbers(other, site->unc_other, 16) : -1;
+  site->unc_other_given = other != NULL;
+  site->unc_n_other = other ? get_numbers(other, site->unc_other, 16) : 0;
   for (int i = 0; i < site->unc_n_other; i++)
     site->unc_other[i] /= 100.0;
   site->unc_years = (int)get_num(u, "uncertainty", "years");
   site->unc_mc_samples = (int)get_num(u, "uncertainty", "monte_carlo_samples");
+  if (site->unc_mc_samples == 1)
+    ERR(c, config_setting_get_member(u, "monte_carlo_samples"),
+        "uncertainty.monte_carlo_samples: expected 0 (no Monte Carlo) or at least 2, got 1");
   site->unc_seed = (unsigned long)get_num(u, "uncertainty", "seed");
 }
 
@@ -1258,7 +1263,7 @@ struct site *site_cfg_read(const char *path, const char *const *sets, int n_sets
     }
   }
   build_grid(&c, site, root);
-  build_uncertainty(site, root);
+  build_uncertainty(&c, site, root);
   for (int i = 0; site->plants && i < site->n_plants; i++) {
     const config_setting_t *g = config_setting_get_elem(plants, (unsigned)i);
     char key[64];

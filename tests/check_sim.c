@@ -254,6 +254,68 @@ START_TEST(test_lifetime_exact)
 }
 END_TEST
 
+/* Finance outputs from the site file's settings. LCOE by hand: with a 0 %
+ * discount rate it is (capex + 25 x fixed O&M) / lifetime energy + the
+ * variable O&M; at 7 % the costs and every year's energy are discounted by
+ * 1.07^t, t = 1..25, with the capex at year 0. P-levels by hand for
+ * interannual 5 %, other 6 %: sigma_1 = sqrt(0.0036 + 0.0025) = 0.078102,
+ * sigma_10 = sqrt(0.0036 + 0.00025) = 0.062048; P90 = P50 (1 - 1.281552
+ * sigma). The Monte Carlo P90 lies within 4 standard errors of it. */
+START_TEST(test_finance)
+{
+  struct profile *p = synthetic_year();
+  struct site *s = make_site(20.0, TRANSPOSE_PEREZ);
+  struct economics_cfg *e = &s->plants[0].econ;
+  *e = (struct economics_cfg){ .given = 1, .currency = "USD", .capex = 1.5e6,
+                               .fixed_om_per_year = 20000.0, .variable_om_per_mwh = 2.0 };
+  s->unc_iav_given = s->unc_other_given = 1;
+  s->unc_iav = 0.05;
+  s->unc_n_other = 1;
+  s->unc_other[0] = 0.06;
+  s->unc_years = 10;
+  s->unc_mc_samples = 200000;
+  s->unc_seed = 7;
+  struct diag *d = diag_new();
+  const struct profile *pp[] = { p };
+  struct sim_result *r = sim_run(s, pp, NULL, d);
+  ck_assert_ptr_nonnull(r);
+  const struct plant_result *pr = &r->plants[0];
+  ck_assert(pr->has_lcoe);
+  ck_assert_double_eq_tol(pr->lcoe_per_mwh, (1.5e6 + 25 * 20000.0) / pr->lifetime_mwh + 2.0,
+                          1e-9 * pr->lcoe_per_mwh);
+  sim_free(r);
+
+  e->discount_rate = 0.07;
+  r = sim_run(s, pp, NULL, d);
+  ck_assert_ptr_nonnull(r);
+  pr = &r->plants[0];
+  double costs = 1.5e6, energy = 0.0;
+  for (int t = 1; t <= 25; t++) {
+    double df = pow(1.07, -t);
+    costs += df * (20000.0 + 2.0 * pr->lifetime_per_year_mwh[t - 1]);
+    energy += df * pr->lifetime_per_year_mwh[t - 1];
+  }
+  ck_assert_double_eq_tol(pr->lcoe_per_mwh, costs / energy, 1e-9 * pr->lcoe_per_mwh);
+  ck_assert_double_eq_tol(pr->lcoe_pv_energy_mwh, energy, 1e-9 * energy);
+
+  const struct sim_uncertainty *u = &r->unc;
+  double p50 = r->annual_mwh;
+  ck_assert_double_eq_tol(u->sigma_total, 0.078102, 1e-6);
+  ck_assert_double_eq_tol(u->sigma_years, 0.062048, 1e-6);
+  ck_assert_double_eq_tol(u->p90_mwh, p50 * (1 - 1.281552 * 0.0781025), 1e-6 * p50);
+  ck_assert_double_eq_tol(u->p90_years_mwh, p50 * (1 - 1.281552 * 0.0620484), 1e-6 * p50);
+  ck_assert_int_eq(u->years, 10);
+  ck_assert_int_eq(u->mc_samples, 200000);
+  ck_assert(u->mc_std_err_mwh[2] > 0);
+  ck_assert_double_eq_tol(u->mc_mwh[2], u->p90_mwh, 4 * u->mc_std_err_mwh[2]);
+  ck_assert_double_eq_tol(u->mc_mwh[0], p50, 4 * u->mc_std_err_mwh[0]);
+  sim_free(r);
+  diag_free(d);
+  free_site(s);
+  profile_free(p);
+}
+END_TEST
+
 Suite *make_sim_suite(void)
 {
   Suite *s = suite_create("sim");
@@ -262,6 +324,7 @@ Suite *make_sim_suite(void)
   tcase_add_test(tc, test_year_invariants);
   tcase_add_test(tc, test_json_contract);
   tcase_add_test(tc, test_lifetime_exact);
+  tcase_add_test(tc, test_finance);
   suite_add_tcase(s, tc);
   return s;
 }
