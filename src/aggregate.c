@@ -25,6 +25,31 @@ void agg_local_calendar(size_t n, const int64_t *t_utc, double utc_offset_h,
   }
 }
 
+int agg_calendar_year_mwh(size_t n, const int64_t *t_utc, double utc_offset_h, int interval_s,
+                          const double *p_kw, int max_years, double *out_mwh)
+{
+  int64_t shift = (int64_t)llround(utc_offset_h * UNITS_S_PER_H);
+  double kwh_per_kw = interval_s / UNITS_S_PER_H;
+  int found = 0;
+  size_t i = 0;
+  while (i < n) {
+    int year, m, d;
+    calendar_civil_from_days(calendar_day_of(t_utc[i] + shift), &year, &m, &d);
+    int64_t start = calendar_days_from_civil(year, 1, 1) * 86400 - shift;
+    int64_t end = calendar_days_from_civil(year + 1, 1, 1) * 86400 - shift;
+    double e = 0.0;
+    size_t count = 0;
+    for (; i < n && t_utc[i] < end; i++, count++)
+      e += p_kw[i];
+    if ((int64_t)(count + 1) * interval_s >= end - start) {
+      if (found < max_years)
+        out_mwh[found] = e * kwh_per_kw / 1000.0;
+      found++;
+    }
+  }
+  return found;
+}
+
 double agg_monthly_mwh(size_t n, const unsigned char *month, const double *p_kw,
                        int interval_s, double out_mwh[12])
 {

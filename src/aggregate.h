@@ -17,6 +17,17 @@ void agg_local_calendar(size_t n, const int64_t *t_utc, double utc_offset_h,
 double agg_monthly_mwh(size_t n, const unsigned char *month, const double *p_kw,
                        int interval_s, double out_mwh[12]);
 
+/* Energy of every complete local calendar year [MWh], in time order, from
+ * power p_kw over intervals of interval_s seconds labelled t_utc [s],
+ * shifted by utc_offset_h. A year is complete when its intervals cover
+ * all of it (at most one interval missing); partial years at either end,
+ * and the months of a typical year taken from different years, are left
+ * out. Writes at most max_years values to out_mwh. Returns the number of
+ * complete years (possibly more than max_years, of which only the first
+ * max_years are written). */
+int agg_calendar_year_mwh(size_t n, const int64_t *t_utc, double utc_offset_h, int interval_s,
+                          const double *p_kw, int max_years, double *out_mwh);
+
 /* Mean power [MW] by local month and hour: out_mw[m][h]; an hour with no
  * intervals gets 0. */
 void agg_average_day_mw(size_t n, const unsigned char *month, const unsigned char *hour,

@@ -14,6 +14,7 @@
 #include "profile.h"
 #include "sim.h"
 #include "site.h"
+#include "uncertainty.h"
 
 static const char *month_abbr[12] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
@@ -181,6 +182,41 @@ static int wind_charts(struct outset *o, const struct sim_result *r, const struc
   return script(o, plots_dir, "windrose", title, r->n_plants, vars, d);
 }
 
+/* Exceedance curves of the yearly energy: one year and the mean of the
+ * multi-year horizon, with the Monte Carlo levels when they were drawn. */
+static int exceedance_chart(struct outset *o, const struct sim_result *r, const char *plots_dir,
+                            struct diag *d)
+{
+  enum { N = 99 };
+  const struct sim_uncertainty *u = &r->unc;
+  double p[N], one[N], many[N];
+  unc_exceedance_curve(r->annual_mwh, u->sigma_total, N, p, one);
+  unc_exceedance_curve(r->annual_mwh, u->sigma_years, N, p, many);
+  FILE *f = outset_open(o, "exceedance.dat");
+  if (!f)
+    return -1;
+  dat_header(f, r, "energy exceeded with each probability (normal approximation)");
+  fprintf(f, "# sigma one year %.6f, mean of %d years %.6f; %s\n", u->sigma_total, u->years,
+          u->sigma_years, u->source);
+  fprintf(f, "# columns: exceedance probability [%%], MWh one year, MWh a year over %d years, "
+          "Monte Carlo MWh (one year; NaN where not drawn)\n", u->years);
+  for (int i = 0; i < N; i++) {
+    double mc = NAN;
+    static const int mc_p[4] = { 50, 75, 90, 99 };
+    for (int k = 0; k < 4 && u->mc_samples > 0; k++)
+      if (fabs(p[i] - mc_p[k]) < 1e-9)
+        mc = u->mc_mwh[k];
+    fprintf(f, "%.0f %.6f %.6f ", p[i], one[i], many[i]);
+    fprintf(f, isnan(mc) ? "NaN\n" : "%.6f\n", mc);
+  }
+  char title[400], vars[160];
+  snprintf(title, sizeof title, "%s: yearly generation exceeded with each probability",
+           r->site->name);
+  snprintf(vars, sizeof vars, "years = %d\np50_gwh = %.6f\np90_gwh = %.6f\nmc = %d\n", u->years,
+           u->p50_mwh / 1000, u->p90_mwh / 1000, u->mc_samples > 0);
+  return script(o, plots_dir, "exceedance", title, r->n_plants, vars, d);
+}
+
 int out_gnuplot(struct outset *o, const struct sim_result *r, const char *plots_dir,
                 struct diag *d)
 {
@@ -251,6 +287,9 @@ int out_gnuplot(struct outset *o, const struct sim_result *r, const char *plots_
   snprintf(title, sizeof title, "%s: generation and CO2 avoided over %d years", r->site->name,
            r->site->lifetime_years);
   if (script(o, plots_dir, "lifetime", title, r->n_plants, NULL, d) != 0)
+    return -1;
+
+  if (exceedance_chart(o, r, plots_dir, d) != 0)
     return -1;
 
   if (!(f = outset_open(o, "style.gp")))

@@ -256,10 +256,22 @@ int out_json(FILE *f, const struct sim_result *r, const struct profile *const *p
   for (int i = 0; i < u->n_other; i++)
     json_array_append_new(other, json_real(u->other[i]));
   json_object_set_new(unc, "sigma_other_components", other);
-  json_object_set_new(unc, "horizon",
-                      json_pack("{s:i, s:f, s:f, s:f, s:f}", "years", u->years, "sigma",
-                                u->sigma_years, "p75_mwh", u->p75_years_mwh, "p90_mwh",
-                                u->p90_years_mwh, "p99_mwh", u->p99_years_mwh));
+  json_object_set_new(unc, "coal_saved_tce",
+                      json_pack("{s:f, s:f, s:f, s:f}", "p50", u->coal_tce[0], "p75",
+                                u->coal_tce[1], "p90", u->coal_tce[2], "p99", u->coal_tce[3]));
+  json_object_set_new(unc, "co2_avoided_t",
+                      json_pack("{s:f, s:f, s:f, s:f}", "p50", u->co2_t[0], "p75", u->co2_t[1],
+                                "p90", u->co2_t[2], "p99", u->co2_t[3]));
+  json_t *horizon = json_pack("{s:i, s:f, s:f, s:f, s:f}", "years", u->years, "sigma",
+                              u->sigma_years, "p75_mwh", u->p75_years_mwh, "p90_mwh",
+                              u->p90_years_mwh, "p99_mwh", u->p99_years_mwh);
+  json_object_set_new(horizon, "coal_saved_tce",
+                      json_pack("{s:f, s:f, s:f}", "p75", u->coal_tce[4], "p90", u->coal_tce[5],
+                                "p99", u->coal_tce[6]));
+  json_object_set_new(horizon, "co2_avoided_t",
+                      json_pack("{s:f, s:f, s:f}", "p75", u->co2_t[4], "p90", u->co2_t[5],
+                                "p99", u->co2_t[6]));
+  json_object_set_new(unc, "horizon", horizon);
   if (u->mc_samples > 0)
     json_object_set_new(
       unc, "monte_carlo",

@@ -326,6 +326,10 @@ int out_text(FILE *f, const struct sim_result *r, const struct profile *const *p
   fprintf(f, "  %d-year mean         P75/P90/P99 %.*f / %.*f / %.*f MWh a year (sigma %.2f %%, "
           "one year %.2f %%)\n", r->unc.years, pd, r->unc.p75_years_mwh, pd, r->unc.p90_years_mwh,
           pd, r->unc.p99_years_mwh, 100 * r->unc.sigma_years, 100 * r->unc.sigma_total);
+  fprintf(f, "  P90 coal and CO2    %.*f tce and %.*f t (one year); %.*f tce and %.*f t a year "
+          "(%d-year mean)\n", dec(r->unc.coal_tce[2]), r->unc.coal_tce[2], dec(r->unc.co2_t[2]),
+          r->unc.co2_t[2], dec(r->unc.coal_tce[5]), r->unc.coal_tce[5], dec(r->unc.co2_t[5]),
+          r->unc.co2_t[5], r->unc.years);
   if (r->unc.mc_samples > 0)
     fprintf(f, "  Monte Carlo check   P50/P75/P90/P99 %.*f / %.*f / %.*f / %.*f MWh, %d samples, "
             "seed %lu, standard error of P90 %.*f MWh\n", pd, r->unc.mc_mwh[0], pd,

@@ -24,6 +24,7 @@
 #include "solar.h"
 #include "transpose.h"
 #include "uncertainty.h"
+#include "wind_profile.h"
 #include "units.h"
 
 /* Used when a profile has no such column; reported in the summary. */
@@ -476,19 +477,47 @@ static void add_emissions(struct emissions *sum, const struct emissions *e)
   sum->dust_t += e->dust_t;
 }
 
-/* P-levels: the site's uncertainties, or defaults by technology weighted
- * by energy (plants at one site share their weather, so their variations
- * are taken as fully correlated). */
+/* Interannual variability of a PV or wind plant from the complete calendar
+ * years of its profile (a multi-year record); -1 when it has fewer than
+ * two. */
+static void measure_iav(struct plant_result *pr)
+{
+  pr->iav_measured = -1.0;
+  pr->calendar_years = 0;
+  int interval_s = pr->profile ? pr->profile->interval_s
+                   : pr->wind.profile ? pr->wind.profile->interval_s : 0;
+  if (pr->cfg->type == PLANT_BIOMASS || pr->n == 0 || !pr->t_utc || interval_s <= 0 ||
+      pr->years < 1.5)
+    return;
+  int found = agg_calendar_year_mwh(pr->n, pr->t_utc, pr->utc_offset_h, interval_s, pr->s.ac_kw,
+                                    SIM_CALENDAR_YEARS_MAX, pr->calendar_year_mwh);
+  pr->calendar_years = found < SIM_CALENDAR_YEARS_MAX ? found : SIM_CALENDAR_YEARS_MAX;
+  pr->iav_measured = unc_iav_from_years(pr->calendar_year_mwh, pr->calendar_years);
+}
+
+/* P-levels. Interannual variability: the site file's, else measured on each
+ * plant's multi-year profile, else a default by technology; the plants'
+ * values are weighted by energy (plants at one site share their weather,
+ * so their variations are taken as fully correlated). The other
+ * uncertainties: the site file's, else defaults by technology. */
 static int uncertainty(const struct site *site, struct sim_result *r)
 {
   struct sim_uncertainty *u = &r->unc;
   double iav = 0.0, other = 0.0;
+  u->iav_plants_measured = 0;
   for (int i = 0; i < r->n_plants; i++) {
+    struct plant_result *pr = &r->plants[i];
     enum plant_type t = site->plants[i].type;
-    double share = r->annual_mwh > 0 ? r->plants[i].annual_mwh / r->annual_mwh : 0.0;
-    iav += share * (t == PLANT_WIND      ? SIM_SIGMA_IAV_WIND
-                    : t == PLANT_BIOMASS ? SIM_SIGMA_IAV_BIOMASS
-                                         : SIM_SIGMA_IAV_PV);
+    double share = r->annual_mwh > 0 ? pr->annual_mwh / r->annual_mwh : 0.0;
+    measure_iav(pr);
+    double plant_iav = t == PLANT_WIND      ? SIM_SIGMA_IAV_WIND
+                       : t == PLANT_BIOMASS ? SIM_SIGMA_IAV_BIOMASS
+                                            : SIM_SIGMA_IAV_PV;
+    if (pr->iav_measured >= 0) {
+      plant_iav = pr->iav_measured;
+      u->iav_plants_measured++;
+    }
+    iav += share * plant_iav;
     other += share * (t == PLANT_WIND      ? SIM_SIGMA_OTHER_WIND
                       : t == PLANT_BIOMASS ? SIM_SIGMA_OTHER_BIOMASS
                                            : SIM_SIGMA_OTHER_PV);
@@ -510,14 +539,30 @@ static int uncertainty(const struct site *site, struct sim_result *r)
   u->p75_years_mwh = unc_p_level(r->annual_mwh, u->sigma_years, 75);
   u->p90_years_mwh = unc_p_level(r->annual_mwh, u->sigma_years, 90);
   u->p99_years_mwh = unc_p_level(r->annual_mwh, u->sigma_years, 99);
+  const double levels_mwh[7] = { u->p50_mwh, u->p75_mwh, u->p90_mwh, u->p99_mwh,
+                                 u->p75_years_mwh, u->p90_years_mwh, u->p99_years_mwh };
+  for (int k = 0; k < 7; k++) {
+    double share = r->annual_mwh > 0 ? levels_mwh[k] / r->annual_mwh : 0.0;
+    u->coal_tce[k] = share * r->annual.coal_tce;
+    u->co2_t[k] = share * r->annual.co2_t;
+  }
+  char iav_from[96];
+  if (site->unc_iav_given)
+    snprintf(iav_from, sizeof iav_from, "site file");
+  else if (u->iav_plants_measured > 0)
+    snprintf(iav_from, sizeof iav_from, "measured on the multi-year profile of %d of %d plants",
+             u->iav_plants_measured, r->n_plants);
+  else
+    snprintf(iav_from, sizeof iav_from, "default");
+  int defaults = !site->unc_iav_given || !site->unc_other_given;
   snprintf(u->source, sizeof u->source,
            "normal approximation: Pp = P50 (1 - z_p sigma), sigma = sqrt(other^2 + "
-           "interannual^2 / N); interannual %.1f %%, other %.1f %%%s",
-           100 * u->sigma_iav, 100 * u->sigma_other,
-           site->unc_iav_given || site->unc_other_given
-             ? " (site file)"
-             : " (defaults: PV 4 and 5 %, Thevenard and Pelland, Solar Energy 91, 2013; wind 10 "
-               "and 8 %, EWEA practice; biomass 0 and 5 %)");
+           "interannual^2 / N); interannual %.1f %% (%s), other %.1f %% (%s)%s",
+           100 * u->sigma_iav, iav_from, 100 * u->sigma_other,
+           site->unc_other_given ? "site file" : "default",
+           defaults ? "; defaults: PV interannual 4 and other 5 %, Thevenard and Pelland, Solar "
+                      "Energy 91, 2013; wind 10 and 8 %, EWEA practice; biomass 0 and 5 %"
+                    : "");
   u->mc_samples = site->unc_mc_samples;
   u->mc_seed = site->unc_seed;
   if (u->mc_samples > 0) {
@@ -526,9 +571,11 @@ static int uncertainty(const struct site *site, struct sim_result *r)
     struct unc_mc mc = { u->mc_samples, u->mc_seed };
     if (!work)
       return -1;
-    unc_monte_carlo(r->annual_mwh, u->sigma_iav, u->other, u->n_other, 1, &mc, levels, 4,
-                    u->mc_mwh, u->mc_std_err_mwh, work);
+    int rc = unc_monte_carlo(r->annual_mwh, u->sigma_iav, u->other, u->n_other, 1, &mc, levels,
+                             4, u->mc_mwh, u->mc_std_err_mwh, work);
     free(work);
+    if (rc != 0)
+      return -1;
   }
   return 0;
 }

@@ -16,6 +16,7 @@ struct wind_profile;
 struct diag;
 
 #define SIM_LIFETIME_MAX 100
+#define SIM_CALENDAR_YEARS_MAX 64 /* complete years of a multi-year profile kept */
 
 /* What was assumed or derived for a profile, for the summary. */
 struct sim_profile_note {
@@ -109,11 +110,18 @@ struct plant_result {
   struct emissions annual;
   double lifetime_mwh;
   double lifetime_per_year_mwh[SIM_LIFETIME_MAX];
+  /* Multi-year profiles: AC energy of every complete calendar year (the
+   * first SIM_CALENDAR_YEARS_MAX) and their interannual variability
+   * (sample sd / mean; -1 with fewer than two complete years). */
+  int calendar_years;
+  double calendar_year_mwh[SIM_CALENDAR_YEARS_MAX];
+  double iav_measured;
 };
 
 /* Exceedance levels of annual generation (normal approximation). */
 struct sim_uncertainty {
   double sigma_iav;      /* interannual variability, 1 sigma, fraction */
+  int iav_plants_measured; /* plants whose IAV came from their multi-year profile */
   double sigma_other;    /* the other uncertainties combined (root-sum-square) */
   int n_other;
   double other[16];      /* each of them */
@@ -122,6 +130,10 @@ struct sim_uncertainty {
   int years;             /* span of the multi-year levels */
   double sigma_years;    /* combined, for the average of `years` years */
   double p75_years_mwh, p90_years_mwh, p99_years_mwh;
+  /* Coal saved and CO2 avoided at the same levels: P50, P75, P90, P99 of
+   * one year, then P75, P90, P99 of the multi-year mean (emissions scale
+   * with the energy). */
+  double coal_tce[7], co2_t[7];
   int mc_samples;        /* > 0: Monte Carlo check of the one-year levels */
   unsigned long mc_seed;
   double mc_mwh[4], mc_std_err_mwh[4]; /* P50, P75, P90, P99 */

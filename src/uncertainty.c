@@ -15,6 +15,16 @@
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
 
+double unc_iav_from_years(const double *energy, int n)
+{
+  if (n < 2)
+    return -1.0;
+  double mean = gsl_stats_mean(energy, 1, (size_t)n);
+  if (!(mean > 0.0))
+    return -1.0;
+  return gsl_stats_sd_m(energy, 1, (size_t)n, mean) / mean;
+}
+
 double unc_sigma_combined(double sigma_iav, const double *sigma_other, int n_other, int years)
 {
   double var = sigma_iav * sigma_iav / years;

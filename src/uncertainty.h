@@ -20,6 +20,13 @@
  * Returns sigma_N [-]. Pure. */
 double unc_sigma_combined(double sigma_iav, const double *sigma_other, int n_other, int years);
 
+/* Interannual variability measured on a multi-year record: the sample
+ * standard deviation (n - 1 in the denominator) of n yearly energies over
+ * their mean. energy [any unit] n values; n >= 2.
+ * Returns sigma_iav [-], or -1 when n < 2 or the mean is not positive.
+ * Pure. */
+double unc_iav_from_years(const double *energy, int n);
+
 /* Energy exceeded with probability p %: P50 (1 - z_p sigma), with
  * z_p = Phi^-1(p / 100) the standard normal quantile (z_90 = 1.28155...).
  * p50 [MWh, or any energy unit: the result has the same one];

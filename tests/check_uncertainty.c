@@ -241,6 +241,20 @@ START_TEST(test_exceedance_curve)
 }
 END_TEST
 
+/* Interannual variability of yearly energies 90, 100, 110: mean 100,
+ * sample sd sqrt((100 + 0 + 100) / 2) = 10, so 0.1. Fewer than two years or
+ * a zero mean give -1. */
+START_TEST(test_iav_from_years)
+{
+  const double e[3] = {90.0, 100.0, 110.0};
+  const double zero[2] = {0.0, 0.0};
+  ck_assert_double_eq_tol(unc_iav_from_years(e, 3), 0.1, 1e-15);
+  ck_assert_double_eq_tol(unc_iav_from_years(e, 2), sqrt(50.0) / 95.0, 1e-15);
+  ck_assert_double_eq(unc_iav_from_years(e, 1), -1.0);
+  ck_assert_double_eq(unc_iav_from_years(zero, 2), -1.0);
+}
+END_TEST
+
 Suite *make_uncertainty_suite(void)
 {
   Suite *s = suite_create("uncertainty");
@@ -250,6 +264,7 @@ Suite *make_uncertainty_suite(void)
   tcase_add_test(tc, test_other_levels);
   tcase_add_test(tc, test_factors_example);
   tcase_add_test(tc, test_exceedance_curve);
+  tcase_add_test(tc, test_iav_from_years);
   suite_add_tcase(s, tc);
   TCase *mc = tcase_create("monte_carlo");
   tcase_add_loop_test(mc, test_mc_agrees, 0, (int)(sizeof mc_cases / sizeof mc_cases[0]));
