@@ -285,22 +285,43 @@ static void text_per_million(FILE *f, const char *label, const struct portfolio_
           grouped(c, sizeof c, x->coal_tce, 1), grouped(d, sizeof d, x->co2_t, 1));
 }
 
-static void text_lcoe(FILE *f, const char *indent, const struct portfolio_lcoe *l)
+/* Plants with economics among the projects of bond bi (-1: the book's
+ * distinct projects) into *with, all their plants into *all. */
+static void count_plants(const struct report *rp, int bi, int *with, int *all)
+{
+  const struct bond_book *b = rp->book;
+  *with = *all = 0;
+  for (int s = 0; s < b->n_sites; s++) {
+    int used = bi < 0;
+    if (bi >= 0)
+      for (int k = 0; k < b->bonds[bi].n_projects; k++)
+        used |= b->bonds[bi].projects[k].site_index == s;
+    if (!used)
+      continue;
+    const struct sim_result *r = rp->runs[s].r;
+    for (int i = 0; i < r->n_plants; i++) {
+      *with += r->plants[i].has_lcoe != 0;
+      (*all)++;
+    }
+  }
+}
+
+static void text_lcoe(FILE *f, const struct report *rp, int bi, const struct portfolio_lcoe *l)
 {
   double v;
+  int with, all;
+  count_plants(rp, bi, &with, &all);
   if (portfolio_lcoe_value(l, &v) != 0) {
     const char *why = l->n_with == 0 ? "no project's site file gives plant economics"
                                      : l->mixed_currency ? "the plants' currencies differ"
                                                          : "no energy";
-    fprintf(f, "%sLCOE                  not available (%s)\n", indent, why);
+    fprintf(f, "    %-22snot available (%s)\n", "LCOE", why);
     return;
   }
   char a[48];
-  fprintf(f, "%sLCOE                  %s %s/MWh (present values of the attributed shares", indent,
-          grouped(a, sizeof a, v, 2), l->currency);
-  if (l->n_without > 0)
-    fprintf(f, "; %d of %d plants give economics", l->n_with, l->n_with + l->n_without);
-  fprintf(f, ")\n");
+  fprintf(f, "    %-22s%s %s/MWh (present values of the attributed shares; %d of %d %s with "
+             "economics)\n", "LCOE", grouped(a, sizeof a, v, 2), l->currency, with, all,
+          all == 1 ? "plant" : "plants");
 }
 
 static void print_text(FILE *f, const struct report *rp, enum portfolio_method m)
@@ -357,7 +378,7 @@ static void print_text(FILE *f, const struct report *rp, enum portfolio_method m
              m == PORTFOLIO_PCAF ? "outst." : "alloc.");
     if (t->has_allocated)
       text_per_million(f, label, &t->per_allocated);
-    text_lcoe(f, "    ", &t->lcoe);
+    text_lcoe(f, rp, i, &t->lcoe);
   }
   fputc('\n', f);
   fprintf(f, "book: %d %s, %d distinct %s, each counted once\n", b->n_bonds,
@@ -382,7 +403,7 @@ static void print_text(FILE *f, const struct report *rp, enum portfolio_method m
   } else {
     fprintf(f, "    %-22snot computed (the bonds are in different currencies)\n", "per million");
   }
-  text_lcoe(f, "    ", &rp->book_total.lcoe);
+  text_lcoe(f, rp, -1, &rp->book_total.lcoe);
   fputc('\n', f);
   fprintf(f, "factors (each project's site file; renewcalc run SITE.cfg shows every source)\n");
   for (int s = 0; s < b->n_sites; s++) {
@@ -420,14 +441,20 @@ static json_t *opt_figures(int has, const struct portfolio_figures *x)
   return has ? figures_json(x) : json_null();
 }
 
-static json_t *lcoe_json(const struct portfolio_lcoe *l)
+static json_t *lcoe_json(const struct report *rp, int bi, const struct portfolio_lcoe *l)
 {
   double v;
-  int ok = portfolio_lcoe_value(l, &v) == 0;
+  int ok = portfolio_lcoe_value(l, &v) == 0, with, all;
+  if (bi == -2) { /* one holding: its own plants */
+    with = l->n_with;
+    all = l->n_with + l->n_without;
+  } else {
+    count_plants(rp, bi, &with, &all);
+  }
   return json_pack("{s:o, s:o, s:f, s:f, s:i, s:i}", "lcoe_per_mwh", ok ? json_real(v) : json_null(),
                    "currency", ok ? json_string(l->currency) : json_null(), "pv_costs",
-                   l->pv_costs, "pv_energy_mwh", l->pv_energy_mwh, "plants_with_economics",
-                   l->n_with, "plants_without_economics", l->n_without);
+                   l->pv_costs, "pv_energy_mwh", l->pv_energy_mwh, "plants_with_economics", with,
+                   "plants", all);
 }
 
 static int print_json(FILE *f, const struct report *rp, enum portfolio_method m)
@@ -454,7 +481,7 @@ static int print_json(FILE *f, const struct report *rp, enum portfolio_method m)
       json_object_set_new(o, "full", figures_json(&rp->full[p->site_index]));
       json_object_set_new(o, "attributed", figures_json(&h->attributed));
       json_object_set_new(o, "per_million", opt_figures(h->has_per_million, &h->per_million));
-      json_object_set_new(o, "lcoe", lcoe_json(&h->lcoe));
+      json_object_set_new(o, "lcoe", lcoe_json(rp, -2, &h->lcoe));
       json_object_set_new(o, "factors", json_string(run->site->factors.name));
       json_array_append_new(projects, o);
     }
@@ -462,7 +489,7 @@ static int print_json(FILE *f, const struct report *rp, enum portfolio_method m)
                             "per_million_issued", opt_figures(t->has_issued, &t->per_issued),
                             "per_million_allocated",
                             opt_figures(t->has_allocated, &t->per_allocated), "lcoe",
-                            lcoe_json(&t->lcoe));
+                            lcoe_json(rp, i, &t->lcoe));
     json_array_append_new(bonds, json_pack("{s:s, s:s, s:f, s:f, s:o, s:o}", "name", bd->name,
                                            "currency", bd->currency, "amount", bd->amount,
                                            "allocated", t->allocated, "projects", projects,
@@ -475,7 +502,7 @@ static int print_json(FILE *f, const struct report *rp, enum portfolio_method m)
     rp->issued, "allocated", bk->allocated, "full", figures_json(&rp->book_full), "attributed",
     figures_json(&bk->attributed), "per_million_issued",
     opt_figures(bk->has_issued, &bk->per_issued), "per_million_allocated",
-    opt_figures(bk->has_allocated, &bk->per_allocated), "lcoe", lcoe_json(&bk->lcoe));
+    opt_figures(bk->has_allocated, &bk->per_allocated), "lcoe", lcoe_json(rp, -1, &bk->lcoe));
   json_t *factors = json_array();
   for (int s = 0; s < b->n_sites; s++) {
     const struct emission_factors *ef = &rp->runs[s].site->factors;
@@ -598,6 +625,19 @@ static int print_csv(FILE *f, const struct report *rp, enum portfolio_method m)
 
 /* ---- chart ---------------------------------------------------------------------- */
 
+/* A short label for site s: the name a bond gives the project, else the
+ * plant's name for a one-plant site, else the site's name. */
+static const char *chart_label(const struct report *rp, int s)
+{
+  const struct bond_book *b = rp->book;
+  for (int i = 0; i < b->n_bonds; i++)
+    for (int k = 0; k < b->bonds[i].n_projects; k++)
+      if (b->bonds[i].projects[k].site_index == s && b->bonds[i].projects[k].name[0])
+        return b->bonds[i].projects[k].name;
+  const struct site *st = rp->runs[s].site;
+  return st->n_plants == 1 && st->plants[0].name[0] ? st->plants[0].name : st->name;
+}
+
 static int chart(struct outset *o, const struct report *rp, struct diag *d)
 {
   const struct bond_book *b = rp->book;
@@ -614,7 +654,7 @@ static int chart(struct outset *o, const struct report *rp, struct diag *d)
   }
   fputs(" \"not attributed\"\n", f);
   for (int s = 0; s < b->n_sites; s++) {
-    out_gp_string(f, rp->runs[s].site->name);
+    out_gp_string(f, chart_label(rp, s));
     double rest = rp->full[s].co2_t;
     for (int i = 0; i < b->n_bonds; i++) {
       double x = 0;

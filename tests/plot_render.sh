@@ -1,8 +1,8 @@
 #!/bin/sh
-# Renders the charts of every example site in configs/ with gnuplot: each
-# .gp renders without a word on stderr, each image exists and is not blank
-# (a PNG of the expected size holding more than a few kilobytes of
-# drawing); `plot` re-renders a folder to SVG. Skips when gnuplot is not
+# Renders the charts of every example site and bond file in configs/ with
+# gnuplot: each .gp renders without a word on stderr, each image exists and
+# is not blank (a PNG of the expected size holding more than a few
+# kilobytes of drawing); `plot` re-renders a folder to SVG. Skips when gnuplot is not
 # installed.
 . "${top_srcdir:-.}/tests/lib.sh"
 if ! command -v gnuplot >/dev/null 2>&1; then
@@ -10,13 +10,19 @@ if ! command -v gnuplot >/dev/null 2>&1; then
   exit 77
 fi
 for cfg in "$top_srcdir"/configs/*.cfg; do
-grep -q '^plants' "$cfg" || continue # not a site file
+if grep -q '^plants' "$cfg"; then
+  command=run # a site file
+elif grep -q '^bonds' "$cfg"; then
+  command=portfolio # a bond file
+else
+  continue
+fi
 case=$(basename "$cfg" .cfg)
 out=$tmp/$case
-if "$RENEWCALC" run "$cfg" -o "$out" --plot >/dev/null 2>"$tmp/err"; then
-  ok "$case: run --plot"
+if "$RENEWCALC" "$command" "$cfg" -o "$out" --plot >/dev/null 2>"$tmp/err"; then
+  ok "$case: $command --plot"
 else
-  fail "$case: run --plot: $(cat "$tmp/err")"
+  fail "$case: $command --plot: $(cat "$tmp/err")"
 fi
 for gp in "$out"/*.gp; do
   name=$(basename "$gp" .gp)
