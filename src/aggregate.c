@@ -1,7 +1,6 @@
 /* Aggregation of interval results; see aggregate.h. */
 #include "aggregate.h"
 
-#include <gsl/gsl_cdf.h>
 #include <math.h>
 
 #include "calendar.h"
@@ -95,11 +94,6 @@ double agg_quadratic(double x0, double y0, double x1, double y1, double x2, doub
   return y0 * (x - x1) * (x - x2) / ((x0 - x1) * (x0 - x2)) +
          y1 * (x - x0) * (x - x2) / ((x1 - x0) * (x1 - x2)) +
          y2 * (x - x0) * (x - x1) / ((x2 - x0) * (x2 - x1));
-}
-
-double agg_z_for_exceedance(double p)
-{
-  return gsl_cdf_ugaussian_Pinv(p / 100.0);
 }
 
 void agg_histogram(size_t n, const double *v, double width, int nbins, double *share_pct)

@@ -1,6 +1,6 @@
 /* From interval power to the figures people cite: monthly and annual
  * energy, the average day of each month, lifetime energy with degradation,
- * and P-levels of annual energy. Pure. */
+ * calendar-year energies of multi-year records. Pure. */
 #ifndef RENEWCALC_AGGREGATE_H
 #define RENEWCALC_AGGREGATE_H
 
@@ -54,9 +54,5 @@ void agg_histogram(size_t n, const double *v, double width, int nbins, double *s
  * edge[nclasses - 1]). share_pct[c * nsectors + s]. */
 void agg_wind_rose(size_t n, const double *dir_deg, const double *v, int nsectors,
                    const double *edge, int nclasses, double *share_pct);
-
-/* Standard normal quantile for exceedance level Pp, 50 <= p < 100: the z
- * with P(Z < z) = p/100 (1.2816 for P90), so Pp = P50 (1 - z sigma). */
-double agg_z_for_exceedance(double p);
 
 #endif

@@ -150,17 +150,6 @@ START_TEST(test_degradation)
 }
 END_TEST
 
-/* Standard normal quantiles (any statistics table): P90 1.2816, P75 0.6745,
- * P99 2.3263, P50 0; the table's 4 decimals set the tolerance. */
-START_TEST(test_exceedance_z)
-{
-  ck_assert_double_eq_tol(agg_z_for_exceedance(90), 1.2816, 5e-5);
-  ck_assert_double_eq_tol(agg_z_for_exceedance(75), 0.6745, 5e-5);
-  ck_assert_double_eq_tol(agg_z_for_exceedance(99), 2.3263, 5e-5);
-  ck_assert_double_eq_tol(agg_z_for_exceedance(50), 0.0, 1e-12);
-}
-END_TEST
-
 /* CDM Tool07 combined margin with Singapore's 2017 margins (sg-cm):
  * OM 0.4192, BM 0.4018 t/MWh.
  *   wind and solar: 0.75 x 0.4192 + 0.25 x 0.4018 = 0.3144 + 0.10045 = 0.41485
@@ -230,7 +219,6 @@ Suite *make_emissions_suite(void)
   tcase_add_test(tc, test_unknown_preset);
   tcase_add_test(tc, test_bad_preset_file);
   tcase_add_test(tc, test_degradation);
-  tcase_add_test(tc, test_exceedance_z);
   tcase_add_test(tc, test_combined_margin);
   tcase_add_test(tc, test_trajectory);
   tcase_add_test(tc, test_presets_sourced);
