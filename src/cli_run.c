@@ -26,8 +26,15 @@ static const char run_usage[] =
 
 static void on_signal(int sig)
 {
-  (void)sig;
+  /* Only async-signal-safe calls here: write(2), unlink(2), _exit(2). */
+  static const char msg_int[] = "renewcalc: interrupted (SIGINT); no output of this run kept\n";
+  static const char msg_term[] = "renewcalc: terminated (SIGTERM); no output of this run kept\n";
+  static const char msg_hup[] = "renewcalc: hung up (SIGHUP); no output of this run kept\n";
+  const char *msg = sig == SIGINT ? msg_int : sig == SIGTERM ? msg_term : msg_hup;
+  size_t len = sig == SIGINT ? sizeof msg_int : sig == SIGTERM ? sizeof msg_term : sizeof msg_hup;
   outset_cleanup_on_signal();
+  ssize_t w = write(STDERR_FILENO, msg, len - 1);
+  (void)w;
   _exit(EXIT_RUNTIME);
 }
 
@@ -40,6 +47,10 @@ void cli_handle_signals(void)
   sigaction(SIGINT, &sa, NULL);
   sigaction(SIGTERM, &sa, NULL);
   sigaction(SIGHUP, &sa, NULL);
+  /* Past a file-size limit (ulimit -f) a write then fails with EFBIG and is
+   * reported like a full disk, instead of the process being killed with a
+   * partial file left behind. */
+  signal(SIGXFSZ, SIG_IGN);
 }
 
 enum fmt { FMT_TEXT, FMT_JSON, FMT_CSV };
