@@ -4,18 +4,29 @@
 # Variables a chart script (or `gnuplot -e`) may set before loading it:
 #   fmt      png (default), svg or pdf
 #   outbase  output file name without extension (default: chart)
+#   width, height  image size in pixels (default 945 x 590); a pdf takes
+#            them at 150 dpi (945 x 590 is the default 16 cm x 10 cm)
 
 if (!exists("fmt")) fmt = "png"
 if (!exists("outbase")) outbase = "chart"
+custom_size = exists("width") || exists("height")
+if (!exists("width")) width = 945
+if (!exists("height")) height = 590
 
 # Sizes suit an A4 report: 16 cm wide at 150 dpi for png.
 if (fmt eq "svg") {
-  set terminal svg size 945,590 dynamic enhanced font "DejaVu Sans,13" background rgb "white"
+  set terminal svg size width,height dynamic enhanced font "DejaVu Sans,13" \
+      background rgb "white"
 } else {
   if (fmt eq "pdf") {
-    set terminal pdfcairo size 16cm,10cm enhanced font "DejaVu Sans,9"
+    if (custom_size) {
+      set terminal pdfcairo size (width / 150.0),(height / 150.0) enhanced font "DejaVu Sans,9"
+    } else {
+      set terminal pdfcairo size 16cm,10cm enhanced font "DejaVu Sans,9"
+    }
   } else {
-    set terminal pngcairo size 945,590 enhanced font "DejaVu Sans,11" background rgb "white"
+    set terminal pngcairo size width,height enhanced font "DejaVu Sans,11" \
+        background rgb "white"
   }
 }
 set output outbase . "." . fmt

@@ -10,6 +10,7 @@
 #include "config.h"
 #include "diag.h"
 #include "out.h"
+#include "out_charts.h"
 #include "outfile.h"
 #include "profile.h"
 #include "sim.h"
@@ -52,7 +53,7 @@ int out_copy_template(FILE *f, const char *plots_dir, const char *name, struct d
   return 0;
 }
 
-static int script(struct outset *o, const char *plots_dir, const char *chart, const char *title,
+int out_gp_script(struct outset *o, const char *plots_dir, const char *chart, const char *title,
                   int nplants, const char *vars, struct diag *d)
 {
   char name[64];
@@ -84,7 +85,7 @@ static void put_step(FILE *f, const char *name, double lost, double *left)
   *left -= lost;
 }
 
-static void dat_header(FILE *f, const struct sim_result *r, const char *what)
+void out_gp_dat_header(FILE *f, const struct sim_result *r, const char *what)
 {
   fprintf(f, "# %s: %s\n# site: %s (%s)\n", OUT_PROGRAM, what, r->site->name, r->site->path);
 }
@@ -98,7 +99,7 @@ static int losses_chart(struct outset *o, const struct sim_result *r, const char
   FILE *f = outset_open(o, "losses.dat");
   if (!f)
     return -1;
-  dat_header(f, r, "energy balance of the PV plants, year 1: step, MWh before, MWh after");
+  out_gp_dat_header(f, r, "energy balance of the PV plants, year 1: step, MWh before, MWh after");
   const struct pv_balance *b = &r->balance_mwh;
   fprintf(f, "# step, before [MWh], after [MWh]\n");
   double left = b->nominal;
@@ -117,7 +118,7 @@ static int losses_chart(struct outset *o, const struct sim_result *r, const char
   fprintf(f, "\"AC\" 0 %.6f\n", b->ac);
   snprintf(title, sizeof title, "%s: losses from plane-of-array irradiation to AC, year 1",
            r->site->name);
-  if (script(o, plots_dir, "losses", title, r->n_plants, NULL, d) != 0)
+  if (out_gp_script(o, plots_dir, "losses", title, r->n_plants, NULL, d) != 0)
     return -1;
   return 0;
 }
@@ -134,7 +135,7 @@ static int wind_charts(struct outset *o, const struct sim_result *r, const struc
   FILE *f = outset_open(o, "windcurve.dat");
   if (!f)
     return -1;
-  dat_header(f, r, "power curve, and hub-height speed distribution of the year");
+  out_gp_dat_header(f, r, "power curve, and hub-height speed distribution of the year");
   fprintf(f, "# index 0: speed [m/s], power [kW] (%s)\n", t->name);
   for (int k = 0; k < t->n; k++)
     fprintf(f, "%.3f %.3f\n", t->speed_ms[k], t->power_kw[k]);
@@ -149,7 +150,7 @@ static int wind_charts(struct outset *o, const struct sim_result *r, const struc
   }
   snprintf(title, sizeof title, "%s: %s power curve and hub-height wind, %.0f m", r->site->name,
            t->name, pr->cfg->wind.hub_height_m);
-  if (script(o, plots_dir, "windcurve", title, r->n_plants, NULL, d) != 0)
+  if (out_gp_script(o, plots_dir, "windcurve", title, r->n_plants, NULL, d) != 0)
     return -1;
   if (!w->direction_deg)
     return 0;
@@ -159,7 +160,8 @@ static int wind_charts(struct outset *o, const struct sim_result *r, const struc
   agg_wind_rose(pr->n, w->direction_deg, w->hub_speed_ms, NSECT, edge, NCLASS, rose);
   if (!(f = outset_open(o, "windrose.dat")))
     return -1;
-  dat_header(f, r, "wind rose: share of hours by direction sector and hub-height speed class");
+  out_gp_dat_header(f, r,
+                    "wind rose: share of hours by direction sector and hub-height speed class");
   fprintf(f, "# one index per speed class; wedges of angle [deg from north], radius [%%]\n");
   double inner[NSECT] = { 0 };
   for (int c = 0; c < NCLASS; c++) {
@@ -179,7 +181,7 @@ static int wind_charts(struct outset *o, const struct sim_result *r, const struc
   snprintf(title, sizeof title, "%s: wind rose at %.0f m (share of hours, %%)", r->site->name,
            pr->cfg->wind.hub_height_m);
   const char *vars = "nclasses = 5\nclasses = \"0-3 3-6 6-9 9-12 >12\"\n";
-  return script(o, plots_dir, "windrose", title, r->n_plants, vars, d);
+  return out_gp_script(o, plots_dir, "windrose", title, r->n_plants, vars, d);
 }
 
 /* Exceedance curves of the yearly energy: one year and the mean of the
@@ -195,7 +197,7 @@ static int exceedance_chart(struct outset *o, const struct sim_result *r, const 
   FILE *f = outset_open(o, "exceedance.dat");
   if (!f)
     return -1;
-  dat_header(f, r, "energy exceeded with each probability (normal approximation)");
+  out_gp_dat_header(f, r, "energy exceeded with each probability (normal approximation)");
   fprintf(f, "# sigma one year %.6f, mean of %d years %.6f; %s\n", u->sigma_total, u->years,
           u->sigma_years, u->source);
   fprintf(f, "# columns: exceedance probability [%%], MWh one year, MWh a year over %d years, "
@@ -214,7 +216,7 @@ static int exceedance_chart(struct outset *o, const struct sim_result *r, const 
            r->site->name);
   snprintf(vars, sizeof vars, "years = %d\np50_gwh = %.6f\np90_gwh = %.6f\nmc = %d\n", u->years,
            u->p50_mwh / 1000, u->p90_mwh / 1000, u->mc_samples > 0);
-  return script(o, plots_dir, "exceedance", title, r->n_plants, vars, d);
+  return out_gp_script(o, plots_dir, "exceedance", title, r->n_plants, vars, d);
 }
 
 int out_gnuplot(struct outset *o, const struct sim_result *r, const char *plots_dir,
@@ -226,7 +228,7 @@ int out_gnuplot(struct outset *o, const struct sim_result *r, const char *plots_
   /* Monthly generation. */
   if (!(f = outset_open(o, "monthly.dat")))
     return -1;
-  dat_header(f, r, "generation by local month [MWh], one column per plant");
+  out_gp_dat_header(f, r, "generation by local month [MWh], one column per plant");
   fprintf(f, "# columns: month number, month, then MWh of each plant\n");
   fprintf(f, "\"n\" \"month\"");
   for (int i = 0; i < r->n_plants; i++)
@@ -239,13 +241,13 @@ int out_gnuplot(struct outset *o, const struct sim_result *r, const char *plots_
     fputc('\n', f);
   }
   snprintf(title, sizeof title, "%s: monthly generation", r->site->name);
-  if (script(o, plots_dir, "monthly", title, r->n_plants, NULL, d) != 0)
+  if (out_gp_script(o, plots_dir, "monthly", title, r->n_plants, NULL, d) != 0)
     return -1;
 
   /* Average day of each month, all plants together. */
   if (!(f = outset_open(o, "avgday.dat")))
     return -1;
-  dat_header(f, r, "mean AC power of all plants by local standard hour and month [MW]");
+  out_gp_dat_header(f, r, "mean AC power of all plants by local standard hour and month [MW]");
   fprintf(f, "# columns: hour (interval start), then MW in January .. December\n\"hour\"");
   for (int m = 0; m < 12; m++)
     fprintf(f, " \"%s\"", month_abbr[m]);
@@ -261,7 +263,7 @@ int out_gnuplot(struct outset *o, const struct sim_result *r, const char *plots_
     fputc('\n', f);
   }
   snprintf(title, sizeof title, "%s: average day of each month", r->site->name);
-  if (script(o, plots_dir, "avgday", title, r->n_plants, NULL, d) != 0)
+  if (out_gp_script(o, plots_dir, "avgday", title, r->n_plants, NULL, d) != 0)
     return -1;
 
   if (r->balance_mwh.nominal > 0 && losses_chart(o, r, plots_dir, d) != 0)
@@ -276,7 +278,7 @@ int out_gnuplot(struct outset *o, const struct sim_result *r, const char *plots_
   /* Lifetime generation and cumulative CO2. */
   if (!(f = outset_open(o, "lifetime.dat")))
     return -1;
-  dat_header(f, r, "generation and CO2 avoided by operating year");
+  out_gp_dat_header(f, r, "generation and CO2 avoided by operating year");
   fprintf(f, "# year, generation [MWh], CO2 avoided [t], CO2 avoided up to that year [t]\n");
   double cum = 0;
   for (int y = 0; y < r->site->lifetime_years; y++) {
@@ -286,10 +288,12 @@ int out_gnuplot(struct outset *o, const struct sim_result *r, const char *plots_
   }
   snprintf(title, sizeof title, "%s: generation and CO2 avoided over %d years", r->site->name,
            r->site->lifetime_years);
-  if (script(o, plots_dir, "lifetime", title, r->n_plants, NULL, d) != 0)
+  if (out_gp_script(o, plots_dir, "lifetime", title, r->n_plants, NULL, d) != 0)
     return -1;
 
   if (exceedance_chart(o, r, plots_dir, d) != 0)
+    return -1;
+  if (out_charts_extra(o, r, plots_dir, d) != 0)
     return -1;
 
   if (!(f = outset_open(o, "style.gp")))
