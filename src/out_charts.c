@@ -69,16 +69,21 @@ static int plant_hourly(const struct plant_result *pr, struct hourly *h, struct 
  * energy of that day and hour averaged over the years its profile holds
  * it, then the plants added. A cell no plant covers is NaN. Returns the
  * days in use: 366 when a profile holds a 31 December of a leap year. */
-static int day_hour_grid(int nh, const struct hourly *hr, double mw[DAYS][HOURS])
+struct day_hour {
+  double mw[DAYS][HOURS];       /* the result */
+  double e[DAYS][HOURS], c[DAYS][HOURS]; /* one plant's energy and count */
+};
+
+static int day_hour_grid(int nh, const struct hourly *hr, struct day_hour *g)
 {
-  static double e[DAYS][HOURS], c[DAYS][HOURS];
+  double(*mw)[HOURS] = g->mw, (*e)[HOURS] = g->e, (*c)[HOURS] = g->c;
   int ndays = 365;
   for (int dy = 0; dy < DAYS; dy++)
     for (int h = 0; h < HOURS; h++)
       mw[dy][h] = NAN;
   for (int p = 0; p < nh; p++) {
-    memset(e, 0, sizeof e);
-    memset(c, 0, sizeof c);
+    memset(g->e, 0, sizeof g->e);
+    memset(g->c, 0, sizeof g->c);
     for (size_t k = 0; k < hr[p].n; k++) {
       int64_t hour = hr[p].h0 + (int64_t)k;
       int64_t day = floor_div(hour, 24);
@@ -170,14 +175,17 @@ static int duration_chart(struct outset *o, const struct sim_result *r, const ch
 static int power_charts(struct outset *o, const struct sim_result *r, const char *plots_dir,
                         struct diag *d)
 {
-  static double mw[DAYS][HOURS];
   int rc = -1, nh = 0;
   double capacity_mw = 0, *total = NULL;
   struct hourly *hr = calloc((size_t)r->n_plants, sizeof *hr);
-  if (!hr) {
+  struct day_hour *g = malloc(sizeof *g);
+  if (!hr || !g) {
     diag_msg(d, "renewcalc: out of memory for the heat map");
+    free(hr);
+    free(g);
     return -1;
   }
+  double(*mw)[HOURS] = g->mw;
   for (int i = 0; i < r->n_plants; i++) {
     const struct plant_result *pr = &r->plants[i];
     if (pr->n == 0)
@@ -191,7 +199,7 @@ static int power_charts(struct outset *o, const struct sim_result *r, const char
     rc = 0;
     goto done;
   }
-  int ndays = day_hour_grid(nh, hr, mw);
+  int ndays = day_hour_grid(nh, hr, g);
   if (heatmap_chart(o, r, plots_dir, ndays, mw, d) != 0)
     goto done;
 
@@ -220,6 +228,7 @@ done:
   for (int p = 0; p < nh; p++)
     free(hr[p].mwh);
   free(hr);
+  free(g);
   free(total);
   return rc;
 }
