@@ -28,33 +28,44 @@ static int finish(struct diag *d, int rc)
 
 int cli_plot(int argc, char **argv)
 {
-  const char *fmt = "png";
+  static const char usage[] = "usage: renewcalc plot DIR [--plot-format png|svg|pdf] "
+                              "[--plot-size WxH]\n";
+  const char *fmt = "png", *size = NULL;
   const char *dir = NULL;
   for (int i = 1; i < argc; i++) {
     if (strcmp(argv[i], "--plot-format") == 0 && i + 1 < argc) {
       fmt = argv[++i];
     } else if (strncmp(argv[i], "--plot-format=", 14) == 0) {
       fmt = argv[i] + 14;
+    } else if (strcmp(argv[i], "--plot-size") == 0 && i + 1 < argc) {
+      size = argv[++i];
+    } else if (strncmp(argv[i], "--plot-size=", 12) == 0) {
+      size = argv[i] + 12;
     } else if (argv[i][0] == '-' || dir) {
-      fprintf(stderr, "renewcalc: plot: expected DIR [--plot-format png|svg|pdf], got '%s'\n",
-              argv[i]);
+      fprintf(stderr, "renewcalc: plot: expected DIR [--plot-format png|svg|pdf] "
+              "[--plot-size WxH], got '%s'\n", argv[i]);
       return EXIT_INPUT;
     } else {
       dir = argv[i];
     }
   }
   if (!dir) {
-    fputs("usage: renewcalc plot DIR [--plot-format png|svg|pdf]\n", stderr);
+    fputs(usage, stderr);
     return EXIT_INPUT;
   }
   if (!plot_format_ok(fmt)) {
     fprintf(stderr, "renewcalc: --plot-format: expected png, svg or pdf, got '%s'\n", fmt);
     return EXIT_INPUT;
   }
+  if (size && !plot_size_ok(size, NULL, NULL)) {
+    fprintf(stderr, "renewcalc: --plot-size: expected WIDTHxHEIGHT in pixels, each 100 to 10000 "
+            "(e.g. 1200x750), got '%s'\n", size);
+    return EXIT_INPUT;
+  }
   struct diag *d = diag_new();
   if (!d)
     return EXIT_RUNTIME;
-  int n = plot_render_dir(dir, fmt, d);
+  int n = plot_render_dir(dir, fmt, size, d);
   if (n >= 0)
     printf("%d %s charts rendered in %s/\n", n, fmt, dir);
   return finish(d, n < 0 ? EXIT_RUNTIME : EXIT_OK);

@@ -27,6 +27,7 @@
 static const char portfolio_usage[] =
   "usage: renewcalc portfolio BOND.cfg [-o DIR] [--format text|json|csv]\n"
   "                           [--attribution icma|pcaf] [--plot] [--plot-format png|svg|pdf]\n"
+  "                           [--plot-size WxH]\n"
   "  -o DIR                 also write portfolio.txt, portfolio.json, portfolio_icma.csv and\n"
   "                         the chart portfolio.dat + portfolio.gp into DIR\n"
   "  --format F             text (default), json, or csv (the ICMA template's columns)\n"
@@ -44,6 +45,7 @@ struct pf_opts {
   enum portfolio_method method;
   int plot;
   const char *plot_format;
+  const char *plot_size; /* "WxH" or NULL */
 };
 
 /* One bond's financing of one project, worked out. */
@@ -84,6 +86,7 @@ static int parse(int argc, char **argv, struct pf_opts *o)
     { "attribution", required_argument, NULL, 'a' },
     { "plot", no_argument, NULL, 'p' },
     { "plot-format", required_argument, NULL, 'P' },
+    { "plot-size", required_argument, NULL, 'S' },
     { "help", no_argument, NULL, 'h' },
     { NULL, 0, NULL, 0 },
   };
@@ -128,6 +131,14 @@ static int parse(int argc, char **argv, struct pf_opts *o)
         return -1;
       }
       o->plot_format = optarg;
+      break;
+    case 'S':
+      if (!plot_size_ok(optarg, NULL, NULL)) {
+        fprintf(stderr, "renewcalc: --plot-size: expected WIDTHxHEIGHT in pixels, each 100 to "
+                "10000 (e.g. 1200x750), got '%s'\n", optarg);
+        return -1;
+      }
+      o->plot_size = optarg;
       break;
     case 'h':
       fputs(portfolio_usage, stdout);
@@ -771,7 +782,7 @@ int cli_portfolio(int argc, char **argv)
     goto done;
   }
   if (o.plot) {
-    int n = plot_render_dir(o.outdir, o.plot_format, d);
+    int n = plot_render_dir(o.outdir, o.plot_format, o.plot_size, d);
     if (n < 0)
       rc = EXIT_RUNTIME;
     else if (o.format == FMT_TEXT)

@@ -22,7 +22,7 @@
 
 static const char run_usage[] =
   "usage: renewcalc run SITE.cfg [-o DIR] [--format text|json|csv] [--plot]\n"
-  "                     [--plot-format png|svg|pdf] [--set KEY=VALUE ...]\n";
+  "                     [--plot-format png|svg|pdf] [--plot-size WxH] [--set KEY=VALUE ...]\n";
 
 static void on_signal(int sig)
 {
@@ -61,6 +61,7 @@ struct run_opts {
   enum fmt format;
   int plot;
   const char *plot_format;
+  const char *plot_size;             /* "WxH" or NULL */
   const char *sets[MAX_SETS];
   int n_sets;
 };
@@ -72,6 +73,7 @@ static int parse(int argc, char **argv, struct run_opts *o)
     { "format", required_argument, NULL, 'f' },
     { "plot", no_argument, NULL, 'p' },
     { "plot-format", required_argument, NULL, 'P' },
+    { "plot-size", required_argument, NULL, 'S' },
     { "set", required_argument, NULL, 's' },
     { "help", no_argument, NULL, 'h' },
     { NULL, 0, NULL, 0 },
@@ -107,6 +109,14 @@ static int parse(int argc, char **argv, struct run_opts *o)
         return -1;
       }
       o->plot_format = optarg;
+      break;
+    case 'S':
+      if (!plot_size_ok(optarg, NULL, NULL)) {
+        fprintf(stderr, "renewcalc: --plot-size: expected WIDTHxHEIGHT in pixels, each 100 to "
+                "10000 (e.g. 1200x750), got '%s'\n", optarg);
+        return -1;
+      }
+      o->plot_size = optarg;
       break;
     case 's':
       if (o->n_sets == MAX_SETS) {
@@ -212,7 +222,7 @@ int cli_run(int argc, char **argv)
     goto done;
   }
   if (o.plot) {
-    int n = plot_render_dir(dir, o.plot_format, d);
+    int n = plot_render_dir(dir, o.plot_format, o.plot_size, d);
     if (n < 0)
       rc = EXIT_RUNTIME;
     else if (o.format == FMT_TEXT)

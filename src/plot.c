@@ -17,6 +17,19 @@ int plot_format_ok(const char *fmt)
   return strcmp(fmt, "png") == 0 || strcmp(fmt, "svg") == 0 || strcmp(fmt, "pdf") == 0;
 }
 
+int plot_size_ok(const char *size, int *w, int *h)
+{
+  int a, b, used = 0;
+  if (!size || sscanf(size, "%5d%*[x]%5d%n", &a, &b, &used) != 2 || size[used] != '\0' ||
+      a < 100 || a > 10000 || b < 100 || b > 10000)
+    return 0;
+  if (w)
+    *w = a;
+  if (h)
+    *h = b;
+  return 1;
+}
+
 static const char *gnuplot_program(void)
 {
   const char *g = getenv("RENEWCALC_GNUPLOT");
@@ -25,11 +38,15 @@ static const char *gnuplot_program(void)
 
 /* Runs gnuplot on script in dir with fmt and outbase set; gnuplot's stderr
  * goes to errfile. Returns the exit status, 127 when gnuplot cannot run. */
-static int run_gnuplot(const char *dir, const char *script, const char *fmt,
+static int run_gnuplot(const char *dir, const char *script, const char *fmt, const char *size,
                        const char *outbase, const char *errfile)
 {
   char expr[400];
-  snprintf(expr, sizeof expr, "fmt='%s'; outbase='%s'", fmt, outbase);
+  int w, h;
+  if (plot_size_ok(size, &w, &h))
+    snprintf(expr, sizeof expr, "fmt='%s'; outbase='%s'; width=%d; height=%d", fmt, outbase, w, h);
+  else
+    snprintf(expr, sizeof expr, "fmt='%s'; outbase='%s'", fmt, outbase);
   pid_t pid = fork();
   if (pid < 0)
     return -1;
@@ -73,7 +90,7 @@ static int cmp_str(const void *a, const void *b)
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-int plot_render_dir(const char *dir, const char *fmt, struct diag *d)
+int plot_render_dir(const char *dir, const char *fmt, const char *size, struct diag *d)
 {
   DIR *dd = opendir(dir);
   if (!dd) {
@@ -106,7 +123,7 @@ int plot_render_dir(const char *dir, const char *fmt, struct diag *d)
     snprintf(tmpbase, sizeof tmpbase, ".%s.tmp%ld", base, (long)getpid());
     snprintf(tmp, sizeof tmp, "%s/%s.%s", dir, tmpbase, fmt);
     snprintf(final, sizeof final, "%s/%s.%s", dir, base, fmt);
-    int rc = run_gnuplot(dir, names[i], fmt, tmpbase, errfile);
+    int rc = run_gnuplot(dir, names[i], fmt, size, tmpbase, errfile);
     char msg[512];
     first_line(errfile, msg, sizeof msg);
     if (rc == 127) {

@@ -52,6 +52,21 @@ if "$RENEWCALC" plot "$out" --plot-format svg >/dev/null 2>"$tmp/err" && [ -s "$
 else
   fail "plot --plot-format svg: $(cat "$tmp/err")"
 fi
+# --plot-size sets the pixels of every chart; a malformed size is bad input.
+png_size() { od -An -tu1 -j16 -N8 "$1" | awk '{ print $1*16777216+$2*65536+$3*256+$4 "x" $5*16777216+$6*65536+$7*256+$8 }'; }
+if "$RENEWCALC" plot "$out" --plot-size 1200x750 >/dev/null 2>"$tmp/err" &&
+   [ "$(png_size "$out/monthly.png")" = 1200x750 ] && [ "$(png_size "$out/heatmap.png")" = 1200x750 ]; then
+  ok "plot DIR --plot-size 1200x750: charts 1200x750"
+else
+  fail "plot --plot-size 1200x750: $(png_size "$out/monthly.png") $(cat "$tmp/err")"
+fi
+"$RENEWCALC" plot "$out" --plot-size 1200 >/dev/null 2>"$tmp/err"
+code=$?
+if [ "$code" -eq 2 ] && grep -q "expected WIDTHxHEIGHT" "$tmp/err"; then
+  ok "plot --plot-size 1200: exit 2, '$(cat "$tmp/err")'"
+else
+  fail "plot --plot-size 1200: exit $code, '$(cat "$tmp/err")'"
+fi
 # Without gnuplot on PATH, a clear message and exit status 1.
 RENEWCALC_GNUPLOT=/nonexistent/gnuplot "$RENEWCALC" plot "$out" >/dev/null 2>"$tmp/err"
 code=$?
