@@ -241,6 +241,14 @@ static int read_columns(struct csv_reader *r, struct csvline *c,
                  "got neither");
     return -1;
   }
+  /* read_values() reads both on every row, as for a TMY. */
+  static const enum pvgis_field met[] = {F_TEMP, F_WSPD};
+  for (size_t i = 0; i < sizeof met / sizeof met[0]; i++)
+    if (s->idx[met[i]] < 0) {
+      csv_error_at(r, c->lineno, "PVGIS hourly series header: expected a "
+                   "column '%s', got none", field_names[met[i]]);
+      return -1;
+    }
   return 0;
 }
 

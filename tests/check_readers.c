@@ -408,7 +408,7 @@ static const char *const bad_files[] = {
   "epw-missing-ghi.epw", "epw-missing-rows.epw", "epw-nan.epw",
   "epw-negative-dni.epw", "epw-subhourly.epw",
   "pvgis-series-beam-at-night.csv", "pvgis-series-duplicate.csv",
-  "pvgis-series-missing-rows.csv", "pvgis-series-negative.csv",
+  "pvgis-series-missing-rows.csv", "pvgis-series-negative.csv", "pvgis-series-no-t2m.csv",
   "pvgis-series-tilted.csv", "pvgis-tmy-bad-time.csv",
   "pvgis-tmy-cut-row.csv", "pvgis-tmy-hour-skipped.csv",
   "pvgis-tmy-missing-rows.csv", "pvgis-tmy-negative-ghi.csv",

@@ -1,0 +1,6 @@
+loc_id,city??,WY,USA,year??,lat??,lon??,2088,tz??,8760
+Southern WY - test extract
+Temperature,Pressure,Direction,Speed,Temperature,Pressure,Direction,Speed
+C,atm,degrees,m/s,C,atm,degrees,m/s
+50,50,50,50,80,80,80,80
+-4.479,0.756533925,253,9.897,-4.719,0.753473476,254,10.665
