@@ -124,7 +124,7 @@ struct sim_uncertainty {
   int iav_plants_measured; /* plants whose IAV came from their multi-year profile */
   double sigma_other;    /* the other uncertainties combined (root-sum-square) */
   int n_other;
-  double other[16];      /* each of them */
+  double other[SITE_UNC_OTHER_MAX]; /* each of them */
   double sigma_total;    /* one-year combined */
   double p50_mwh, p75_mwh, p90_mwh, p99_mwh;
   int years;             /* span of the multi-year levels */

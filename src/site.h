@@ -11,6 +11,7 @@
 
 #define SITE_PATH_MAX 1024
 #define SITE_NAME_MAX 160
+#define SITE_UNC_OTHER_MAX 16 /* uncertainty.other_percent components */
 
 enum plant_type { PLANT_PV, PLANT_WIND, PLANT_BIOMASS };
 
@@ -102,7 +103,7 @@ struct site {
   int unc_iav_given, unc_other_given; /* 0: by technology */
   double unc_iav;
   int unc_n_other;
-  double unc_other[16];
+  double unc_other[SITE_UNC_OTHER_MAX];
   int unc_years;                     /* multi-year levels; 0: 10 */
   int unc_mc_samples;                /* 0: no Monte Carlo check */
   unsigned long unc_seed;

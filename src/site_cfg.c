@@ -696,10 +696,15 @@ static void build_biomass(struct ctx *c, const config_setting_t *g, const char *
     const config_setting_t *ls = config_setting_get_member(pl, "load_percent");
     const config_setting_t *rs = config_setting_get_member(pl, "relative_efficiency");
     int nl = get_numbers(ls, load, BIOMASS_CURVE_MAX), nr = get_numbers(rs, rel, BIOMASS_CURVE_MAX);
-    int ok = nl == nr && nl >= 2 && load[nl - 1] == 100.0;
+    int nl_all = ls ? config_setting_length(ls) : 0, nr_all = rs ? config_setting_length(rs) : 0;
+    int ok = nl_all <= BIOMASS_CURVE_MAX && nr_all <= BIOMASS_CURVE_MAX;
+    if (!ok)
+      ERR(c, pl, "%s.part_load: expected at most %d points, got %d", key, BIOMASS_CURVE_MAX,
+          nl_all > nr_all ? nl_all : nr_all);
+    ok = ok && nl == nr && nl >= 2 && load[nl - 1] == 100.0;
     for (int i = 1; ok && i < nl; i++)
       ok = load[i] > load[i - 1];
-    if (!ok)
+    if (!ok && nl_all <= BIOMASS_CURVE_MAX && nr_all <= BIOMASS_CURVE_MAX)
       ERR(c, pl, "%s.part_load: expected load_percent (increasing, ending at 100) and "
           "relative_efficiency of the same length, at least 2 each, got %d and %d values", key,
           nl, nr);
@@ -806,7 +811,11 @@ static void build_uncertainty(struct ctx *c, struct site *site, const config_set
   site->unc_iav = iav >= 0 ? iav / 100.0 : 0.0;
   const config_setting_t *other = u ? config_setting_get_member(u, "other_percent") : NULL;
   site->unc_other_given = other != NULL;
-  site->unc_n_other = other ? get_numbers(other, site->unc_other, 16) : 0;
+  int n_other = other ? config_setting_length(other) : 0;
+  if (n_other > SITE_UNC_OTHER_MAX)
+    ERR(c, other, "uncertainty.other_percent: expected at most %d numbers, got %d",
+        SITE_UNC_OTHER_MAX, n_other);
+  site->unc_n_other = other ? get_numbers(other, site->unc_other, SITE_UNC_OTHER_MAX) : 0;
   for (int i = 0; i < site->unc_n_other; i++)
     site->unc_other[i] /= 100.0;
   site->unc_years = (int)get_num(u, "uncertainty", "years");
