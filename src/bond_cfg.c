@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "cfg_describe.h"
 #include "diag.h"
 
 /* The keys of each level of the file, for unknown-key messages. */
@@ -39,38 +40,6 @@ static int line_of(const config_setting_t *s)
 static void copy_str(char *dst, size_t n, const char *src)
 {
   snprintf(dst, n, "%s", src ? src : "");
-}
-
-static void describe(const config_setting_t *s, char *buf, size_t n)
-{
-  switch (config_setting_type(s)) {
-  case CONFIG_TYPE_INT:
-    snprintf(buf, n, "%d", config_setting_get_int(s));
-    break;
-  case CONFIG_TYPE_INT64:
-    snprintf(buf, n, "%lld", config_setting_get_int64(s));
-    break;
-  case CONFIG_TYPE_FLOAT:
-    snprintf(buf, n, "%.15g", config_setting_get_float(s));
-    break;
-  case CONFIG_TYPE_STRING:
-    snprintf(buf, n, "\"%s\"", config_setting_get_string(s));
-    break;
-  case CONFIG_TYPE_BOOL:
-    snprintf(buf, n, "%s", config_setting_get_bool(s) ? "true" : "false");
-    break;
-  case CONFIG_TYPE_GROUP:
-    snprintf(buf, n, "a group");
-    break;
-  case CONFIG_TYPE_ARRAY:
-    snprintf(buf, n, "an array");
-    break;
-  case CONFIG_TYPE_LIST:
-    snprintf(buf, n, "a list");
-    break;
-  default:
-    snprintf(buf, n, "a setting of unknown type");
-  }
 }
 
 /* Levenshtein distance of two short key names. */
@@ -140,7 +109,7 @@ static int get_string(struct ctx *c, const config_setting_t *g, const char *wher
   }
   if (config_setting_type(s) != CONFIG_TYPE_STRING) {
     char got[64];
-    describe(s, got, sizeof got);
+    cfg_describe(s, got, sizeof got);
     ERR(c, s, "%s.%s: expected a string, got %s", where, key, got);
     return -1;
   }
@@ -169,7 +138,7 @@ static int get_amount(struct ctx *c, const config_setting_t *g, const char *wher
   }
   int t = config_setting_type(s);
   char got[64];
-  describe(s, got, sizeof got);
+  cfg_describe(s, got, sizeof got);
   if (t == CONFIG_TYPE_INT)
     *v = config_setting_get_int(s);
   else if (t == CONFIG_TYPE_INT64)
@@ -331,7 +300,7 @@ static void read_bond(struct ctx *c, struct bond_book *b, const config_setting_t
   }
   if (!config_setting_is_list(l) || config_setting_length(l) == 0) {
     char got[64];
-    describe(l, got, sizeof got);
+    cfg_describe(l, got, sizeof got);
     ERR(c, l, "%s.projects: expected a list of at least one project ( { ... }, ... ), got %s",
         where, config_setting_is_list(l) ? "an empty list" : got);
     return;
@@ -352,7 +321,7 @@ static void read_bond(struct ctx *c, struct bond_book *b, const config_setting_t
     struct bond_project *p = &bond->projects[i];
     if (!config_setting_is_group(pg)) {
       char got[64];
-      describe(pg, got, sizeof got);
+      cfg_describe(pg, got, sizeof got);
       ERR(c, pg, "%s: expected a group { ... }, got %s", pw, got);
       p->site_index = -1;
       continue;
@@ -519,7 +488,7 @@ struct bond_book *bond_cfg_read(const char *path, enum portfolio_method method, 
   }
   if (!config_setting_is_list(l) || config_setting_length(l) == 0) {
     char got[64];
-    describe(l, got, sizeof got);
+    cfg_describe(l, got, sizeof got);
     ERR(&c, l, "bonds: expected a list of at least one bond ( { ... }, ... ), got %s",
         config_setting_is_list(l) ? "an empty list" : got);
     goto done;
@@ -544,7 +513,7 @@ struct bond_book *bond_cfg_read(const char *path, enum portfolio_method method, 
     snprintf(where, sizeof where, "bonds[%d]", i);
     if (!config_setting_is_group(g)) {
       char got[64];
-      describe(g, got, sizeof got);
+      cfg_describe(g, got, sizeof got);
       ERR(&c, g, "%s: expected a group { ... }, got %s", where, got);
       continue;
     }

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cfg_describe.h"
 #include "diag.h"
 #include "factors.h"
 #include "site_keys.h"
@@ -62,39 +63,6 @@ static void report(struct ctx *c, const config_setting_t *s, const char *fmt, ..
 }
 
 #define ERR(c, s, ...) report(c, s, __VA_ARGS__)
-
-/* What a setting holds, for "got ..." parts of messages. */
-static void describe(const config_setting_t *s, char *buf, size_t n)
-{
-  switch (config_setting_type(s)) {
-  case CONFIG_TYPE_INT:
-    snprintf(buf, n, "%d", config_setting_get_int(s));
-    break;
-  case CONFIG_TYPE_INT64:
-    snprintf(buf, n, "%lld", config_setting_get_int64(s));
-    break;
-  case CONFIG_TYPE_FLOAT:
-    snprintf(buf, n, "%g", config_setting_get_float(s));
-    break;
-  case CONFIG_TYPE_STRING:
-    snprintf(buf, n, "\"%s\"", config_setting_get_string(s));
-    break;
-  case CONFIG_TYPE_BOOL:
-    snprintf(buf, n, "%s", config_setting_get_bool(s) ? "true" : "false");
-    break;
-  case CONFIG_TYPE_GROUP:
-    snprintf(buf, n, "a group");
-    break;
-  case CONFIG_TYPE_ARRAY:
-    snprintf(buf, n, "an array");
-    break;
-  case CONFIG_TYPE_LIST:
-    snprintf(buf, n, "a list");
-    break;
-  default:
-    snprintf(buf, n, "a setting of unknown type");
-  }
-}
 
 static int is_number(const config_setting_t *s)
 {
@@ -184,7 +152,7 @@ static void check_value(struct ctx *c, const config_setting_t *s, const struct s
 {
   char exp[320], got[160];
   expectation(k, exp, sizeof exp);
-  describe(s, got, sizeof got);
+  cfg_describe(s, got, sizeof got);
   int t = config_setting_type(s);
   switch (k->type) {
   case KEY_FLOAT:
@@ -228,7 +196,7 @@ static void check_value(struct ctx *c, const config_setting_t *s, const struct s
     for (int m = 0; m < config_setting_length(s); m++) {
       const config_setting_t *e = config_setting_get_elem(s, (unsigned)m);
       if (config_setting_type(e) != CONFIG_TYPE_STRING) {
-        describe(e, got, sizeof got);
+        cfg_describe(e, got, sizeof got);
         ERR(c, e, "%s[%d]: expected a string, got %s", key, m, got);
       }
     }
@@ -241,7 +209,7 @@ static void check_value(struct ctx *c, const config_setting_t *s, const struct s
     }
     for (int m = 0; m < config_setting_length(s); m++) {
       const config_setting_t *e = config_setting_get_elem(s, (unsigned)m);
-      describe(e, got, sizeof got);
+      cfg_describe(e, got, sizeof got);
       if (!is_number(e) || !(number_of(e) >= k->lo && number_of(e) <= k->hi))
         ERR(c, e, "%s[%d]: expected a number between %g and %g%s%s, got %s", key, m, k->lo,
             k->hi, *k->unit ? " " : "", k->unit, got);
@@ -257,7 +225,7 @@ static void check_value(struct ctx *c, const config_setting_t *s, const struct s
     }
     for (int m = 0; m < 12; m++) {
       const config_setting_t *e = config_setting_get_elem(s, (unsigned)m);
-      describe(e, got, sizeof got);
+      cfg_describe(e, got, sizeof got);
       if (!is_number(e) || !(number_of(e) >= k->lo && number_of(e) <= k->hi))
         ERR(c, e, "%s[%d]: expected a number between %g and %g%s%s, got %s", key, m + 1, k->lo,
             k->hi, *k->unit ? " " : "", k->unit, got);
@@ -275,7 +243,7 @@ static void check_value(struct ctx *c, const config_setting_t *s, const struct s
       char sub[400];
       snprintf(sub, sizeof sub, "%s[%d]", key, i);
       if (config_setting_type(e) != CONFIG_TYPE_GROUP) {
-        describe(e, got, sizeof got);
+        cfg_describe(e, got, sizeof got);
         ERR(c, e, "%s: expected a group { ... }, got %s", sub, got);
         continue;
       }
