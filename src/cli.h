@@ -17,6 +17,15 @@ int cli_profile(int argc, char **argv);
 int cli_optimize(int argc, char **argv);
 int cli_check_claim(int argc, char **argv);
 int cli_portfolio(int argc, char **argv);
+int cli_report(int argc, char **argv);
+
+struct sim_result;
+struct profile;
+struct diag;
+/* The outputs of `run -o DIR` (summaries, CSVs, chart data and scripts),
+ * for `report`. Returns 0, or -1 with messages in d. */
+int cli_run_write(const char *dir, const struct sim_result *r,
+                  const struct profile *const *profiles, struct diag *d);
 
 /* Installs SIGINT/SIGTERM handlers that remove temporary outputs and exit
  * with EXIT_RUNTIME. */

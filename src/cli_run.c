@@ -145,8 +145,8 @@ static int parse(int argc, char **argv, struct run_opts *o)
   return 0;
 }
 
-static int write_outputs(const char *dir, const struct sim_result *r,
-                         const struct profile *const *profiles, struct diag *d)
+int cli_run_write(const char *dir, const struct sim_result *r,
+                  const struct profile *const *profiles, struct diag *d)
 {
   struct outset *o = outset_new(dir, d);
   if (!o)
@@ -199,7 +199,7 @@ int cli_run(int argc, char **argv)
     rc = EXIT_INPUT;
     goto done;
   }
-  if (dir && write_outputs(dir, r, profiles, d) != 0) {
+  if (dir && cli_run_write(dir, r, profiles, d) != 0) {
     rc = EXIT_RUNTIME;
     goto done;
   }

@@ -16,6 +16,9 @@ static const char usage[] =
   "                         model a site: annual and lifetime generation, coal saved,\n"
   "                         CO2 avoided; with DIR (or output.dir) also CSV, JSON and\n"
   "                         gnuplot data and scripts\n"
+  "  report SITE.cfg -o DIR [--plot-format png|svg] [--plot-size WxH] [--set KEY=VALUE ...]\n"
+  "                         everything run --plot writes, plus report.md and a self-contained\n"
+  "                         report.html (tables, factors with sources, charts, input SHA-256)\n"
   "  plot DIR [--plot-format png|svg|pdf] [--plot-size WxH]\n"
   "                         render DIR/*.gp with gnuplot\n"
   "  factors [NAME]         list emission factor presets, or show one with its sources\n"
@@ -83,6 +86,8 @@ int main(int argc, char **argv)
     return cli_check_claim(argc - 1, argv + 1);
   if (strcmp(cmd, "portfolio") == 0)
     return cli_portfolio(argc - 1, argv + 1);
+  if (strcmp(cmd, "report") == 0)
+    return cli_report(argc - 1, argv + 1);
   fprintf(stderr, "renewcalc: unknown command '%s' (renewcalc --help lists them)\n", cmd);
   return EXIT_INPUT;
 }

@@ -1,0 +1,29 @@
+/* The hand-over report of a run: report.md (Markdown) and report.html (one
+ * self-contained file, inline CSS, the charts embedded as base64 data URIs)
+ * in the output folder, beside the outputs of `run --plot`. Both hold the
+ * site's name, the program version, the date of the run, the summary
+ * tables, every emission factor with its source, the model choices, each
+ * chart with a caption, the input files with size and SHA-256, and the
+ * full text summary. */
+#ifndef RENEWCALC_REPORT_H
+#define RENEWCALC_REPORT_H
+
+#include <time.h>
+
+struct sim_result;
+struct profile;
+struct diag;
+
+/* Writes dir/report.md and dir/report.html together (outfile.h: both or
+ * neither). r: the run, its site r->site; profiles[i] belongs to plant i
+ * (as for out_text()). sets: the n_sets "KEY=VALUE" overrides the run was
+ * given (listed, so that the run can be repeated). plot_format: "png" or
+ * "svg", the rendered charts NAME.FMT in dir beside each NAME.gp, embedded
+ * in the HTML (a chart not rendered is listed without its image). when:
+ * the date of the run, printed in UTC. Returns 0, or -1 with a message in
+ * d (then no report file is left under its final or temporary name). */
+int report_write(const char *dir, const struct sim_result *r,
+                 const struct profile *const *profiles, const char *const *sets, int n_sets,
+                 const char *plot_format, time_t when, struct diag *d);
+
+#endif

@@ -1,0 +1,10 @@
+/* SHA-256 of a file (FIPS 180-4, computed by nettle), for the input list of
+ * a report so that a reader can check they hold the same files. */
+#ifndef RENEWCALC_SHA256FILE_H
+#define RENEWCALC_SHA256FILE_H
+
+/* Hashes the file at path into hex: 64 lowercase hex digits and a NUL.
+ * Returns 0, or -1 with errno set (cannot open or read; hex is then ""). */
+int sha256_file(const char *path, char hex[65]);
+
+#endif

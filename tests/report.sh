@@ -1,0 +1,108 @@
+#!/bin/sh
+# The hand-over report: `report` writes everything `run --plot` does plus
+# report.md and a self-contained report.html; the input list carries the
+# right SHA-256, every rendered chart is embedded, the figures agree with
+# summary.csv, names from the inputs are HTML-escaped, and a rejected site
+# leaves no report behind. Skips when gnuplot is not installed.
+. "${top_srcdir:-.}/tests/lib.sh"
+if ! command -v "${RENEWCALC_GNUPLOT:-gnuplot}" >/dev/null 2>&1; then
+  echo "SKIP: gnuplot is not installed (Debian: gnuplot-nox)"
+  exit 77
+fi
+site=$top_srcdir/configs/laos-pv-1000mw.cfg
+out=$tmp/rep
+
+if "$RENEWCALC" report "$site" -o "$out" >"$tmp/stdout" 2>"$tmp/stderr" && [ ! -s "$tmp/stderr" ]; then
+  ok "report exits 0, silent on stderr"
+else
+  fail "report: $(cat "$tmp/stderr")"
+fi
+for f in report.md report.html summary.txt summary.json summary.csv monthly.csv lifetime.csv \
+         hourly.csv monthly.gp monthly.png style.gp; do
+  if [ -s "$out/$f" ]; then ok "wrote $f"; else fail "missing $f"; fi
+done
+if [ -z "$(find "$out" -name '.*' -type f)" ]; then ok "no temporary files left"; else fail "temporary files left"; fi
+
+# The input list: the site file's SHA-256 and size, in both documents.
+sum=$(sha256sum "$site" | cut -c1-64)
+size=$(wc -c <"$site" | tr -d ' ')
+for doc in report.md report.html; do
+  if grep "$sum" "$out/$doc" | grep -q "$size"; then
+    ok "$doc lists the site file with SHA-256 $sum and $size bytes"
+  else
+    fail "$doc lacks the site file's SHA-256 $sum / size $size"
+  fi
+done
+
+# One embedded image per rendered PNG, nothing fetched from elsewhere.
+npng=$(find "$out" -name '*.png' -type f | wc -l | tr -d ' ')
+nimg=$(grep -o '<img src="data:image/png;base64,' "$out/report.html" | wc -l | tr -d ' ')
+if [ "$npng" -gt 0 ] && [ "$npng" -eq "$nimg" ]; then
+  ok "report.html embeds all $npng PNGs"
+else
+  fail "report.html embeds $nimg images, the folder holds $npng PNGs"
+fi
+if grep -qi '<script' "$out/report.html"; then fail "report.html holds a script"; else ok "no script"; fi
+if grep -Eqi '(src|href)="(https?:|//|file:)' "$out/report.html"; then
+  fail "report.html links outside itself"
+else
+  ok "report.html has no external links"
+fi
+
+# The annual generation of the report is the one of summary.csv.
+csv=$(awk -F, '$1 == "\"total\"" { printf "%.3f", $5 }' "$out/summary.csv")
+md=$(awk -F'|' '$2 ~ /^ *annual generation *$/ { gsub(/ /, "", $3); printf "%.3f", $3; exit }' \
+  "$out/report.md")
+if [ -n "$csv" ] && [ "$csv" = "$md" ]; then
+  ok "report.md gives the annual $md MWh of summary.csv"
+else
+  fail "report.md gives '$md' MWh, summary.csv '$csv'"
+fi
+for want in "renewcalc " "NDRC/NEA" "IPCC 2006" "PVWatts v5" "P90" "LCOE" "sapm"; do
+  if grep -q "$want" "$out/report.md" && grep -q "$want" "$out/report.html"; then
+    ok "both documents show '$want'"
+  else
+    fail "a document lacks '$want'"
+  fi
+done
+if grep -Eq '[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z' "$out/report.md"; then
+  ok "report.md gives the date of the run in ISO 8601 UTC"
+else
+  fail "report.md lacks an ISO 8601 date"
+fi
+
+if command -v xmllint >/dev/null 2>&1; then
+  xmllint --html --noout "$out/report.html" 2>"$tmp/xmllint"
+  if [ ! -s "$tmp/xmllint" ]; then ok "xmllint --html finds nothing to say"; else fail "xmllint: $(head -5 "$tmp/xmllint")"; fi
+else
+  echo "skip: xmllint not installed, HTML not checked"
+fi
+
+# A site name with markup characters is escaped in the HTML.
+sed -e 's|^name = .*|name = "A <\&> B";|' \
+    -e "s|profile = \"\\.\\./profiles/|profile = \"$top_srcdir/profiles/|" "$site" >"$tmp/odd.cfg"
+if "$RENEWCALC" report "$tmp/odd.cfg" -o "$tmp/odd" >/dev/null 2>"$tmp/stderr" &&
+   grep -q 'A &lt;&amp;&gt; B' "$tmp/odd/report.html" && ! grep -q 'A <&> B' "$tmp/odd/report.html"; then
+  ok "the site name 'A <&> B' is escaped in report.html"
+else
+  fail "site name not escaped: $(cat "$tmp/stderr")"
+fi
+
+# A bad site file: exit 2, no report.
+printf 'name = "broken";\nplants = (\n' >"$tmp/bad.cfg"
+"$RENEWCALC" report "$tmp/bad.cfg" -o "$tmp/bad" >/dev/null 2>"$tmp/stderr"
+code=$?
+if [ "$code" -eq 2 ] && [ -s "$tmp/stderr" ] && [ ! -e "$tmp/bad/report.md" ] &&
+   [ ! -e "$tmp/bad/report.html" ]; then
+  ok "a bad site file exits 2 with a message and writes no report"
+else
+  fail "a bad site file: exit $code, report left: $(ls "$tmp/bad" 2>/dev/null)"
+fi
+"$RENEWCALC" report "$site" -o "$tmp/bad2" --set location.latitude=123 >/dev/null 2>"$tmp/stderr"
+code=$?
+if [ "$code" -eq 2 ] && [ ! -e "$tmp/bad2/report.md" ] && [ ! -e "$tmp/bad2/report.html" ]; then
+  ok "a rejected --set exits 2 and writes no report"
+else
+  fail "a rejected --set: exit $code"
+fi
+finish
