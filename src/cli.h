@@ -3,6 +3,8 @@
 #ifndef RENEWCALC_CLI_H
 #define RENEWCALC_CLI_H
 
+#include <time.h>
+
 /* Exit statuses, listed in --help (DESIGN.md). */
 enum cli_exit {
   EXIT_OK = 0,
@@ -18,6 +20,12 @@ int cli_optimize(int argc, char **argv);
 int cli_check_claim(int argc, char **argv);
 int cli_portfolio(int argc, char **argv);
 int cli_report(int argc, char **argv);
+
+/* `renewcalc report BOND.cfg`: the portfolio outputs of `portfolio -o DIR
+ * --plot` (ICMA attribution) plus report.md and report.html dated when.
+ * Returns an exit status. */
+int cli_portfolio_report(const char *bond, const char *outdir, const char *plot_format,
+                         const char *plot_size, time_t when);
 
 struct sim_result;
 struct profile;

@@ -22,6 +22,7 @@
 #include "portfolio.h"
 #include "sim.h"
 #include "site.h"
+#include "report.h"
 #include "site_run.h"
 
 static const char portfolio_usage[] =
@@ -46,6 +47,8 @@ struct pf_opts {
   int plot;
   const char *plot_format;
   const char *plot_size; /* "WxH" or NULL */
+  int report;            /* also report.md and report.html (renewcalc report) */
+  time_t when;           /* the report's date */
 };
 
 /* One bond's financing of one project, worked out. */
@@ -719,11 +722,58 @@ static int write_outputs(const char *dir, const struct report *rp, enum portfoli
 
 /* ---- the command --------------------------------------------------------------- */
 
+/* report.md and report.html of the book, from its text report and chart. */
+static int book_report(const struct pf_opts *o, const struct report *rp, struct diag *d)
+{
+  char *summary = NULL;
+  size_t len = 0;
+  FILE *mem = open_memstream(&summary, &len);
+  const struct sim_result **runs = calloc((size_t)rp->book->n_sites, sizeof *runs);
+  if (!mem || !runs) {
+    if (mem)
+      fclose(mem);
+    free(summary);
+    free(runs);
+    diag_msg(d, "out of memory");
+    return -1;
+  }
+  print_text(mem, rp, o->method);
+  int bad = fclose(mem) != 0 || !summary;
+  for (int s = 0; s < rp->book->n_sites; s++)
+    runs[s] = rp->runs[s].r;
+  const char *title = rp->book->name[0] ? rp->book->name : "Bond impact report";
+  if (bad)
+    diag_msg(d, "out of memory");
+  else
+    bad = report_write_book(o->outdir, title, o->bond, runs, rp->book->n_sites, summary,
+                            o->plot_format, o->when, d) != 0;
+  free(summary);
+  free(runs);
+  return bad ? -1 : 0;
+}
+
+static int run_portfolio(const struct pf_opts *o);
+
 int cli_portfolio(int argc, char **argv)
 {
   struct pf_opts o;
   if (parse(argc, argv, &o) != 0)
     return EXIT_INPUT;
+  return run_portfolio(&o);
+}
+
+int cli_portfolio_report(const char *bond, const char *outdir, const char *plot_format,
+                         const char *plot_size, time_t when)
+{
+  struct pf_opts o = { .bond = bond, .outdir = outdir, .format = FMT_TEXT,
+                       .method = PORTFOLIO_ICMA, .plot = 1, .plot_format = plot_format,
+                       .plot_size = plot_size, .report = 1, .when = when };
+  return run_portfolio(&o);
+}
+
+static int run_portfolio(const struct pf_opts *opts)
+{
+  struct pf_opts o = *opts;
   struct diag *d = diag_new();
   if (!d) {
     fputs("renewcalc: out of memory\n", stderr);
@@ -764,6 +814,21 @@ int cli_portfolio(int argc, char **argv)
     goto done;
   }
   int wrote = 0;
+  if (o.report) {
+    int n = plot_render_dir(o.outdir, o.plot_format, o.plot_size, d);
+    if (n < 0 || book_report(&o, &rp, d) != 0) {
+      rc = EXIT_RUNTIME;
+      goto done;
+    }
+    printf("outputs             %s/\n", o.outdir);
+    printf("charts              %d %s files rendered with gnuplot\n", n, o.plot_format);
+    printf("report              %s/report.md, %s/report.html\n", o.outdir, o.outdir);
+    if (fflush(stdout) != 0) {
+      diag_errno(d, "cannot write to", "standard output");
+      rc = EXIT_RUNTIME;
+    }
+    goto done;
+  }
   switch (o.format) {
   case FMT_JSON:
     wrote = print_json(stdout, &rp, o.method);

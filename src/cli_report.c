@@ -17,7 +17,8 @@
 
 static const char report_usage[] =
   "usage: renewcalc report SITE.cfg -o DIR [--plot-format png|svg] [--plot-size WxH]\n"
-  "                        [--set KEY=VALUE ...]\n";
+  "                        [--set KEY=VALUE ...]\n"
+  "       renewcalc report BOND.cfg -o DIR [--plot-format png|svg] [--plot-size WxH]\n";
 
 struct report_opts {
   const char *site;
@@ -94,6 +95,27 @@ static int parse(int argc, char **argv, struct report_opts *o)
 
 /* The date of the run: now, or $SOURCE_DATE_EPOCH when set, so that a
  * report can be rebuilt byte for byte. */
+/* 1 if path is a bond file: a line that sets `bonds`, the one setting a
+ * site file never has; 0 otherwise (also when it cannot be read: the site
+ * loader then reports that). */
+static int is_bond_file(const char *path)
+{
+  FILE *f = fopen(path, "r");
+  if (!f)
+    return 0;
+  char line[512];
+  int bond = 0;
+  while (!bond && fgets(line, sizeof line, f)) {
+    const char *p = line + strspn(line, " \t");
+    if (strncmp(p, "bonds", 5) == 0) {
+      p += 5 + strspn(p + 5, " \t");
+      bond = *p == '=' || *p == ':';
+    }
+  }
+  fclose(f);
+  return bond;
+}
+
 static time_t run_time(void)
 {
   const char *e = getenv("SOURCE_DATE_EPOCH");
@@ -111,6 +133,14 @@ int cli_report(int argc, char **argv)
   struct report_opts o;
   if (parse(argc, argv, &o) != 0)
     return EXIT_INPUT;
+  if (is_bond_file(o.site)) {
+    if (o.n_sets > 0 || !o.outdir) {
+      fprintf(stderr, "renewcalc: report %s: expected -o DIR and no --set for a bond file, "
+              "got %s\n", o.site, o.n_sets > 0 ? "--set" : "no -o DIR");
+      return EXIT_INPUT;
+    }
+    return cli_portfolio_report(o.site, o.outdir, o.plot_format, o.plot_size, run_time());
+  }
   struct diag *d = diag_new();
   if (!d) {
     fputs("renewcalc: out of memory\n", stderr);

@@ -344,11 +344,12 @@ static int add_input(struct input *in, int n, const char *role, const char *path
 }
 
 /* Every file the run read that can be found again: the site file, each
- * profile, turbine curve files and the factor preset. */
-static int inputs(const struct sim_result *r, struct input *in)
+ * profile, turbine curve files and the factor preset, added after the n
+ * inputs already in in[]. Returns the new count. */
+static int inputs(const struct sim_result *r, struct input *in, int n)
 {
   const struct site *s = r->site;
-  int n = add_input(in, 0, "site file", s->path);
+  n = add_input(in, n, "site file", s->path);
   for (int i = 0; i < r->n_plants; i++) {
     const struct plant_result *pr = &r->plants[i];
     const struct plant_cfg *c = pr->cfg;
@@ -575,12 +576,9 @@ static int section_charts(struct doc *d, const char *dir, const char *fmt)
   return bad ? -1 : 0;
 }
 
-static void section_inputs(struct doc *d, const struct sim_result *r, const char *const *sets,
-                           int n_sets)
+static void input_table(struct doc *d, const struct input *in, int n)
 {
   heading(d, 2, "Input files");
-  struct input in[MAX_INPUTS];
-  int n = inputs(r, in);
   table_begin(d);
   row(d, "Role" SEP "Path" SEP "Bytes" SEP "SHA-256");
   for (int i = 0; i < n; i++) {
@@ -593,6 +591,13 @@ static void section_inputs(struct doc *d, const struct sim_result *r, const char
           hex);
   }
   table_end(d);
+}
+
+static void section_inputs(struct doc *d, const struct sim_result *r, const char *const *sets,
+                           int n_sets)
+{
+  struct input in[MAX_INPUTS];
+  input_table(d, in, inputs(r, in, 0));
   if (n_sets == 0) {
     para(d, "No --set overrides.");
     return;
@@ -616,18 +621,29 @@ static const char css[] =
   ".figure img{max-width:100%;height:auto;border:1px solid #ddd}\n"
   ".caption{font-style:italic;margin:0.3em 0}\n";
 
+static void document_begin(struct doc *d, const char *title)
+{
+  if (d->html) {
+    fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>",
+          d->f);
+    text(d, title);
+    fprintf(d->f, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", css);
+  }
+  heading(d, 1, title);
+}
+
+static void document_end(struct doc *d)
+{
+  if (d->html)
+    fputs("</body>\n</html>\n", d->f);
+}
+
 static int document(struct doc *d, const char *dir, const struct sim_result *r,
                     const char *const *sets, int n_sets, const char *fmt, const char *date,
                     const char *summary)
 {
   const struct site *s = r->site;
-  if (d->html) {
-    fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>",
-          d->f);
-    text(d, s->name);
-    fprintf(d->f, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", css);
-  }
-  heading(d, 1, s->name);
+  document_begin(d, s->name);
   para(d, "Made by %s on %s (UTC) from the site file %s: location %.4f, %.4f, %.0f m; "
           "plants: %d; lifetime %d years.", OUT_PROGRAM, date, s->path, s->latitude, s->longitude,
        s->elevation_m, r->n_plants, s->lifetime_years);
@@ -638,20 +654,85 @@ static int document(struct doc *d, const char *dir, const struct sim_result *r,
   section_inputs(d, r, sets, n_sets);
   heading(d, 2, "Full text summary");
   pre(d, summary);
-  if (d->html)
-    fputs("</body>\n</html>\n", d->f);
+  document_end(d);
   return bad;
+}
+
+struct book {
+  const char *title, *bond_path, *summary;
+  const struct sim_result *const *runs;
+  int n_runs;
+};
+
+static int book_document(struct doc *d, const char *dir, const struct book *b, const char *fmt,
+                         const char *date)
+{
+  document_begin(d, b->title);
+  para(d, "Made by %s on %s (UTC) from the bond file %s: %d distinct projects, each "
+          "simulated once.", OUT_PROGRAM, date, b->bond_path, b->n_runs);
+  heading(d, 2, "Impact report");
+  pre(d, b->summary);
+  int bad = section_charts(d, dir, fmt);
+  struct input in[MAX_INPUTS];
+  int n = add_input(in, 0, "bond file", b->bond_path);
+  for (int i = 0; i < b->n_runs; i++)
+    n = inputs(b->runs[i], in, n);
+  input_table(d, in, n);
+  para(d, "Each project's own report: renewcalc report SITE.cfg -o DIR.");
+  document_end(d);
+  return bad;
+}
+
+static void date_text(time_t when, char date[32])
+{
+  struct tm tm;
+  if (!gmtime_r(&when, &tm) || strftime(date, 32, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+    snprintf(date, 32, "unknown");
+}
+
+/* What a report document holds: a site run or a book. */
+struct content {
+  const struct sim_result *r;       /* a site ... */
+  const struct profile *const *profiles;
+  const char *const *sets;
+  int n_sets;
+  const char *summary;
+  const struct book *book;          /* ... or a book (r NULL) */
+};
+
+static int write_one(struct doc *d, const char *dir, const struct content *c, const char *fmt,
+                     const char *date)
+{
+  return c->book ? book_document(d, dir, c->book, fmt, date)
+                 : document(d, dir, c->r, c->sets, c->n_sets, fmt, date, c->summary);
+}
+
+/* report.md and report.html, both or neither. */
+static int write_pair(const char *dir, const struct content *c, const char *fmt, time_t when,
+                      struct diag *d)
+{
+  char date[32];
+  date_text(when, date);
+  struct outset *o = outset_new(dir, d);
+  if (!o)
+    return -1;
+  struct doc md = { NULL, 0, 0 }, html = { NULL, 1, 0 };
+  int bad = !(md.f = outset_open(o, "report.md")) || write_one(&md, dir, c, fmt, date) != 0;
+  bad = bad || !(html.f = outset_open(o, "report.html")) ||
+        write_one(&html, dir, c, fmt, date) != 0;
+  if (bad) {
+    if (diag_count(d) == 0)
+      diag_errno(d, "cannot write the report in", dir);
+    outset_abort(o);
+    return -1;
+  }
+  return outset_commit(o);
 }
 
 int report_write(const char *dir, const struct sim_result *r,
                  const struct profile *const *profiles, const char *const *sets, int n_sets,
                  const char *plot_format, time_t when, struct diag *d)
 {
-  char date[32];
-  struct tm tm;
-  if (!gmtime_r(&when, &tm) || strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
-    snprintf(date, sizeof date, "unknown");
-
   char *summary = NULL;
   size_t len = 0;
   FILE *mem = open_memstream(&summary, &len);
@@ -665,23 +746,17 @@ int report_write(const char *dir, const struct sim_result *r,
     diag_msg(d, "out of memory");
     return -1;
   }
-
-  struct outset *o = outset_new(dir, d);
-  if (!o) {
-    free(summary);
-    return -1;
-  }
-  struct doc md = { NULL, 0, 0 }, html = { NULL, 1, 0 };
-  bad = !(md.f = outset_open(o, "report.md")) ||
-        document(&md, dir, r, sets, n_sets, plot_format, date, summary) != 0;
-  bad = bad || !(html.f = outset_open(o, "report.html")) ||
-        document(&html, dir, r, sets, n_sets, plot_format, date, summary) != 0;
+  struct content c = { r, profiles, sets, n_sets, summary, NULL };
+  int rc = write_pair(dir, &c, plot_format, when, d);
   free(summary);
-  if (bad) {
-    if (diag_count(d) == 0)
-      diag_errno(d, "cannot write the report in", dir);
-    outset_abort(o);
-    return -1;
-  }
-  return outset_commit(o);
+  return rc;
+}
+
+int report_write_book(const char *dir, const char *title, const char *bond_path,
+                      const struct sim_result *const *runs, int n_runs, const char *summary,
+                      const char *plot_format, time_t when, struct diag *d)
+{
+  struct book b = { title, bond_path, summary, runs, n_runs };
+  struct content c = { NULL, NULL, NULL, 0, NULL, &b };
+  return write_pair(dir, &c, plot_format, when, d);
 }

@@ -26,4 +26,14 @@ int report_write(const char *dir, const struct sim_result *r,
                  const struct profile *const *profiles, const char *const *sets, int n_sets,
                  const char *plot_format, time_t when, struct diag *d);
 
+/* The report of a bond file (`renewcalc report BOND.cfg`): dir/report.md
+ * and dir/report.html with the title, program version and date, the
+ * portfolio report `summary` (the text of `renewcalc portfolio`) verbatim,
+ * every chart of dir, and the input files with size and SHA-256: the bond
+ * file, then for each of the n_runs project sites everything report_write()
+ * lists. Other arguments and the return value as for report_write(). */
+int report_write_book(const char *dir, const char *title, const char *bond_path,
+                      const struct sim_result *const *runs, int n_runs, const char *summary,
+                      const char *plot_format, time_t when, struct diag *d);
+
 #endif

@@ -105,4 +105,35 @@ if [ "$code" -eq 2 ] && [ ! -e "$tmp/bad2/report.md" ] && [ ! -e "$tmp/bad2/repo
 else
   fail "a rejected --set: exit $code"
 fi
+# A bond file: the book's impact report, its chart embedded, the bond file
+# and every project's site file with their SHA-256.
+bond=$top_srcdir/configs/bond-example.cfg
+if "$RENEWCALC" report "$bond" -o "$tmp/book" >/dev/null 2>"$tmp/stderr" && [ ! -s "$tmp/stderr" ]; then
+  ok "report BOND.cfg exits 0, silent on stderr"
+else
+  fail "report BOND.cfg: $(cat "$tmp/stderr")"
+fi
+bond_sum=$(sha256sum "$bond" | cut -d' ' -f1)
+if grep -q "$bond_sum" "$tmp/book/report.md" && grep -q "$bond_sum" "$tmp/book/report.html"; then
+  ok "the bond file's SHA-256 is in both documents"
+else
+  fail "the bond file's SHA-256 $bond_sum is missing"
+fi
+for s in laos-pv-1000mw laos-ridge-wind laos-biomass-15mw; do
+  want=$(sha256sum "$top_srcdir/configs/$s.cfg" | cut -d' ' -f1)
+  if grep -q "$want" "$tmp/book/report.html"; then ok "site $s listed with its SHA-256"; else fail "site $s missing"; fi
+done
+imgs=$(grep -o '<img src="data:image/png;base64,' "$tmp/book/report.html" | wc -l | tr -d ' ')
+if [ "$imgs" -eq 1 ] && grep -q "book: 2 bonds, 3 distinct projects" "$tmp/book/report.md"; then
+  ok "the book report embeds its chart and holds the impact report"
+else
+  fail "book report: $imgs images"
+fi
+"$RENEWCALC" report "$bond" -o "$tmp/book2" --set name=x >/dev/null 2>"$tmp/stderr"
+code=$?
+if [ "$code" -eq 2 ] && grep -q "no --set for a bond file" "$tmp/stderr" && [ ! -e "$tmp/book2" ]; then
+  ok "report BOND.cfg --set: exit 2, '$(cat "$tmp/stderr")'"
+else
+  fail "report BOND.cfg --set: exit $code, '$(cat "$tmp/stderr")'"
+fi
 finish
