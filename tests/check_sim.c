@@ -384,6 +384,48 @@ START_TEST(test_iav_from_profile)
 }
 END_TEST
 
+/* Extreme but valid inputs give sane numbers: at latitude +-89.9 (the
+ * profile's sun no longer matches, but nothing may turn NaN) and for
+ * capacities of 0.001 MW and 100 GW, every interval's AC power is finite,
+ * at least 0 and at most the rating, and the annual energy scales exactly
+ * with the capacity (PVWatts is linear in the nameplate). */
+START_TEST(test_extremes)
+{
+  struct profile *p = synthetic_year();
+  const struct profile *pp[] = { p };
+  struct diag *d = diag_new();
+  const double lat[] = { 89.9, -89.9, 20.0, 20.0 };
+  const double mw_ac[] = { 1.0, 1.0, 0.001, 1e5 };
+  double annual[4];
+  for (int k = 0; k < 4; k++) {
+    struct site *s = make_site(20.0, TRANSPOSE_PEREZ);
+    s->latitude = lat[k];
+    struct plant_cfg *c = &s->plants[0];
+    c->capacity_mw_ac = mw_ac[k];
+    c->capacity_mw_dc = 2 * mw_ac[k];
+    c->pv.p_ac0_kw = 1000 * mw_ac[k];
+    c->pv.p_dc0_kw = 2000 * mw_ac[k];
+    struct sim_result *r = sim_run(s, pp, NULL, d);
+    ck_assert_ptr_nonnull(r);
+    const struct plant_result *pr = &r->plants[0];
+    for (size_t i = 0; i < pr->n; i++) {
+      ck_assert(isfinite(pr->s.ac_kw[i]));
+      ck_assert(pr->s.ac_kw[i] >= 0.0);
+      ck_assert(pr->s.ac_kw[i] <= 1000 * mw_ac[k] * (1 + 1e-12));
+    }
+    annual[k] = r->annual_mwh;
+    ck_assert(isfinite(annual[k]) && annual[k] >= 0 && annual[k] <= mw_ac[k] * 8760);
+    ck_assert(isfinite(r->unc.p90_mwh) && isfinite(r->annual.co2_t) && isfinite(r->lifetime_mwh));
+    sim_free(r);
+    free_site(s);
+  }
+  ck_assert(annual[0] > 0 && annual[1] > 0);
+  ck_assert_double_eq_tol(annual[3] / annual[2], 1e8, 1e-9 * 1e8);
+  diag_free(d);
+  profile_free(p);
+}
+END_TEST
+
 Suite *make_sim_suite(void)
 {
   Suite *s = suite_create("sim");
@@ -394,6 +436,7 @@ Suite *make_sim_suite(void)
   tcase_add_test(tc, test_lifetime_exact);
   tcase_add_test(tc, test_finance);
   tcase_add_test(tc, test_iav_from_profile);
+  tcase_add_test(tc, test_extremes);
   suite_add_tcase(s, tc);
   return s;
 }
