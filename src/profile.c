@@ -1,5 +1,6 @@
 /* Profile storage and format detection. The readers themselves live in
- * read_tmy3.c, read_sam_csv.c, read_epw.c, read_pvgis.c and read_csv.c. */
+ * read_tmy3.c, read_tmy2.c, read_sam_csv.c, read_epw.c, read_pvgis.c and
+ * read_csv.c. */
 #include "profile.h"
 
 #include <math.h>
@@ -148,10 +149,13 @@ struct profile *profile_read(const char *path, struct diag *d)
   /* A NUL inside the head (a binary file) ends the text there, which the
    * detectors then reject. */
   /* Each test looks at a part of the file no other format has: TMY3 line 2,
-   * SAM CSV lines 1 and 3, the EPW LOCATION line, the PVGIS "Latitude
-   * (decimal degrees):" line, the plain CSV "time,..." header. */
+   * the fixed-width TMY2 station line and first row, SAM CSV lines 1 and 3,
+   * the EPW LOCATION line, the PVGIS "Latitude (decimal degrees):" line, the
+   * plain CSV "time,..." header. */
   if (read_tmy3_detect(head))
     return read_tmy3(path, d);
+  if (read_tmy2_detect(head))
+    return read_tmy2(path, d);
   if (read_sam_csv_detect(head))
     return read_sam_csv(path, d);
   if (read_epw_detect(head))

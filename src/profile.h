@@ -55,7 +55,7 @@ int profile_reserve(struct profile *p, size_t cap);
 /* Name of column c as used in the plain CSV format ("ghi", "temp_air", ...). */
 const char *profile_col_name(enum profile_col c);
 
-/* Reads the file at path, detecting its format from its content: TMY3,
+/* Reads the file at path, detecting its format from its content: TMY3, TMY2,
  * NSRDB PSM3 / SAM CSV, EnergyPlus EPW, PVGIS (TMY or hourly series) or the
  * plain CSV format of docs/profile-csv.md (docs/profile-formats.md describes
  * the others). On error adds messages to d ("FILE:LINE: ...") and returns
@@ -64,6 +64,7 @@ struct profile *profile_read(const char *path, struct diag *d);
 
 /* Format-specific readers used by profile_read(). */
 struct profile *read_tmy3(const char *path, struct diag *d);
+struct profile *read_tmy2(const char *path, struct diag *d);
 struct profile *read_csv(const char *path, struct diag *d);
 struct profile *read_epw(const char *path, struct diag *d);
 struct profile *read_sam_csv(const char *path, struct diag *d);
@@ -72,6 +73,7 @@ struct profile *read_pvgis(const char *path, struct diag *d);
 /* 1 if the first bytes of a file (head, NUL-terminated) look like that
  * format, else 0. */
 int read_tmy3_detect(const char *head);
+int read_tmy2_detect(const char *head);
 int read_csv_detect(const char *head);
 int read_epw_detect(const char *head);
 int read_sam_csv_detect(const char *head);

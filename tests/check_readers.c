@@ -1,4 +1,4 @@
-/* Tests of the EPW, SAM CSV and PVGIS readers: format detection, the time
+/* Tests of the EPW, SAM CSV, PVGIS and TMY2 readers: format detection, the time
  * axis each one builds (interval starts in UTC), unit conversions, the
  * malformed files in tests/readers/, and, when present, every file of the
  * shared data/solar/ collection.
@@ -91,6 +91,15 @@ START_TEST(test_detect)
   ck_assert(!read_csv_detect("Latitude (decimal degrees): 45.000\n"));
   ck_assert(!read_tmy3_detect("LOCATION,A,-,B,C,1,2.0,3.0,1.0,4.0\n"
                               "DESIGN CONDITIONS,0\n"));
+  ck_assert(read_tmy2_detect(" 12839 MIAMI                  FL  -5 N 25 48 "
+                             "W  80 16     2\n 62010101000000000000?0\n"));
+  /* No leading space on the rows, or a TMY3 station line: not TMY2. */
+  ck_assert(!read_tmy2_detect(" 12839 MIAMI                  FL  -5 N 25 48 "
+                              "W  80 16     2\n62010101000000000000?0\n"));
+  ck_assert(!read_tmy2_detect("723170,\"GREENSBORO\",NC,-5.0,36.1,-79.9,"
+                              "273\nDate (MM/DD/YYYY),Time (HH:MM),\n"));
+  ck_assert(!read_tmy3_detect(" 12839 MIAMI                  FL  -5 N 25 48 "
+                              "W  80 16     2\n 62010101000000000000?0\n"));
 }
 END_TEST
 
@@ -399,6 +408,81 @@ START_TEST(test_pvgis_series)
 }
 END_TEST
 
+/* ---- TMY2 --------------------------------------------------------------------- */
+
+/* One fixed-width TMY2 row (142 characters) with the given values: GHI,
+ * DNI, DHI [Wh/m2], dry-bulb [0.1 degC, 4 characters], pressure [mbar] and
+ * wind speed [0.1 m/s]; the other fields are constant flags and zeros. */
+static void tmy2_row(FILE *f, int m, int d, int h, int ghi, int dni, int dhi,
+                     const char *temp, int pres, int wind)
+{
+  fprintf(f, " 95%02d%02d%02d00000000%04d?0%04d?0%04d?00000?00000?00000?0"
+          "0000?000A700A7%4sA7 150A7070A7%04dA7090A7%03dA70161A777777A70999"
+          "999999013F8062F8000A788E7\n", m, d, h, ghi, dni, dhi, temp, pres,
+          wind);
+}
+
+/* A synthetic year with the Miami station line (typed from the header
+ * layout of the TMY2 manual, not copied from the data file). */
+START_TEST(test_tmy2_good)
+{
+  char path[1200];
+  FILE *f = open_temp(path, sizeof path);
+  struct diag *d = diag_new();
+  struct profile *p;
+
+  fputs(" 12839 MIAMI                  FL  -5 N 25 48 W  80 16     2\n", f);
+  for (int m = 1; m <= 12; m++)
+    for (int day = 1; day <= days_in_month(2023, m); day++)
+      for (int h = 1; h <= 24; h++) {
+        int first = m == 1 && day == 1 && h == 1;
+
+        if (first)
+          tmy2_row(f, m, day, h, 37, 241, 101, " 243", 981, 16);
+        else if (m == 7 && day == 1 && h == 13)
+          tmy2_row(f, m, day, h, 912, 655, 287, "-053", 1013, 45);
+        else
+          tmy2_row(f, m, day, h, 0, 0, 0, " 125", 1013, 25);
+      }
+  fclose(f);
+  p = read_ok(path, d);
+  ck_assert_str_eq(p->format, "tmy2");
+  ck_assert_uint_eq(p->n, 8760);
+  ck_assert_int_eq(p->interval_s, 3600);
+  ck_assert(p->utc_offset_h == -5.0);
+  /* 1/1 hour 1 ends at 01:00 local, starts at 00:00 local UTC-5 =
+   * 05:00 UTC = T_2023 + 5 h (typical year placed in 2023). */
+  ck_assert(p->t_utc[0] == T_2023 + 5 * 3600);
+  ck_assert(p->t_utc[8759] == p->t_utc[0] + 8759LL * 3600);
+  /* Whole numbers in the file; the scaled ones allow the rounding of the
+   * product (1e-9). 981 mbar = 98100 Pa; 243 * 0.1 degC; 16 * 0.1 m/s. */
+  ck_assert_double_eq_tol(p->col[PROFILE_GHI][0], 37.0, 1e-12);
+  ck_assert_double_eq_tol(p->col[PROFILE_DNI][0], 241.0, 1e-12);
+  ck_assert_double_eq_tol(p->col[PROFILE_DHI][0], 101.0, 1e-12);
+  ck_assert_double_eq_tol(p->col[PROFILE_TEMP_AIR][0], 24.3, 1e-9);
+  ck_assert_double_eq_tol(p->col[PROFILE_PRESSURE][0], 98100.0, 1e-9);
+  ck_assert_double_eq_tol(p->col[PROFILE_WIND_SPEED][0], 1.6, 1e-9);
+  /* 07/01 hour 13 is row (181 days) * 24 + 12 = 4356; "-053" = -5.3 degC. */
+  ck_assert_double_eq_tol(p->col[PROFILE_GHI][4356], 912.0, 1e-12);
+  ck_assert_double_eq_tol(p->col[PROFILE_TEMP_AIR][4356], -5.3, 1e-9);
+  ck_assert_double_eq_tol(p->col[PROFILE_WIND_SPEED][4356], 4.5, 1e-9);
+  ck_assert(p->t_utc[4356] == T_2023 + 181 * 86400LL + 17 * 3600);
+  ck_assert_ptr_null(p->col[PROFILE_ALBEDO]);
+  /* N 25 48 = 25.8; W 80 16 = -(80 + 16/60) = -80.2667 (1e-4: rounding of
+   * the printed value only). */
+  ck_assert_int_eq(p->has_location, 1);
+  ck_assert_double_eq_tol(p->latitude, 25.8, 1e-9);
+  ck_assert_double_eq_tol(p->longitude, -80.2667, 1e-4);
+  ck_assert_double_eq_tol(p->elevation_m, 2.0, 1e-12);
+  ck_assert_str_eq(p->station, "MIAMI, FL (WBAN 12839)");
+  ck_assert_str_eq(p->labelling, "hour-ending, local standard time UTC-05:00, "
+                   "typical year placed in 2023");
+  profile_free(p);
+  diag_free(d);
+  unlink(path);
+}
+END_TEST
+
 /* ---- malformed files --------------------------------------------------------- */
 
 /* Each tests/readers/NAME.EXT has NAME.err with the exact first message,
@@ -416,6 +500,8 @@ static const char *const bad_files[] = {
   "sam-inf.csv", "sam-missing-rows.csv", "sam-missing-value.csv",
   "sam-negative-dhi.csv", "sam-no-irradiance.csv", "sam-only-dni.csv",
   "sam-out-of-order.csv",
+  "tmy2-bad-temp.tm2", "tmy2-cut-row.tm2", "tmy2-hour-shifted.tm2",
+  "tmy2-missing-ghi.tm2", "tmy2-missing-rows.tm2",
 };
 #define NBAD (sizeof bad_files / sizeof bad_files[0])
 
@@ -623,6 +709,43 @@ START_TEST(test_shared_headers)
 }
 END_TEST
 
+/* Miami TMY2 (pvlib's 12839.tm2): annual GHI and mean dry-bulb against the
+ * climate of Miami: about 1,700-1,800 kWh/m2 and 24-25 degC (the file sums
+ * to 1792.6 kWh/m2 and averages 24.3 degC, from
+ *  awk 'NR>1 {g += substr($0,18,4); t += substr($0,68,4)/10}' 12839.tm2).
+ * The bounds are the plausible range, not the exact sums, so that a column
+ * read one field off (DNI, DHI, dew point) fails. */
+START_TEST(test_shared_tmy2)
+{
+  char path[1200];
+  struct diag *d;
+  struct profile *p;
+  double ghi = 0.0, temp = 0.0;
+
+  if (!shared_file(path, sizeof path, "12839.tm2"))
+    return;
+  d = diag_new();
+  p = read_ok(path, d);
+  ck_assert_str_eq(p->format, "tmy2");
+  ck_assert_uint_eq(p->n, 8760);
+  /* 01/01 hour 1 at UTC-5 starts at 00:00 local = T_2023 + 5 h. */
+  ck_assert(p->t_utc[0] == T_2023 + 5 * 3600);
+  for (size_t i = 0; i < p->n; i++) {
+    ghi += p->col[PROFILE_GHI][i];
+    temp += p->col[PROFILE_TEMP_AIR][i];
+  }
+  ghi /= 1000.0; /* kWh/m2 */
+  temp /= (double)p->n;
+  ck_assert_msg(ghi > 1650.0 && ghi < 1850.0, "annual GHI %.1f kWh/m2", ghi);
+  ck_assert_msg(temp > 23.0 && temp < 26.0, "mean dry-bulb %.2f degC", temp);
+  ck_assert_double_eq_tol(p->latitude, 25.8, 1e-9);
+  ck_assert_double_eq_tol(p->longitude, -80.2667, 1e-4);
+  ck_assert_double_eq_tol(p->elevation_m, 2.0, 1e-12);
+  profile_free(p);
+  diag_free(d);
+}
+END_TEST
+
 /* The sun our axis implies for the PSM3 file (at the middle of each half
  * hour, i.e. at the label) against the file's own 'Solar Zenith Angle'
  * (column 14). Rows (0-based) = (day of year - 1) * 48 + 2 * hour + minute
@@ -696,6 +819,7 @@ Suite *make_readers_suite(void)
   tcase_add_test(tc, test_sam_30min_leap);
   tcase_add_test(tc, test_pvgis_tmy);
   tcase_add_test(tc, test_pvgis_series);
+  tcase_add_test(tc, test_tmy2_good);
   suite_add_tcase(s, tc);
 
   tc = tcase_create("errors");
@@ -707,6 +831,7 @@ Suite *make_readers_suite(void)
   tcase_set_timeout(tc, 60);
   tcase_add_loop_test(tc, test_shared, 0, (int)NSHARED);
   tcase_add_test(tc, test_shared_headers);
+  tcase_add_test(tc, test_shared_tmy2);
   tcase_add_test(tc, test_psm3_zenith);
   suite_add_tcase(s, tc);
   return s;

@@ -53,5 +53,6 @@ des_moines_ia_41.586835_-93.624959_psmv3_60_tmy.csv 41.57 -93.62 263 sam-csv
 NLD_Amsterdam062400_IWEC.epw 52.3 4.77 -2 epw
 test_read_psm3.csv 40.53 -108.54 2168 sam-csv
 tmy_45.000_8.000_2005_2023.csv 45.0 8.0 250 pvgis-tmy
+12839.tm2 25.8 -80.2667 2 tmy2
 LIST
 finish

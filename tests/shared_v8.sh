@@ -55,5 +55,6 @@ psm_40_-80_tmy2.csv 40.01 -80.02 338
 NLD_Amsterdam062400_IWEC.epw 52.3 4.77 -2
 test_read_psm3.csv 40.53 -108.54 2168
 tmy_45.000_8.000_2005_2023.csv 45.0 8.0 250
+12839.tm2 25.8 -80.2667 2
 LIST
 finish
