@@ -380,3 +380,32 @@ int csv_edit_distance(const char *a, const char *b)
   }
   return prev[lb] > 9 ? 9 : prev[lb];
 }
+
+void csv_time_skip(struct csv_time_axis *ax, int interval_s)
+{
+  if (ax->have_prev && interval_s > 0)
+    ax->prev += interval_s;
+}
+
+void csv_row_time(struct csv_reader *r, long line, const char *ts, int first,
+                  struct csv_time_axis *ax, int *interval_s, int64_t *t, double *offset_h)
+{
+  int off_min = 0;
+  int rc = csv_parse_iso8601(ts, t, &off_min);
+  if (rc == CSV_TIME_OK) {
+    if (first)
+      *offset_h = off_min / 60.0;
+    else if (ax->have_prev)
+      csv_check_step(r, line, ts, *t, ax->prev, interval_s);
+    ax->prev = *t;
+    ax->have_prev = 1;
+    return;
+  }
+  if (rc == CSV_TIME_NO_OFFSET)
+    csv_error_at(r, line, "column 'time': expected a UTC offset (Z, +HH:MM or -HH:MM) after the "
+                 "time, got '%s'", ts);
+  else
+    csv_error_at(r, line, "column 'time': expected YYYY-MM-DDTHH:MM[:SS] with Z or a UTC offset "
+                 "+HH:MM, got '%s'", ts);
+  csv_time_skip(ax, *interval_s);
+}

@@ -115,4 +115,23 @@ int csv_parse_iso8601(const char *s, int64_t *t_utc, int *offset_min);
 int csv_check_step(struct csv_reader *r, long line, const char *s, int64_t t, int64_t prev,
                    int *interval_s);
 
+/* The time axis of a CSV profile as its rows are read. */
+struct csv_time_axis {
+  int64_t prev;  /* the last good row's time [s since 1970 UTC] */
+  int have_prev; /* 0 before the first good row */
+};
+
+/* Reads a row's time label ts (the time column of the row on line):
+ * sets *t; for the first row (first != 0) sets *offset_h from its UTC
+ * offset, for the others checks the step (csv_check_step(), learning
+ * *interval_s). A malformed label gets one message in r and is taken as
+ * one interval after the last (csv_time_skip()), so that one bad row gives
+ * one message. */
+void csv_row_time(struct csv_reader *r, long line, const char *ts, int first,
+                  struct csv_time_axis *ax, int *interval_s, int64_t *t, double *offset_h);
+
+/* A row read without its time (a wrong field count): assumed in its place,
+ * one interval after the last. */
+void csv_time_skip(struct csv_time_axis *ax, int interval_s);
+
 #endif

@@ -408,14 +408,13 @@ static int read_rows(struct csv_reader *r, struct csvline *c, FILE *f,
                      struct wind_profile *p, const struct wcsv_col *col,
                      int nfields, long header_line, long *last_line)
 {
-  int64_t prev = 0;
-  int have_prev = 0, rc;
+  struct csv_time_axis ax = { 0, 0 };
+  int rc;
 
   while ((rc = csvline_read(c, f)) == 1) {
     size_t k = p->n;
-    int n, ts_rc, off_min = 0;
+    int n;
     int64_t t = 0;
-    const char *ts;
 
     if (csvline_is_blank(c) || csvline_is_comment(c->text))
       continue;
@@ -442,31 +441,11 @@ static int read_rows(struct csv_reader *r, struct csvline *c, FILE *f,
                        "(line %ld), got %d", nfields, header_line,
                        n < 0 ? (int)c->nfield : n) != 0)
         return -1;
-      /* Assume the row was in its place: one bad row, one message. */
-      if (have_prev && p->interval_s > 0)
-        prev += p->interval_s;
+      csv_time_skip(&ax, p->interval_s);
       continue;
     }
-    ts = c->field[0];
-    ts_rc = csv_parse_iso8601(ts, &t, &off_min);
-    if (ts_rc == CSV_TIME_OK) {
-      if (k == 0)
-        p->utc_offset_h = off_min / 60.0;
-      else if (have_prev)
-        csv_check_step(r, c->lineno, ts, t, prev, &p->interval_s);
-      prev = t;
-      have_prev = 1;
-    } else {
-      if (ts_rc == CSV_TIME_NO_OFFSET)
-        csv_error_at(r, c->lineno, "column 'time': expected a UTC offset (Z, "
-                     "+HH:MM or -HH:MM) after the time, got '%s'", ts);
-      else
-        csv_error_at(r, c->lineno, "column 'time': expected "
-                     "YYYY-MM-DDTHH:MM[:SS] with Z or a UTC offset +HH:MM, "
-                     "got '%s'", ts);
-      if (have_prev && p->interval_s > 0)
-        prev += p->interval_s;
-    }
+    csv_row_time(r, c->lineno, c->field[0], k == 0, &ax, &p->interval_s, &t,
+                 &p->utc_offset_h);
     if (r->nerr >= CSV_MAX_ERRORS)
       return -1;
     p->t_utc[k] = t;
