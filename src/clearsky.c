@@ -29,13 +29,10 @@ void clearsky_ineichen(double zenith_deg, double am_abs, double linke,
     return;
 
   double cos_z = cos(deg2rad(zenith_deg));
+  struct clearsky_ineichen_site c;
+  clearsky_ineichen_init(&c, linke, elevation_m);
   double fh1 = exp(-elevation_m / 8000.0);
-  double fh2 = exp(-elevation_m / 1250.0);
-  double cg1 = 5.09e-5 * elevation_m + 0.868;
-  double cg2 = 3.92e-5 * elevation_m + 0.0387;
-
-  double g = cg1 * dni_extra * cos_z
-             * exp(-cg2 * am_abs * (fh1 + fh2 * (linke - 1.0)));
+  double g = clearsky_ineichen_ghi(&c, cos_z, am_abs, dni_extra);
   if (!(g > 0.0))
     return;
 
@@ -58,4 +55,30 @@ void clearsky_ineichen(double zenith_deg, double am_abs, double linke,
   *ghi = g;
   *dni = beam;
   *dhi = diffuse;
+}
+
+void clearsky_ineichen_init(struct clearsky_ineichen_site *c, double linke,
+                            double elevation_m)
+{
+  const double fh1 = exp(-elevation_m / 8000.0);
+  const double fh2 = exp(-elevation_m / 1250.0);
+  c->cg1 = 5.09e-5 * elevation_m + 0.868;
+  c->neg_cg2 = -(3.92e-5 * elevation_m + 0.0387);
+  c->tl = fh1 + fh2 * (linke - 1.0);
+}
+
+double clearsky_ineichen_ghi(const struct clearsky_ineichen_site *c, double cos_zenith,
+                             double am_abs, double dni_extra)
+{
+  if (!(am_abs > 0.0))
+    return 0.0;
+  /* Eq. 8, the operations in the order of the paper's formula. */
+  const double g = c->cg1 * dni_extra * cos_zenith * exp(c->neg_cg2 * am_abs * c->tl);
+  return g > 0.0 ? g : 0.0;
+}
+
+double clearsky_ineichen_ghi_lower(const struct clearsky_ineichen_site *c, double cos_zenith,
+                                   double am_abs, double dni_extra)
+{
+  return c->cg1 * dni_extra * cos_zenith * (1.0 + c->neg_cg2 * am_abs * c->tl);
 }

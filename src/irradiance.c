@@ -32,6 +32,13 @@ double irr_airmass_relative(double zenith_deg)
                 + 0.50572 * pow(96.07995 - zenith_deg, -1.6364));
 }
 
+double irr_airmass_relative_cos(double zenith_deg, double cos_zenith)
+{
+  if (!(zenith_deg < 90.0))
+    return NAN;
+  return 1.0 / (cos_zenith + 0.50572 * pow(96.07995 - zenith_deg, -1.6364));
+}
+
 double irr_airmass_absolute(double am_rel, double pressure_pa)
 {
   return am_rel * pressure_pa / UNITS_P0_PA;

@@ -15,6 +15,10 @@ double irr_extraterrestrial(double doy);
  * Young (1989). Returns NAN for zenith_deg >= 90. Pure. */
 double irr_airmass_relative(double zenith_deg);
 
+/* The same with the cosine of the zenith given (cos_zenith = cos of
+ * zenith_deg, as the caller already has it): one cos() fewer. Pure. */
+double irr_airmass_relative_cos(double zenith_deg, double cos_zenith);
+
 /* Absolute (pressure-corrected) air mass: am_rel * pressure_pa / 101325. */
 double irr_airmass_absolute(double am_rel, double pressure_pa);
 

@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 struct diag;
+struct solar_axis;
 
 enum profile_col {
   PROFILE_GHI,        /* global horizontal irradiance [W/m2], interval mean */
@@ -38,6 +39,10 @@ struct profile {
   int has_location;      /* header gives a location: */
   double latitude, longitude, elevation_m;
   char station[128];     /* station or source name from the header, or "" */
+
+  const struct solar_axis *sun_axis; /* borrowed, optional: the time part at each
+                                        interval's middle, shared by sites on this
+                                        axis; NULL: computed per run */
 };
 
 /* New profile with room for cap rows and no columns; NULL when out of

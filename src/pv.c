@@ -145,6 +145,9 @@ void pv_run(const struct pv_params *pp, size_t n, const double *poa_beam,
   }
   struct pv_balance b = { 0 };
   double per_wm2 = pp->p_dc0_kw / 1000.0;
+  const int sapm = pp->temp_model != PV_TEMP_NOCT && pp->temp_model != PV_TEMP_FAIMAN &&
+                   pp->temp_model != PV_TEMP_PVSYST;
+  double sapm_wind = NAN, sapm_exp = 0.0;
   for (size_t i = 0; i < n; i++) {
     double poa = poa_beam[i] + poa_diffuse[i];
     poa_wm2[i] = poa;
@@ -159,7 +162,17 @@ void pv_run(const struct pv_params *pp, size_t n, const double *poa_beam,
     double rear = rear_eff_wm2 ? rear_eff_wm2[i] : 0.0;
     double front_tr = poa_beam[i] * iam + poa_diffuse[i];
     double poa_tr = front_tr + rear;
-    t_cell_c[i] = cell_temp(pp, &th, &noct, poa, front_tr, temp_air_c[i], wind_ms[i]);
+    if (sapm) {
+      /* pv_cell_temp_sapm() with its exp() kept while the wind stays the
+       * same (monthly-mean wind in synthetic profiles): same operations. */
+      if (wind_ms[i] != sapm_wind) {
+        sapm_wind = wind_ms[i];
+        sapm_exp = exp(th.a + th.b * sapm_wind);
+      }
+      t_cell_c[i] = poa * sapm_exp + temp_air_c[i] + poa / 1000.0 * th.dt_c;
+    } else {
+      t_cell_c[i] = cell_temp(pp, &th, &noct, poa, front_tr, temp_air_c[i], wind_ms[i]);
+    }
     double raw = pv_dc_kw(poa_tr, t_cell_c[i], pp->p_dc0_kw, pp->gamma_per_c);
     int m = month[i];
     dc_kw[i] = raw * keep[m];

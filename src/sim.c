@@ -3,6 +3,7 @@
  * (decomposition where needed), the plane of array, then the PV model. */
 #include "sim.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdlib.h>
 #include <stdio.h>
@@ -51,12 +52,20 @@
 #define SIM_SIGMA_IAV_BIOMASS 0.0
 #define SIM_SIGMA_OTHER_BIOMASS 0.05
 
-/* Sun and sky on one profile's time axis; shared by plants on that profile. */
+/* Sun and sky on one profile's time axis; shared by plants on that profile.
+ * Rows with the sun down all interval get no sun position unless a plant
+ * asks for the angles (sky_build's angles): their zenith is then
+ * SOLAR_NIGHT_ZENITH_DEG, cos_zen -1, sin_zen and sun_e, sun_n 0, which every
+ * reader of a fixed plant's chain only compares with 85-90 deg (transpose,
+ * decompose, clear-sky flag, air mass, pv8's air-mass clamp) or multiplies
+ * by a beam that is 0 then. */
 struct sky {
   const struct profile *p;
   size_t n;
-  double *zenith, *azimuth, *dni_extra, *am_rel;
+  double *zenith, *dni_extra, *am_rel;
+  double *azimuth;       /* NULL unless built with angles */
   double *cos_zen, *sin_zen;
+  double *sun_e, *sun_n; /* sin and cos of the sun's azimuth */
   double *ghi, *dni, *dhi, *temp, *wind, *albedo; /* albedo NULL: plant's value */
   double *owned[6];                               /* filled-in columns */
   int n_owned;
@@ -73,6 +82,8 @@ static void sky_free(struct sky *k)
   free(k->am_rel);
   free(k->cos_zen);
   free(k->sin_zen);
+  free(k->sun_e);
+  free(k->sun_n);
   for (int i = 0; i < k->n_owned; i++)
     free(k->owned[i]);
   free(k);
@@ -101,7 +112,43 @@ static double distance_km(double lat1, double lon1, double lat2, double lon2)
   return 2.0 * 6371.0 * asin(sqrt(a < 1.0 ? a : 1.0));
 }
 
-static struct sky *sky_build(const struct site *site, const struct profile *p, struct diag *d)
+/* The profile's shared time part (profile.h sun_axis) when it fits this
+ * site and profile: the same delta_t and interval, and every row's middle
+ * where the axis has it (compared exactly: both are whole or half seconds).
+ * NULL: compute it here. */
+static const struct solar_axis *shared_axis(const struct site *site, const struct profile *p)
+{
+  const struct solar_axis *a = p->sun_axis;
+  if (!a || a->step_s != (double)p->interval_s || a->delta_t_s != site->delta_t_s ||
+      a->n < p->n)
+    return NULL;
+  const double half = 0.5 * p->interval_s;
+  for (size_t i = 0; i < p->n; i++)
+    if ((double)p->t_utc[i] + half != a->t0_mid_unix_s + (double)i * a->step_s)
+      return NULL;
+  return a;
+}
+
+/* Clear-sky flag of one interval (see the pass in sky_build): the exact
+ * clear sky only when the bound without exp() does not decide. */
+static int above_clear_sky(const struct clearsky_ineichen_site *cs, double ghi, double cos_zen,
+                           double am_abs, double dni_extra)
+{
+  /* The bound is below the clear sky by a relative x^2 / 2 >= 4e-4
+   * (clearsky.h), far more than rounding: ghi at or under the bound's
+   * threshold is under the exact one too. */
+  const double lower = clearsky_ineichen_ghi_lower(cs, cos_zen, am_abs, dni_extra);
+  if (!(ghi > SKY_CHECK_RATIO * lower * (1.0 + 1e-9) + SKY_CHECK_OFFSET_WM2))
+    return 0;
+  return sky_check_above(ghi, clearsky_ineichen_ghi(cs, cos_zen, am_abs, dni_extra),
+                         SKY_CHECK_RATIO, SKY_CHECK_OFFSET_WM2);
+}
+
+/* angles: fill zenith and azimuth for every row, for plants that read the
+ * sun's place below the horizon or its azimuth (trackers, row shading,
+ * bifacial rear). */
+static struct sky *sky_build(const struct site *site, const struct profile *p, int angles,
+                             struct diag *d)
 {
   struct sky *k = calloc(1, sizeof *k);
   if (!k)
@@ -110,12 +157,15 @@ static struct sky *sky_build(const struct site *site, const struct profile *p, s
   k->n = p->n;
   size_t n = p->n;
   k->zenith = malloc(n * sizeof(double));
-  k->azimuth = malloc(n * sizeof(double));
+  k->azimuth = angles ? malloc(n * sizeof(double)) : NULL;
   k->dni_extra = malloc(n * sizeof(double));
   k->am_rel = malloc(n * sizeof(double));
   k->cos_zen = malloc(n * sizeof(double));
   k->sin_zen = malloc(n * sizeof(double));
-  if (!k->zenith || !k->azimuth || !k->dni_extra || !k->am_rel || !k->cos_zen || !k->sin_zen)
+  k->sun_e = malloc(n * sizeof(double));
+  k->sun_n = malloc(n * sizeof(double));
+  if (!k->zenith || (angles && !k->azimuth) || !k->dni_extra || !k->am_rel || !k->cos_zen ||
+      !k->sin_zen || !k->sun_e || !k->sun_n)
     goto oom;
 
   double p_site = pressure_at_elevation(site->elevation_m);
@@ -154,8 +204,11 @@ static struct sky *sky_build(const struct site *site, const struct profile *p, s
 
   /* Pass 1: the sun. The time-only part of its position is exact once
    * every day and a half and interpolated between (solar.h: within 5e-8 deg
-   * in the time part, 3e-7 deg in zenith and azimuth, of SPA). */
+   * in the time part, 3e-7 deg in zenith and azimuth, of SPA); read from
+   * the profile's shared axis when it has one that fits, with the same
+   * results bit for bit. */
   double len = p->interval_s;
+  const struct solar_axis *axis = shared_axis(site, p);
   struct solar_time_cache sc;
   solar_time_cache_init(&sc, site->delta_t_s);
   struct solar_site ss;
@@ -165,13 +218,20 @@ static struct sky *sky_build(const struct site *site, const struct profile *p, s
   for (size_t i = 0; i < n; i++) {
     double t_mid = (double)p->t_utc[i] + 0.5 * len;
     struct solar_pos pos;
+    struct solar_sun sun;
     double pr_mbar = (pres ? pres[i] : p_site) / 100.0;
-    solar_interval_position_site(&sc, &ss, t_mid, len, pr_mbar, k->temp[i], &pos);
-    k->zenith[i] = pos.zenith_deg;
-    k->azimuth[i] = pos.azimuth_deg;
-    double z = deg2rad(pos.zenith_deg);
-    k->cos_zen[i] = cos(z);
-    k->sin_zen[i] = sin(z);
+    if (axis)
+      solar_interval_sun_axis(axis, i, &ss, pr_mbar, k->temp[i], angles ? &pos : NULL, &sun);
+    else
+      solar_interval_sun_site(&sc, &ss, t_mid, len, pr_mbar, k->temp[i], angles ? &pos : NULL,
+                              &sun);
+    k->zenith[i] = angles ? pos.zenith_deg : sun.zenith_deg;
+    if (angles)
+      k->azimuth[i] = pos.azimuth_deg;
+    k->cos_zen[i] = sun.cos_zenith;
+    k->sin_zen[i] = sun.sin_zenith;
+    k->sun_e[i] = sun.sin_azimuth;
+    k->sun_n[i] = sun.cos_azimuth;
     /* Extraterrestrial irradiance by UTC day of year, as pvlib and SAM
      * take it: it changes by at most 0.06 % a day. */
     int64_t d = calendar_day_of((int64_t)floor(t_mid));
@@ -180,7 +240,7 @@ static struct sky *sky_build(const struct site *site, const struct profile *p, s
       e0 = irr_extraterrestrial(calendar_day_of_year(d));
     }
     k->dni_extra[i] = e0;
-    k->am_rel[i] = pos.zenith_deg < 90.0 ? irr_airmass_relative(pos.zenith_deg) : NAN;
+    k->am_rel[i] = irr_airmass_relative_cos(k->zenith[i], k->cos_zen[i]);
   }
 
   /* Pass 2: the irradiance components the transposition needs. */
@@ -219,17 +279,18 @@ static struct sky *sky_build(const struct site *site, const struct profile *p, s
     return NULL;
   }
   double ghi_wh = 0.0;
+  struct clearsky_ineichen_site cs;
+  clearsky_ineichen_init(&cs, SIM_CLEAR_LINKE, site->elevation_m);
   for (size_t i = 0; i < n; i++) {
     ghi_wh += k->ghi[i] * len / UNITS_S_PER_H;
     /* Flag irradiance above a clear sky of clean, dry air (Linke turbidity
      * 2, Ineichen and Perez 2002): measured or modelled data seldom exceed
      * it by the sky_check.h margin over an hour. */
     if (k->zenith[i] < 90.0 && k->ghi[i] > SKY_CHECK_OFFSET_WM2) {
-      double cs_ghi, cs_dni, cs_dhi, pa = pres ? pres[i] : p_site;
-      clearsky_ineichen(k->zenith[i], irr_airmass_absolute(k->am_rel[i], pa), SIM_CLEAR_LINKE,
-                        site->elevation_m, k->dni_extra[i], &cs_ghi, &cs_dni, &cs_dhi);
-      k->note.above_clear_sky += (size_t)sky_check_above(k->ghi[i], cs_ghi, SKY_CHECK_RATIO,
-                                                         SKY_CHECK_OFFSET_WM2);
+      double pa = pres ? pres[i] : p_site;
+      k->note.above_clear_sky +=
+          (size_t)above_clear_sky(&cs, k->ghi[i], k->cos_zen[i],
+                                  irr_airmass_absolute(k->am_rel[i], pa), k->dni_extra[i]);
     }
   }
   k->note.ghi_kwh_m2 = ghi_wh / 1000.0;
@@ -307,6 +368,14 @@ static void series_free(struct plant_result *r)
   free(r->hour);
 }
 
+/* 1 if the plant reads the sun's azimuth, or its place below the horizon:
+ * trackers, row shading, the bifacial rear side. */
+static int plant_needs_angles(const struct plant_cfg *cfg)
+{
+  const struct pv_params *pv = &cfg->pv;
+  return pv->mount != PV_MOUNT_FIXED || pv->self_shading || pv->bifacial;
+}
+
 static int run_plant(const struct site *site, const struct plant_cfg *cfg,
                      const struct sky *k, struct plant_result *r, struct diag *d)
 {
@@ -340,6 +409,7 @@ static int run_plant(const struct site *site, const struct plant_cfg *cfg,
   double *frac = scratch + FRAC * n, *rear = scratch + REAR * n;
   double *rear_eff = scratch + REAR_EFF * n;
   const struct pv_params *pv = &cfg->pv;
+  assert(k->azimuth || !plant_needs_angles(cfg));
   agg_local_calendar(n, p->t_utc, p->utc_offset_h, r->month, r->hour);
 
   /* Pass 3: the surface's orientation and the beam's angle on it. */
@@ -348,15 +418,23 @@ static int run_plant(const struct site *site, const struct plant_cfg *cfg,
   } else if (pv->mount == PV_MOUNT_TWO_AXIS) {
     tracking_two_axis_run(n, k->zenith, k->azimuth, tilt, az, cos_aoi);
   } else {
+    /* cos aoi = cos z cos t + sin z sin t cos(az_sun - az_plane), the last
+     * factor from the sun's azimuth sine and cosine: no atan2 and cos. At
+     * night (sun_e = sun_n = 0, sin z = 0) it is -cos t, which nothing
+     * reads: the beam is 0. */
     double ct = cos(deg2rad(pv->tilt_deg)), st = sin(deg2rad(pv->tilt_deg));
+    double se = st * sin(deg2rad(pv->azimuth_deg)), sn = st * cos(deg2rad(pv->azimuth_deg));
     for (size_t i = 0; i < n; i++) {
       tilt[i] = pv->tilt_deg;
       az[i] = pv->azimuth_deg;
-      cos_aoi[i] = irr_cos_aoi_trig(ct, st, az[i], k->cos_zen[i], k->sin_zen[i], k->azimuth[i]);
+      double c = k->cos_zen[i] * ct + k->sin_zen[i] * (k->sun_e[i] * se + k->sun_n[i] * sn);
+      cos_aoi[i] = c > 1.0 ? 1.0 : c < -1.0 ? -1.0 : c;
     }
   }
-  for (size_t i = 0; i < n; i++)
-    aoi[i] = rad2deg(acos(cos_aoi[i] > 1.0 ? 1.0 : cos_aoi[i] < -1.0 ? -1.0 : cos_aoi[i]));
+  /* The angle itself: only PVWatts v8's cover model reads it. */
+  if (pv->model == PV_MODEL_PVWATTS_V8)
+    for (size_t i = 0; i < n; i++)
+      aoi[i] = rad2deg(acos(cos_aoi[i] > 1.0 ? 1.0 : cos_aoi[i] < -1.0 ? -1.0 : cos_aoi[i]));
 
   /* Pass 4: plane-of-array irradiance, then the rows' shade on it. */
   double last_tilt = NAN, ct = 1.0, st = 0.0;
@@ -673,8 +751,13 @@ struct sim_result *sim_run(const struct site *site, const struct profile *const 
     for (int j = 0; j < i; j++)
       if (skies[j] && skies[j]->p == profiles[i])
         k = skies[j];
-    if (!k)
-      k = skies[i] = sky_build(site, profiles[i], d);
+    if (!k) {
+      int angles = 0;
+      for (int j = i; j < site->n_plants; j++)
+        if (site->plants[j].type == PLANT_PV && profiles[j] == profiles[i])
+          angles |= plant_needs_angles(&site->plants[j]);
+      k = skies[i] = sky_build(site, profiles[i], angles, d);
+    }
     ok = k && run_plant(site, &site->plants[i], k, &r->plants[i], d) == 0;
   }
   for (int i = 0; i < site->n_plants; i++)

@@ -7,7 +7,10 @@
  * +-0.0003 deg from -2000 to 6000. */
 #include "solar.h"
 
+#include <assert.h>
 #include <math.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "units.h"
 
@@ -658,6 +661,32 @@ static inline double newton(const double *d, const double *f)
                                  f[3] * (d[4] + f[4] * (d[5] + f[5] * (d[6] + f[6] * d[7]))))));
 }
 
+/* The time part at unix_s from the divided differences win of its segment
+ * (x: unix_s's fraction of the segment, 0..1); with sin_delta non-NULL, the
+ * sine and cosine of delta there, and delta itself (st->delta_deg) only
+ * when want_delta (else it is not set). */
+static inline void win_eval(const double win[SOLAR_CACHE_COLS][SOLAR_CACHE_SLOTS],
+                            double unix_s, double x, struct solar_time *st,
+                            double *sin_delta, double *cos_delta, int want_delta)
+{
+  double f[NODE_POINTS - 1];
+  for (int j = 0; j < NODE_POINTS - 1; j++)
+    f[j] = x - (NODE_FIRST + j);
+
+  const double nut = newton(win[NV_NUT], f), r = newton(win[NV_R], f);
+  st->jd = unix_s / UNITS_S_PER_DAY + JD_UNIX_EPOCH;
+  st->nu_deg = wrap360_fast(mean_sidereal_deg(days_since_j2000(unix_s)) + nut);
+  st->alpha_deg = wrap360_fast(newton(win[NV_ALPHA], f));
+  st->r_au = r;
+  st->xi_deg = 8.794 / (3600.0 * r);
+  if (sin_delta) {
+    *sin_delta = newton(win[NV_SIN_DELTA], f);
+    *cos_delta = newton(win[NV_COS_DELTA], f);
+  }
+  if (!sin_delta || want_delta)
+    st->delta_deg = newton(win[NV_DELTA], f);
+}
+
 /* The time part at unix_s from the window; with sin_delta non-NULL, the
  * sine and cosine of delta there instead of delta itself (st->delta_deg is
  * then not set). */
@@ -669,23 +698,7 @@ static void time_interp(struct solar_time_cache *c, double unix_s, struct solar_
   const int64_t k = (int64_t)kf;
   if (c->win_k != k)
     window_load(c, k);
-  const double x = u - kf; /* 0..1 in segment k */
-  double f[NODE_POINTS - 1];
-  for (int j = 0; j < NODE_POINTS - 1; j++)
-    f[j] = x - (NODE_FIRST + j);
-
-  const double nut = newton(c->win[NV_NUT], f), r = newton(c->win[NV_R], f);
-  st->jd = unix_s / UNITS_S_PER_DAY + JD_UNIX_EPOCH;
-  st->nu_deg = wrap360_fast(mean_sidereal_deg(days_since_j2000(unix_s)) + nut);
-  st->alpha_deg = wrap360_fast(newton(c->win[NV_ALPHA], f));
-  st->r_au = r;
-  st->xi_deg = 8.794 / (3600.0 * r);
-  if (sin_delta) {
-    *sin_delta = newton(c->win[NV_SIN_DELTA], f);
-    *cos_delta = newton(c->win[NV_COS_DELTA], f);
-  } else {
-    st->delta_deg = newton(c->win[NV_DELTA], f);
-  }
+  win_eval(c->win, unix_s, u - kf, st, sin_delta, cos_delta, 0);
 }
 
 void solar_time_fast(struct solar_time_cache *c, double unix_s, struct solar_time *st)
@@ -728,6 +741,8 @@ void solar_site_init(struct solar_site *s, double lat_deg, double lon_deg, doubl
   s->elev_m = elev_m;
   s->sin_lat = sin_phi;
   s->cos_lat = cos_phi;
+  s->sin_lon = sin(deg2rad(lon_deg));
+  s->cos_lon = cos(deg2rad(lon_deg));
   s->x = cos_u + elev_m / EARTH_RADIUS_M * cos_phi;
   s->y = EARTH_B_OVER_A * sin_u + elev_m / EARTH_RADIUS_M * sin_phi;
 }
@@ -736,11 +751,13 @@ void solar_site_init(struct solar_site *s, double lat_deg, double lon_deg, doubl
  * (-180..180) with its sine and cosine, the declination's sine and cosine
  * and the parallax xi_deg. The sines and cosines of the intermediate angles
  * (delta alpha, delta', H') are formed algebraically from the arguments of
- * the atan/atan2 that define them rather than by calling the functions. */
+ * the atan/atan2 that define them rather than by calling the functions.
+ * Fills *pos (the azimuth by atan2) and/or *sun (the azimuth's sine and
+ * cosine from the same atan2 arguments, no atan2); either may be NULL. */
 static void topocentric(const struct solar_site *s, double h_deg, double sin_h, double cos_h,
                         double sin_delta, double cos_delta, double xi_deg,
                         double pressure_mbar, double temp_c, double atmos_refract_deg,
-                        struct solar_pos *out)
+                        struct solar_pos *pos, struct solar_sun *sun)
 {
   /* xi is under 0.0025 deg (4.3e-5 rad): x - x^3/6 is sin x to rounding. */
   const double xi = deg2rad(xi_deg);
@@ -751,11 +768,6 @@ static void topocentric(const struct solar_site *s, double h_deg, double sin_h, 
   const double num = -s->x * sin_xi * sin_h;
   const double hyp = sqrt(num * num + den * den);
   const double cos_da = den / hyp, sin_da = num / hyp;
-  /* |num / den| < 6e-5 while |delta| < 24 deg: t - t^3/3 is atan t to
-   * rounding there (next term t^5/5 < 2e-22); atan2 otherwise. */
-  const double t = num / den;
-  const double dalpha =
-      fabs(t) < 1e-3 ? t * (1.0 - t * t / 3.0) : atan2(num, den);
   const double pd = (sin_delta - s->y * sin_xi) * cos_da; /* delta' = atan2(pd, den) */
   const double hyp_d = sqrt(pd * pd + den * den);
   const double sin_dp = pd / hyp_d, cos_dp = den / hyp_d, tan_dp = pd / den;
@@ -767,22 +779,56 @@ static void topocentric(const struct solar_site *s, double h_deg, double sin_h, 
   const double e0_deg = rad2deg(asin(sin_e0));
 
   /* Bennett's refraction scaled for pressure and temperature (eq. 42),
-   * only while the sun's upper limb can still be seen. */
+   * only while the sun's upper limb can still be seen. 1 / tan as cos / sin
+   * from sincos_fast(): the argument is 1.6..90.2 deg, where that is the
+   * library's tan() to a few roundings, at a third of the cost. */
   double de_deg = 0.0;
-  if (e0_deg >= -(SUN_RADIUS_DEG + atmos_refract_deg))
-    de_deg = pressure_mbar / 1010.0 * 283.0 / (273.0 + temp_c) * 1.02 /
-             (60.0 * tan(deg2rad(e0_deg + 10.3 / (e0_deg + 5.11))));
+  if (e0_deg >= -(SUN_RADIUS_DEG + atmos_refract_deg)) {
+    double sin_r, cos_r;
+    sincos_fast(deg2rad(e0_deg + 10.3 / (e0_deg + 5.11)), &sin_r, &cos_r);
+    de_deg = pressure_mbar / 1010.0 * 283.0 / (273.0 + temp_c) * 1.02 / 60.0 * cos_r / sin_r;
+  }
 
   const double e_deg = e0_deg + de_deg;
-  const double gamma = atan2(sin_hp, cos_hp * s->sin_lat - tan_dp * s->cos_lat);
+  /* Azimuth gamma + 180 deg, gamma = atan2(az_y, az_x) (eq. 45). */
+  const double az_y = sin_hp, az_x = cos_hp * s->sin_lat - tan_dp * s->cos_lat;
 
-  double hp_deg = h_deg - rad2deg(dalpha);
-  hp_deg = hp_deg > 180.0 ? hp_deg - 360.0 : hp_deg < -180.0 ? hp_deg + 360.0 : hp_deg;
-
-  out->elevation_deg = e_deg;
-  out->zenith_deg = 90.0 - e_deg;
-  out->azimuth_deg = wrap360_fast(rad2deg(gamma) + 180.0);
-  out->hour_angle_deg = hp_deg;
+  if (pos) {
+    /* |num / den| < 6e-5 while |delta| < 24 deg: t - t^3/3 is atan t to
+     * rounding there (next term t^5/5 < 2e-22); atan2 otherwise. */
+    const double t = num / den;
+    const double dalpha = fabs(t) < 1e-3 ? t * (1.0 - t * t / 3.0) : atan2(num, den);
+    double hp_deg = h_deg - rad2deg(dalpha);
+    hp_deg = hp_deg > 180.0 ? hp_deg - 360.0 : hp_deg < -180.0 ? hp_deg + 360.0 : hp_deg;
+    pos->elevation_deg = e_deg;
+    pos->zenith_deg = 90.0 - e_deg;
+    pos->azimuth_deg = wrap360_fast(rad2deg(atan2(az_y, az_x)) + 180.0);
+    pos->hour_angle_deg = hp_deg;
+  }
+  if (sun) {
+    sun->zenith_deg = 90.0 - e_deg;
+    /* sin and cos of gamma + 180 deg; straight overhead (az_y = az_x = 0)
+     * atan2 gives gamma = 0, azimuth 180. */
+    const double h = sqrt(az_y * az_y + az_x * az_x);
+    sun->sin_azimuth = h > 0.0 ? -az_y / h : 0.0;
+    sun->cos_azimuth = h > 0.0 ? -az_x / h : -1.0;
+    /* cos and sin of the zenith are sin and cos of e = e0 + de. cos e0 is
+     * the length of the horizontal part of the sun's direction,
+     * cos delta' h (h times cos delta' is (-east, -north)): accurate near
+     * the zenith too, where sqrt(1 - sin^2 e0) is not. The refraction de is
+     * under 0.05 rad for any real air, where the series below are sin and
+     * cos to rounding (next terms d^7 / 5040 and d^8 / 40320 < 2e-13 d). */
+    const double d = deg2rad(de_deg), d2 = d * d;
+    if (fabs(d) < 0.05) {
+      const double cos_e0 = cos_dp * h;
+      const double sin_d = d * (1.0 - d2 / 6.0 * (1.0 - d2 / 20.0));
+      const double cos_d = 1.0 - d2 / 2.0 * (1.0 - d2 / 12.0 * (1.0 - d2 / 30.0));
+      sun->cos_zenith = sin_e0 * cos_d + cos_e0 * sin_d;
+      sun->sin_zenith = cos_e0 * cos_d - sin_e0 * sin_d;
+    } else {
+      sincos_fast(deg2rad(sun->zenith_deg), &sun->sin_zenith, &sun->cos_zenith);
+    }
+  }
 }
 
 /* Geocentric hour angle [deg] -180..180 of the time part st at site s. */
@@ -794,14 +840,14 @@ static double hour_angle_deg(const struct solar_time *st, const struct solar_sit
 /* topocentric() for the time part st. */
 static void position_at(const struct solar_time *st, const struct solar_site *s,
                         double pressure_mbar, double temp_c, double atmos_refract_deg,
-                        struct solar_pos *out)
+                        struct solar_pos *pos, struct solar_sun *sun)
 {
   const double h_deg = hour_angle_deg(st, s);
   double sin_h, cos_h, sin_d, cos_d;
   sincos_fast(deg2rad(h_deg), &sin_h, &cos_h);
   sincos_fast(deg2rad(st->delta_deg), &sin_d, &cos_d);
   topocentric(s, h_deg, sin_h, cos_h, sin_d, cos_d, st->xi_deg, pressure_mbar, temp_c,
-              atmos_refract_deg, out);
+              atmos_refract_deg, pos, sun);
 }
 
 void solar_position(const struct solar_time *st, double lat_deg, double lon_deg,
@@ -810,7 +856,7 @@ void solar_position(const struct solar_time *st, double lat_deg, double lon_deg,
 {
   struct solar_site s;
   solar_site_init(&s, lat_deg, lon_deg, elev_m);
-  position_at(st, &s, pressure_mbar, temp_c, atmos_refract_deg, out);
+  position_at(st, &s, pressure_mbar, temp_c, atmos_refract_deg, out, NULL);
 }
 
 /* sin of SUNRISE_ELEVATION_DEG (a constant the compiler folds): the sun's
@@ -842,19 +888,72 @@ double solar_sunrise_hour_angle(double lat_deg, double delta_deg)
  * by the hour-angle comparison, which handles everything within it. */
 #define QUICK_MARGIN 1e-12
 
-/* Whole-interval logic shared by the exact and the fast path. mid: time part
- * at the interval middle, sin_d and cos_d: of its delta; c: cache for the time part at the middle of the
- * sun-up part, or NULL for solar_time_at() with delta_t_s; sin_half,
- * cos_half: of half the interval's hour-angle width. */
+/* Where the time part at the middle of an interval's sun-up part comes
+ * from: the shared axis's windows when ax is non-NULL, else the cache c,
+ * else solar_time_at() with delta_t_s. All three give the same result for
+ * ax and c (the same windows), solar_time_at() the exact one. */
+struct time_src {
+  const struct solar_axis *ax;
+  struct solar_time_cache *c;
+  double delta_t_s;
+};
+
+/* Newton window of segment k in the axis, or NULL outside its segments. */
+static const double (*axis_window(const struct solar_axis *a, int64_t k))[SOLAR_CACHE_SLOTS]
+{
+  if (k < a->seg0 || (uint64_t)(k - a->seg0) >= (uint64_t)a->n_seg)
+    return NULL;
+  return (const double (*)[SOLAR_CACHE_SLOTS])a->win[k - a->seg0];
+}
+
+static void time_from_src(const struct time_src *src, double unix_s, struct solar_time *st)
+{
+  if (src->ax) {
+    const double u = unix_s / NODE_STEP_S;
+    const double kf = floor_fast(u);
+    const double (*w)[SOLAR_CACHE_SLOTS] = axis_window(src->ax, (int64_t)kf);
+    if (w) {
+      win_eval(w, unix_s, u - kf, st, NULL, NULL, 1);
+      return;
+    }
+    /* Not reached for intervals on the axis (its segments reach a node
+     * step beyond both ends); a private cache gives the same values. */
+    struct solar_time_cache c;
+    solar_time_cache_init(&c, src->ax->delta_t_s);
+    solar_time_fast(&c, unix_s, st);
+  } else if (src->c) {
+    solar_time_fast(src->c, unix_s, st);
+  } else {
+    solar_time_at(unix_s, src->delta_t_s, st);
+  }
+}
+
+/* Sine and cosine of the sun's Greenwich hour angle nu - alpha in the time
+ * part st (the time-only part of the hour angle). */
+static void gha_sincos(const struct solar_time *st, double *sin_g, double *cos_g)
+{
+  sincos_fast(deg2rad(wrap360_fast(st->nu_deg - st->alpha_deg)), sin_g, cos_g);
+}
+
+/* Whole-interval logic shared by the exact, the fast and the axis path.
+ * mid: time part at the interval middle, sin_d and cos_d: of its delta,
+ * sin_g and cos_g: of its Greenwich hour angle (gha_sincos());
+ * src: where the time part at the middle of the sun-up part comes from;
+ * sin_half, cos_half: of half the interval's hour-angle width. Fills *pos
+ * and/or *sun (either may be NULL); see solar.h for what a sun-down
+ * interval gets. */
 static double interval_core(const struct solar_time *mid, double sin_d, double cos_d,
-                            double t_mid_unix_s, double len_s, double delta_t_s,
+                            double sin_g, double cos_g,
+                            double t_mid_unix_s, double len_s, const struct time_src *src,
                             double sin_half, double cos_half,
                             const struct solar_site *s, double pressure_mbar, double temp_c,
-                            struct solar_time_cache *c, struct solar_pos *out)
+                            struct solar_pos *pos, struct solar_sun *sun)
 {
   const double h_mid = hour_angle_deg(mid, s);
-  double sin_h, cos_h;
-  sincos_fast(deg2rad(h_mid), &sin_h, &cos_h);
+  /* H = GHA + longitude by the angle sum, so that the time-only GHA's sine
+   * and cosine can be shared (solar_axis). */
+  const double sin_h = sin_g * s->cos_lon + cos_g * s->sin_lon;
+  const double cos_h = cos_g * s->cos_lon - sin_g * s->sin_lon;
   /* Geocentric sin(elevation) at hour angle H is a + b cos H. */
   const double a = s->sin_lat * sin_d, b = s->cos_lat * cos_d;
   const double half_deg = 7.5 * len_s / UNITS_S_PER_H; /* 15 deg/h, half */
@@ -910,32 +1009,38 @@ static double interval_core(const struct solar_time *mid, double sin_d, double c
   }
 
   if (frac <= 0.0) {
-    /* Sun down all interval: the geocentric position at the middle, no
-     * parallax (under 0.0025 deg) and no refraction (none below the
-     * horizon). */
-    double sin_e = a + b * cos_h;
-    sin_e = sin_e > 1.0 ? 1.0 : sin_e < -1.0 ? -1.0 : sin_e;
-    const double e_deg = rad2deg(asin(sin_e));
-    const double gamma = atan2(sin_h, cos_h * s->sin_lat - sin_d / cos_d * s->cos_lat);
-    out->elevation_deg = e_deg;
-    out->zenith_deg = 90.0 - e_deg;
-    out->azimuth_deg = wrap360_fast(rad2deg(gamma) + 180.0);
-    out->hour_angle_deg = h_mid;
+    if (pos) {
+      /* Sun down all interval: the geocentric position at the middle, no
+       * parallax (under 0.0025 deg) and no refraction (none below the
+       * horizon). */
+      double sin_e = a + b * cos_h;
+      sin_e = sin_e > 1.0 ? 1.0 : sin_e < -1.0 ? -1.0 : sin_e;
+      const double e_deg = rad2deg(asin(sin_e));
+      const double gamma = atan2(sin_h, cos_h * s->sin_lat - sin_d / cos_d * s->cos_lat);
+      pos->elevation_deg = e_deg;
+      pos->zenith_deg = 90.0 - e_deg;
+      pos->azimuth_deg = wrap360_fast(rad2deg(gamma) + 180.0);
+      pos->hour_angle_deg = h_mid;
+    }
+    if (sun) {
+      /* No asin or atan2 for what a fixed plane in the dark does not use. */
+      sun->zenith_deg = SOLAR_NIGHT_ZENITH_DEG;
+      sun->cos_zenith = -1.0;
+      sun->sin_zenith = 0.0;
+      sun->sin_azimuth = 0.0;
+      sun->cos_azimuth = 0.0;
+    }
     return 0.0;
   }
   if (frac >= 1.0) {
     topocentric(s, h_mid, sin_h, cos_h, sin_d, cos_d, mid->xi_deg, pressure_mbar, temp_c,
-                INTERVAL_ATMOS_REFRACT_DEG, out);
+                INTERVAL_ATMOS_REFRACT_DEG, pos, sun);
     return 1.0;
   }
 
   struct solar_time st;
-  const double t_up = t_mid_unix_s + (best_mid - h_mid) / 15.0 * UNITS_S_PER_H;
-  if (c)
-    solar_time_fast(c, t_up, &st);
-  else
-    solar_time_at(t_up, delta_t_s, &st);
-  position_at(&st, s, pressure_mbar, temp_c, INTERVAL_ATMOS_REFRACT_DEG, out);
+  time_from_src(src, t_mid_unix_s + (best_mid - h_mid) / 15.0 * UNITS_S_PER_H, &st);
+  position_at(&st, s, pressure_mbar, temp_c, INTERVAL_ATMOS_REFRACT_DEG, pos, sun);
   return frac;
 }
 
@@ -956,13 +1061,16 @@ double solar_interval_position(const struct solar_time *mid, double t_mid_unix_s
   half_width(len_s, &sin_half, &cos_half);
   double sin_d, cos_d;
   sincos_fast(deg2rad(mid->delta_deg), &sin_d, &cos_d);
-  return interval_core(mid, sin_d, cos_d, t_mid_unix_s, len_s, delta_t_s, sin_half,
-                       cos_half, &s, pressure_mbar, temp_c, NULL, out);
+  const struct time_src src = { NULL, NULL, delta_t_s };
+  double sin_g, cos_g;
+  gha_sincos(mid, &sin_g, &cos_g);
+  return interval_core(mid, sin_d, cos_d, sin_g, cos_g, t_mid_unix_s, len_s, &src, sin_half, cos_half, &s,
+                       pressure_mbar, temp_c, out, NULL);
 }
 
-double solar_interval_position_site(struct solar_time_cache *c, const struct solar_site *s,
-                                    double t_mid_unix_s, double len_s, double pressure_mbar,
-                                    double temp_c, struct solar_pos *out)
+double solar_interval_sun_site(struct solar_time_cache *c, const struct solar_site *s,
+                               double t_mid_unix_s, double len_s, double pressure_mbar,
+                               double temp_c, struct solar_pos *pos, struct solar_sun *sun)
 {
   if (len_s != c->len_s) {
     half_width(len_s, &c->sin_half, &c->cos_half);
@@ -971,8 +1079,18 @@ double solar_interval_position_site(struct solar_time_cache *c, const struct sol
   struct solar_time mid;
   double sin_d, cos_d;
   time_interp(c, t_mid_unix_s, &mid, &sin_d, &cos_d);
-  return interval_core(&mid, sin_d, cos_d, t_mid_unix_s, len_s, c->delta_t_s, c->sin_half,
-                       c->cos_half, s, pressure_mbar, temp_c, c, out);
+  const struct time_src src = { NULL, c, c->delta_t_s };
+  double sin_g, cos_g;
+  gha_sincos(&mid, &sin_g, &cos_g);
+  return interval_core(&mid, sin_d, cos_d, sin_g, cos_g, t_mid_unix_s, len_s, &src, c->sin_half,
+                       c->cos_half, s, pressure_mbar, temp_c, pos, sun);
+}
+
+double solar_interval_position_site(struct solar_time_cache *c, const struct solar_site *s,
+                                    double t_mid_unix_s, double len_s, double pressure_mbar,
+                                    double temp_c, struct solar_pos *out)
+{
+  return solar_interval_sun_site(c, s, t_mid_unix_s, len_s, pressure_mbar, temp_c, out, NULL);
 }
 
 double solar_interval_position_fast(struct solar_time_cache *c, double t_mid_unix_s,
@@ -983,4 +1101,88 @@ double solar_interval_position_fast(struct solar_time_cache *c, double t_mid_uni
   struct solar_site s;
   solar_site_init(&s, lat_deg, lon_deg, elev_m);
   return solar_interval_position_site(c, &s, t_mid_unix_s, len_s, pressure_mbar, temp_c, out);
+}
+
+/* ---- the time part shared along a time axis ------------------------------- */
+
+void solar_axis_free(struct solar_axis *a)
+{
+  if (!a)
+    return;
+  free(a->mid);
+  free(a->sin_delta);
+  free(a->cos_delta);
+  free(a->sin_gha);
+  free(a->cos_gha);
+  free(a->win);
+  free(a);
+}
+
+struct solar_axis *solar_axis_new(double t0_mid_unix_s, double step_s, size_t n,
+                                  double delta_t_s)
+{
+  assert(step_s > 0.0 && step_s <= UNITS_S_PER_DAY);
+  struct solar_axis *a = calloc(1, sizeof *a);
+  if (!a)
+    return NULL;
+  a->t0_mid_unix_s = t0_mid_unix_s;
+  a->step_s = step_s;
+  a->delta_t_s = delta_t_s;
+  a->n = n;
+  half_width(step_s, &a->sin_half, &a->cos_half);
+  if (n == 0)
+    return a;
+  /* Segments of every instant an interval on the axis can ask for (its
+   * middle, or the middle of its sun-up part, within half a step of it),
+   * and one more on each side against rounding at the ends. */
+  const double t_lo = t0_mid_unix_s - 0.5 * step_s;
+  const double t_hi = t0_mid_unix_s + (double)(n - 1) * step_s + 0.5 * step_s;
+  a->seg0 = (int64_t)floor_fast(t_lo / NODE_STEP_S) - 1;
+  a->n_seg = (size_t)((int64_t)floor_fast(t_hi / NODE_STEP_S) + 1 - a->seg0 + 1);
+  a->mid = malloc(n * sizeof *a->mid);
+  a->sin_delta = malloc(n * sizeof *a->sin_delta);
+  a->cos_delta = malloc(n * sizeof *a->cos_delta);
+  a->sin_gha = malloc(n * sizeof *a->sin_gha);
+  a->cos_gha = malloc(n * sizeof *a->cos_gha);
+  a->win = malloc(a->n_seg * sizeof *a->win);
+  if (!a->mid || !a->sin_delta || !a->cos_delta || !a->sin_gha || !a->cos_gha || !a->win) {
+    solar_axis_free(a);
+    return NULL;
+  }
+  /* The windows window_load() would build in a cache, so that every value
+   * below and in solar_interval_sun_axis() is the one time_interp() gives
+   * (the site path's), bit for bit. */
+  struct solar_time_cache c;
+  solar_time_cache_init(&c, delta_t_s);
+  for (size_t j = 0; j < a->n_seg; j++) {
+    window_load(&c, a->seg0 + (int64_t)j);
+    memcpy(a->win[j], c.win, sizeof c.win);
+  }
+  for (size_t i = 0; i < n; i++) {
+    const double t = t0_mid_unix_s + (double)i * step_s;
+    const double u = t / NODE_STEP_S;
+    const double kf = floor_fast(u);
+    win_eval((const double (*)[SOLAR_CACHE_SLOTS])a->win[(int64_t)kf - a->seg0], t, u - kf,
+             &a->mid[i], &a->sin_delta[i], &a->cos_delta[i], 1);
+    gha_sincos(&a->mid[i], &a->sin_gha[i], &a->cos_gha[i]);
+  }
+  return a;
+}
+
+double solar_interval_sun_axis(const struct solar_axis *a, size_t i, const struct solar_site *s,
+                               double pressure_mbar, double temp_c, struct solar_pos *pos,
+                               struct solar_sun *sun)
+{
+  assert(i < a->n);
+  const struct time_src src = { a, NULL, a->delta_t_s };
+  return interval_core(&a->mid[i], a->sin_delta[i], a->cos_delta[i], a->sin_gha[i],
+                       a->cos_gha[i], a->t0_mid_unix_s + (double)i * a->step_s, a->step_s, &src, a->sin_half,
+                       a->cos_half, s, pressure_mbar, temp_c, pos, sun);
+}
+
+double solar_interval_position_axis(const struct solar_axis *a, size_t i,
+                                    const struct solar_site *s, double pressure_mbar,
+                                    double temp_c, struct solar_pos *out)
+{
+  return solar_interval_sun_axis(a, i, s, pressure_mbar, temp_c, out, NULL);
 }

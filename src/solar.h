@@ -151,6 +151,7 @@ double solar_interval_position_fast(struct solar_time_cache *c, double t_mid_uni
 struct solar_site {
   double lat_deg, lon_deg, elev_m; /* as given to solar_site_init() */
   double sin_lat, cos_lat;         /* of lat_deg */
+  double sin_lon, cos_lon;         /* of lon_deg */
   double x, y;                     /* SPA eqs. 29-30: rho cos phi', rho sin phi' [Earth radii] */
 };
 
@@ -164,5 +165,86 @@ void solar_site_init(struct solar_site *s, double lat_deg, double lon_deg, doubl
 double solar_interval_position_site(struct solar_time_cache *c, const struct solar_site *s,
                                     double t_mid_unix_s, double len_s, double pressure_mbar,
                                     double temp_c, struct solar_pos *out);
+
+
+/* ---- the sun for a fixed plane ----------------------------------------------
+ * What the hourly chain of a fixed-tilt plant reads: the zenith with its
+ * sine and cosine and the azimuth as a sine and cosine (the horizontal
+ * direction to the sun), without the atan2 of the azimuth and, for
+ * intervals with the sun down throughout, without any position at all. */
+
+/* zenith_deg of a solar_sun for an interval with the sun down throughout. */
+#define SOLAR_NIGHT_ZENITH_DEG 180.0
+
+struct solar_sun {
+  double zenith_deg;               /* as solar_pos.zenith_deg [deg] 0..180 */
+  double cos_zenith, sin_zenith;   /* of zenith_deg */
+  double sin_azimuth, cos_azimuth; /* of solar_pos.azimuth_deg: east and
+                                      north parts of the unit horizontal
+                                      direction to the sun */
+};
+
+/* solar_interval_position_site() filling *sun, and *pos as well when it is
+ * not NULL (then *pos is what solar_interval_position_site() gives, bit for
+ * bit). When the sun is up for part of the interval (return value > 0),
+ * sun->zenith_deg equals the solar_pos zenith bit for bit, its sine and
+ * cosine are within 1e-15 of the library's sin() and cos() of it, and
+ * those of the azimuth within 4e-15 of sin() and cos() of azimuth_deg
+ * (which is itself rounded to 1e-15 rad). When it is down throughout (returns 0)
+ * no position is computed for *sun: zenith_deg = SOLAR_NIGHT_ZENITH_DEG,
+ * cos_zenith = -1, sin_zenith = 0, sin_azimuth = cos_azimuth = 0; a
+ * caller that needs the sun's place below the horizon asks for *pos.
+ * Pure apart from *c. */
+double solar_interval_sun_site(struct solar_time_cache *c, const struct solar_site *s,
+                               double t_mid_unix_s, double len_s, double pressure_mbar,
+                               double temp_c, struct solar_pos *pos, struct solar_sun *sun);
+
+/* ---- the time part shared along a time axis ---------------------------------
+ * The time part at the middles of n intervals t0_mid_unix_s + i * step_s,
+ * computed once and shared read-only by every site on that axis (threads
+ * may share it): the values solar_interval_position_site() interpolates
+ * for those instants, and the interpolation windows (SOLAR_CACHE_COLS x
+ * SOLAR_CACHE_SLOTS doubles per 1.5 days) it uses for the middle of an
+ * interval's sun-up part, so that the positions below are the site path's
+ * bit for bit. About 80 bytes per interval. */
+struct solar_axis {
+  double t0_mid_unix_s, step_s, delta_t_s; /* [s]: first middle, spacing (= the
+                                              intervals' length), TT - UT */
+  size_t n;
+  struct solar_time *mid;         /* n: the time part at each middle */
+  double *sin_delta, *cos_delta;  /* n: of mid[i].delta_deg (interpolated
+                                     themselves, as the site path does) */
+  double *sin_gha, *cos_gha;      /* n: of the sun's Greenwich hour angle
+                                     mid[i].nu_deg - mid[i].alpha_deg */
+  /* Private to solar.c. */
+  int64_t seg0;                   /* first interpolation segment held */
+  size_t n_seg;                   /* segments held */
+  double (*win)[SOLAR_CACHE_COLS][SOLAR_CACHE_SLOTS]; /* their windows */
+  double sin_half, cos_half;      /* of half an interval's hour-angle width */
+};
+
+/* New axis of n intervals of length step_s [s], 0 < step_s <= 86400 (hourly
+ * data: 3600), with middles t0_mid_unix_s + i * step_s [s since 1970-01-01
+ * 00:00 UTC; exact for whole or half seconds], for delta_t_s = TT - UT [s],
+ * -8000..8000. Costs about one site's sun position pass (the exact time
+ * part every 1.5 days and an interpolation per interval). Returns NULL when
+ * out of memory; the caller frees it with solar_axis_free(), NULL ok. */
+struct solar_axis *solar_axis_new(double t0_mid_unix_s, double step_s, size_t n,
+                                  double delta_t_s);
+void solar_axis_free(struct solar_axis *a);
+
+/* solar_interval_position_site() for the interval i < a->n of the axis
+ * (middle t0_mid_unix_s + i * step_s, length step_s, delta_t the axis's)
+ * with the time part read from the axis instead of interpolated: the same
+ * results, bit for bit. Pure (a is only read). */
+double solar_interval_position_axis(const struct solar_axis *a, size_t i,
+                                    const struct solar_site *s, double pressure_mbar,
+                                    double temp_c, struct solar_pos *out);
+
+/* solar_interval_sun_site() for the interval i of the axis, likewise the
+ * same results bit for bit; pos may be NULL. Pure. */
+double solar_interval_sun_axis(const struct solar_axis *a, size_t i, const struct solar_site *s,
+                               double pressure_mbar, double temp_c, struct solar_pos *pos,
+                               struct solar_sun *sun);
 
 #endif

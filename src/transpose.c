@@ -36,6 +36,13 @@ static const double perez_eps_edge[7] = { 1.065, 1.230, 1.500, 1.950,
 /* Perez constant kappa for zenith in radians. */
 #define PEREZ_KAPPA 1.041
 
+/* max(0, x), 0 for NaN, as fmax(0.0, x) but inline (the library's fmax
+ * is a call per use, several an hour). */
+static inline double pos0(double x)
+{
+  return x > 0.0 ? x : 0.0;
+}
+
 static int perez_bin(double eps)
 {
   int k = 0;
@@ -56,14 +63,14 @@ static double perez_sky(double cos_t, double sin_t, double cos_aoi, double zenit
   double eps = ((dhi + dni) / dhi + kz3) / (1.0 + kz3);
   double delta = dhi * am_rel / dni_extra;
   const double *f = perez_f[perez_bin(eps)];
-  double f1 = fmax(0.0, f[0] + f[1] * delta + f[2] * z);
+  double f1 = pos0(f[0] + f[1] * delta + f[2] * z);
   double f2 = f[3] + f[4] * delta + f[5] * z;
-  double a = fmax(0.0, cos_aoi);
+  double a = pos0(cos_aoi);
   /* Floor of b at cos 85 deg keeps the circumsolar ratio finite near the
    * horizon (Perez et al. 1990, after eq. 9). */
-  double b = fmax(PEREZ_COS_85, cos_z);
+  double b = cos_z > PEREZ_COS_85 ? cos_z : PEREZ_COS_85;
   double sky = dhi * ((1.0 - f1) * (1.0 + cos_t) / 2.0 + f1 * a / b + f2 * sin_t);
-  return fmax(0.0, sky);
+  return pos0(sky);
 }
 
 /* Floor of cos zenith in the Hay-Davies beam ratio Rb: cos 89 deg, the
@@ -75,10 +82,10 @@ static double haydavies_sky(double cos_t, double cos_aoi, double cos_z, double d
 {
   /* A > 1 only for faulty data (DNI above the extraterrestrial value);
    * clipping keeps the isotropic weight 1 - A non-negative. */
-  double a_index = dni_extra > 0.0 ? fmin(1.0, fmax(0.0, dni / dni_extra)) : 0.0;
-  double rb = fmax(0.0, cos_aoi) / fmax(HAYDAVIES_MIN_COS_ZENITH, cos_z);
+  double a_index = dni_extra > 0.0 ? fmin(1.0, pos0(dni / dni_extra)) : 0.0;
+  double rb = pos0(cos_aoi) / fmax(HAYDAVIES_MIN_COS_ZENITH, cos_z);
   double sky = dhi * (a_index * rb + (1.0 - a_index) * (1.0 + cos_t) / 2.0);
-  return fmax(0.0, sky);
+  return pos0(sky);
 }
 
 void transpose_pre(enum transpose_model model, double cos_tilt, double sin_tilt,
@@ -87,10 +94,10 @@ void transpose_pre(enum transpose_model model, double cos_tilt, double sin_tilt,
                    struct poa *out)
 {
   out->beam = 0.0;
-  out->sky = fmax(0.0, dhi * (1.0 + cos_tilt) / 2.0);
-  out->ground = fmax(0.0, ghi * albedo * (1.0 - cos_tilt) / 2.0);
+  out->sky = pos0(dhi * (1.0 + cos_tilt) / 2.0);
+  out->ground = pos0(ghi * albedo * (1.0 - cos_tilt) / 2.0);
   if (zenith_deg < 90.0) {
-    out->beam = fmax(0.0, dni * cos_aoi);
+    out->beam = pos0(dni * cos_aoi);
     /* With no diffuse light, epsilon is undefined and the sky term is 0
      * either way. */
     if (model == TRANSPOSE_PEREZ && dhi > 0.0)

@@ -13,6 +13,7 @@
 #include "profile.h"
 #include "sim.h"
 #include "site.h"
+#include "solar.h"
 #include "synth.h"
 
 static struct site *make_site(double tilt, enum transpose_model sky)
@@ -188,6 +189,59 @@ START_TEST(test_year_invariants)
   sim_free(r);
   diag_free(d);
   free_site(s);
+  profile_free(p);
+}
+END_TEST
+
+/* A profile carrying a shared time part of the sun (profile.h sun_axis)
+ * gives exactly the energy it gives without: the axis holds the values the
+ * per-run path interpolates, bit for bit (solar.h). Exact equality, for a
+ * fixed plant and for a tracker (which reads the azimuth and the sun below
+ * the horizon). An axis that does not fit (another delta_t, shifted by an
+ * hour) is not used, and the result is again the same. */
+START_TEST(test_shared_sun_axis)
+{
+  struct profile *p = synthetic_year();
+  ck_assert_ptr_nonnull(p);
+  const struct profile *pp[] = { p };
+  for (int tracker = 0; tracker < 2; tracker++) {
+    struct site *s = make_site(20.0, TRANSPOSE_PEREZ);
+    if (tracker) {
+      s->plants[0].pv.mount = PV_MOUNT_SINGLE_AXIS;
+      s->plants[0].pv.track.max_angle_deg = 60.0;
+      s->plants[0].pv.track.axis_azimuth_deg = 180.0;
+    }
+    struct diag *d = diag_new();
+    p->sun_axis = NULL;
+    struct sim_result *r0 = sim_run(s, pp, NULL, d);
+    ck_assert_ptr_nonnull(r0);
+    const double t0_mid = (double)p->t_utc[0] + 0.5 * p->interval_s;
+    struct solar_axis *fit = solar_axis_new(t0_mid, p->interval_s, p->n, s->delta_t_s);
+    struct solar_axis *other_dt = solar_axis_new(t0_mid, p->interval_s, p->n, 60.0);
+    struct solar_axis *shifted = solar_axis_new(t0_mid + 3600.0, p->interval_s, p->n,
+                                                s->delta_t_s);
+    ck_assert(fit && other_dt && shifted);
+    struct solar_axis *axes[] = { fit, other_dt, shifted };
+    for (int k = 0; k < 3; k++) {
+      p->sun_axis = axes[k];
+      struct sim_result *r1 = sim_run(s, pp, NULL, d);
+      ck_assert_ptr_nonnull(r1);
+      ck_assert_double_eq(r1->annual_mwh, r0->annual_mwh);
+      ck_assert_double_eq(r1->plants[0].poa_kwh_m2, r0->plants[0].poa_kwh_m2);
+      ck_assert_uint_eq(r1->plants[0].note.above_clear_sky, r0->plants[0].note.above_clear_sky);
+      for (size_t i = 0; i < p->n; i++)
+        ck_assert_double_eq(r1->plants[0].s.ac_kw[i], r0->plants[0].s.ac_kw[i]);
+      sim_free(r1);
+    }
+    p->sun_axis = NULL;
+    solar_axis_free(fit);
+    solar_axis_free(other_dt);
+    solar_axis_free(shifted);
+    sim_free(r0);
+    diag_free(d);
+    free_site(s);
+  }
+  solar_axis_free(NULL);
   profile_free(p);
 }
 END_TEST
@@ -437,6 +491,7 @@ Suite *make_sim_suite(void)
   tcase_add_test(tc, test_finance);
   tcase_add_test(tc, test_iav_from_profile);
   tcase_add_test(tc, test_extremes);
+  tcase_add_test(tc, test_shared_sun_axis);
   suite_add_tcase(s, tc);
   return s;
 }

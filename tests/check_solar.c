@@ -550,6 +550,63 @@ START_TEST(test_site_api_same)
 }
 END_TEST
 
+/* The shared time axis gives the per-site path's positions bit for bit
+ * (sim.c relies on it for identical outputs), for full positions and for
+ * the fixed-plane subset, over an hourly year at Helsinki in 2000 and at
+ * Dunedin in 2050, including the sunrise and sunset hours that interpolate
+ * at the middle of their sun-up part. */
+START_TEST(test_axis_same_as_site)
+{
+  const double DEG = 3.14159265358979323846 / 180.0;
+  const struct fast_site *fs = &FAST_SITES[1 + _i];
+  struct solar_site site;
+  solar_site_init(&site, fs->lat_deg, fs->lon_deg, fs->elev_m);
+  const double t0 = FAST_YEARS[1 + _i] + 1800.0;
+  struct solar_axis *a = solar_axis_new(t0, 3600.0, FAST_HOURS, 63.8);
+  ck_assert_ptr_nonnull(a);
+  struct solar_time_cache c1, c2;
+  solar_time_cache_init(&c1, 63.8);
+  solar_time_cache_init(&c2, 63.8);
+  int partial = 0;
+  for (int i = 0; i < FAST_HOURS; i++) {
+    const double t = t0 + 3600.0 * i;
+    struct solar_pos ps, pa, pb;
+    struct solar_sun ss, sa;
+    const double fs_ = solar_interval_position_site(&c1, &site, t, 3600.0, 1013.25, 12.0, &ps);
+    const double fa = solar_interval_position_axis(a, (size_t)i, &site, 1013.25, 12.0, &pa);
+    const double fb = solar_interval_sun_axis(a, (size_t)i, &site, 1013.25, 12.0, &pb, &sa);
+    const double fc = solar_interval_sun_site(&c2, &site, t, 3600.0, 1013.25, 12.0, NULL, &ss);
+    ck_assert_double_eq(fs_, fa);
+    ck_assert_double_eq(fs_, fb);
+    ck_assert_double_eq(fs_, fc);
+    ck_assert_double_eq(ps.zenith_deg, pa.zenith_deg);
+    ck_assert_double_eq(ps.azimuth_deg, pa.azimuth_deg);
+    ck_assert_double_eq(ps.hour_angle_deg, pa.hour_angle_deg);
+    ck_assert_double_eq(ps.zenith_deg, pb.zenith_deg);
+    ck_assert_double_eq(ps.azimuth_deg, pb.azimuth_deg);
+    ck_assert_double_eq(sa.zenith_deg, ss.zenith_deg);
+    ck_assert_double_eq(sa.cos_zenith, ss.cos_zenith);
+    ck_assert_double_eq(sa.sin_azimuth, ss.sin_azimuth);
+    if (fs_ > 0.0) {
+      /* The fixed-plane subset: the same zenith, and the sines and cosines
+       * of zenith and azimuth to rounding (solar.h: 1e-15 and 4e-15; the
+       * reference azimuth_deg, up to 360, is itself rounded to 6e-14 deg,
+       * 1e-15 rad, and converting it to radians adds as much). */
+      ck_assert_double_eq(sa.zenith_deg, ps.zenith_deg);
+      ck_assert_double_eq_tol(sa.cos_zenith, cos(ps.zenith_deg * DEG), 1e-15);
+      ck_assert_double_eq_tol(sa.sin_zenith, sin(ps.zenith_deg * DEG), 1e-15);
+      ck_assert_double_eq_tol(sa.sin_azimuth, sin(ps.azimuth_deg * DEG), 4e-15);
+      ck_assert_double_eq_tol(sa.cos_azimuth, cos(ps.azimuth_deg * DEG), 4e-15);
+    } else {
+      ck_assert_double_eq(sa.zenith_deg, SOLAR_NIGHT_ZENITH_DEG);
+    }
+    partial += fs_ > 0.0 && fs_ < 1.0;
+  }
+  ck_assert_int_gt(partial, 600); /* sunrise and sunset hours were exercised */
+  solar_axis_free(a);
+}
+END_TEST
+
 Suite *make_solar_suite(void)
 {
   Suite *s = suite_create("solar");
@@ -589,6 +646,7 @@ Suite *make_solar_suite(void)
   tcase_add_loop_test(tc, test_fast_interval_year, 0, 3);
   tcase_add_test(tc, test_fast_irregular_instants);
   tcase_add_test(tc, test_site_api_same);
+  tcase_add_loop_test(tc, test_axis_same_as_site, 0, 2);
   suite_add_tcase(s, tc);
   return s;
 }
