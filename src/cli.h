@@ -20,6 +20,8 @@ int cli_optimize(int argc, char **argv);
 int cli_check_claim(int argc, char **argv);
 int cli_portfolio(int argc, char **argv);
 int cli_report(int argc, char **argv);
+int cli_batch(int argc, char **argv);
+int cli_merge(int argc, char **argv);
 
 /* `renewcalc report BOND.cfg`: the portfolio outputs of `portfolio -o DIR
  * --plot` (ICMA attribution) plus report.md and report.html dated when.

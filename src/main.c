@@ -46,6 +46,11 @@ static const char usage[] =
   "                         a bond's or a book's impact report (ICMA Harmonised Framework):\n"
   "                         each project's capacity, generation, coal saved and CO2\n"
   "                         avoided, in full and attributed, and per million of currency\n"
+  "  batch SITES.csv [-o FILE] [-j N] [--shard K/N] [--template SITE.cfg]\n"
+  "                         thousands of one-plant sites from a CSV list on every core,\n"
+  "                         one summary row each plus totals; --shard runs one slice\n"
+  "  merge SHARD.csv... [-o FILE]\n"
+  "                         join batch --shard outputs into the table of one run\n"
   "\n"
   "options:\n"
   "  -h, --help             this help (also: renewcalc COMMAND --help)\n"
@@ -55,7 +60,7 @@ static const char usage[] =
   "             2 bad input (usage, site file, profile)\n"
   "documentation: README.md, docs/site-file.md (every site-file key), docs/profile-csv.md,\n"
   "               docs/profile-formats.md, docs/optimize.md, docs/pvwatts-v8.md,\n"
-  "               docs/check-claim.md, docs/portfolio.md\n";
+  "               docs/check-claim.md, docs/portfolio.md, docs/batch.md\n";
 
 int main(int argc, char **argv)
 {
@@ -90,6 +95,10 @@ int main(int argc, char **argv)
     return cli_portfolio(argc - 1, argv + 1);
   if (strcmp(cmd, "report") == 0)
     return cli_report(argc - 1, argv + 1);
+  if (strcmp(cmd, "batch") == 0)
+    return cli_batch(argc - 1, argv + 1);
+  if (strcmp(cmd, "merge") == 0)
+    return cli_merge(argc - 1, argv + 1);
   fprintf(stderr, "renewcalc: unknown command '%s' (renewcalc --help lists them)\n", cmd);
   return EXIT_INPUT;
 }

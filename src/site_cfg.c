@@ -24,6 +24,7 @@ struct ctx {
   struct diag *d;
   int errors;
   enum key_plant plant; /* type of the plant being checked */
+  int template;         /* a batch template: profiles are named per row */
 };
 
 /* ---- messages ------------------------------------------------------------ */
@@ -848,7 +849,9 @@ static void build_plant(struct ctx *c, struct site *site, const config_setting_t
 
   const char *prof = get_str(g, "plants", "profile");
   int has_dist = p->type == PLANT_WIND && config_setting_get_member(g, "distribution");
-  if (!*prof && !has_dist)
+  if (c->template && !has_dist)
+    prof = "";
+  else if (!*prof && !has_dist)
     ERR(c, g, "%s.profile: expected a string%s, got nothing (the key is required)", key,
         p->type == PLANT_WIND ? " (or a distribution group)" : "");
   if (*prof && has_dist)
@@ -1171,35 +1174,15 @@ void site_free(struct site *s)
   free(s);
 }
 
-struct site *site_cfg_read(const char *path, const char *const *sets, int n_sets,
-                           struct diag *d)
+/* The validated site of a parsed file; config_destroy()s cfg. */
+static struct site *build_site(struct ctx *cp, config_t *cfg)
 {
-  struct ctx c = { path, d, 0, KEY_PLANT_PV };
+  struct ctx *c = cp;
+  const char *path = c->path;
+  struct diag *d = c->d;
   struct site *site = NULL;
-  config_t cfg;
-  config_init(&cfg);
-
-  FILE *fp = fopen(path, "r");
-  if (!fp) {
-    diag_errno(d, "cannot open site file", path);
-    config_destroy(&cfg);
-    return NULL;
-  }
-  /* config_read() records no file name; keep ours for messages. */
-  int ok = config_read(&cfg, fp);
-  if (ok != CONFIG_TRUE)
-    syntax_error(path, fp, &cfg, d);
-  fclose(fp);
-  if (ok != CONFIG_TRUE)
-    goto fail;
-  for (int i = 0; i < n_sets; i++)
-    if (apply_set(&c, &cfg, sets[i]) != 0)
-      c.errors++;
-  if (c.errors)
-    goto fail;
-
-  const config_setting_t *root = config_root_setting(&cfg);
-  check_group(&c, root, "", "");
+  const config_setting_t *root = config_root_setting(cfg);
+  check_group(c, root, "", "");
 
   site = calloc(1, sizeof *site);
   if (!site) {
@@ -1222,7 +1205,7 @@ struct site *site_cfg_read(const char *path, const char *const *sets, int n_sets
   if (*dir)
     resolve(path, dir, site->output_dir, sizeof site->output_dir);
 
-  build_emissions(&c, site, root);
+  build_emissions(c, site, root);
 
   const config_setting_t *plants = config_setting_get_member(root, "plants");
   if (plants && config_setting_type(plants) == CONFIG_TYPE_LIST) {
@@ -1236,24 +1219,96 @@ struct site *site_cfg_read(const char *path, const char *const *sets, int n_sets
     for (int i = 0; i < n; i++) {
       const config_setting_t *g = config_setting_get_elem(plants, (unsigned)i);
       if (config_setting_type(g) == CONFIG_TYPE_GROUP)
-        build_plant(&c, site, g, i);
+        build_plant(c, site, g, i);
     }
   }
-  build_grid(&c, site, root);
-  build_uncertainty(&c, site, root);
+  build_grid(c, site, root);
+  build_uncertainty(c, site, root);
   for (int i = 0; site->plants && i < site->n_plants; i++) {
     const config_setting_t *g = config_setting_get_elem(plants, (unsigned)i);
     char key[64];
     snprintf(key, sizeof key, "plants[%d]", i);
     if (g && config_setting_type(g) == CONFIG_TYPE_GROUP)
-      build_economics(&c, g, key, &site->plants[i]);
+      build_economics(c, g, key, &site->plants[i]);
   }
-  if (c.errors)
+  if (c->errors)
     goto fail;
-  config_destroy(&cfg);
+  config_destroy(cfg);
   return site;
 fail:
   site_free(site);
-  config_destroy(&cfg);
+  config_destroy(cfg);
   return NULL;
+}
+
+struct site *site_cfg_read(const char *path, const char *const *sets, int n_sets,
+                           struct diag *d)
+{
+  struct ctx c = { path, d, 0, KEY_PLANT_PV, 0 };
+  config_t cfg;
+  config_init(&cfg);
+
+  FILE *fp = fopen(path, "r");
+  if (!fp) {
+    diag_errno(d, "cannot open site file", path);
+    config_destroy(&cfg);
+    return NULL;
+  }
+  /* config_read() records no file name; keep ours for messages. */
+  int ok = config_read(&cfg, fp);
+  if (ok != CONFIG_TRUE)
+    syntax_error(path, fp, &cfg, d);
+  fclose(fp);
+  if (ok != CONFIG_TRUE) {
+    config_destroy(&cfg);
+    return NULL;
+  }
+  for (int i = 0; i < n_sets; i++)
+    if (apply_set(&c, &cfg, sets[i]) != 0)
+      c.errors++;
+  if (c.errors) {
+    config_destroy(&cfg);
+    return NULL;
+  }
+  return build_site(&c, &cfg);
+}
+
+/* The built-in batch template: every key at its default, one PV plant and
+ * one wind plant (the first built-in turbine) for the rows to fill in. */
+static const char builtin_template[] =
+  "name = \"batch\";\n"
+  "location = { latitude = 0.0; longitude = 0.0; };\n"
+  "plants = (\n"
+  "  { type = \"pv\"; capacity_mw_ac = 1.0; },\n"
+  "  { type = \"wind\"; turbine = { name = \"NREL-5MW\"; }; count = 1; }\n"
+  ");\n";
+
+struct site *site_cfg_template(const char *path, struct diag *d)
+{
+  const char *label = path ? path : "built-in batch template";
+  struct ctx c = { label, d, 0, KEY_PLANT_PV, 1 };
+  config_t cfg;
+  config_init(&cfg);
+  int ok;
+  if (path) {
+    FILE *fp = fopen(path, "r");
+    if (!fp) {
+      diag_errno(d, "cannot open template site file", path);
+      config_destroy(&cfg);
+      return NULL;
+    }
+    ok = config_read(&cfg, fp);
+    if (ok != CONFIG_TRUE)
+      syntax_error(path, fp, &cfg, d);
+    fclose(fp);
+  } else {
+    ok = config_read_string(&cfg, builtin_template);
+    if (ok != CONFIG_TRUE)
+      diag_at(d, label, config_error_line(&cfg), "%s", config_error_text(&cfg));
+  }
+  if (ok != CONFIG_TRUE) {
+    config_destroy(&cfg);
+    return NULL;
+  }
+  return build_site(&c, &cfg);
 }

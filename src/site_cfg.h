@@ -16,6 +16,14 @@ struct diag;
 struct site *site_cfg_read(const char *path, const char *const *sets, int n_sets,
                            struct diag *d);
 
+/* A template for `renewcalc batch`: the site file at path, or the built-in
+ * template (path NULL: every key at its default, one PV plant and one wind
+ * plant with the NREL-5MW turbine), validated as a site file except that
+ * plants need no profile (each batch row names its own; a profile a
+ * template names is ignored). Returns a new site (free with site_free()) or
+ * NULL with messages in d. */
+struct site *site_cfg_template(const char *path, struct diag *d);
+
 void site_free(struct site *s);
 
 #endif

@@ -1,0 +1,174 @@
+/* The batch output table; see batch_table.h. */
+#include "batch_table.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "csvline.h"
+#include "sim.h"
+#include "site.h"
+
+/* Columns, in order; `sum` marks the ones the totals row adds up. */
+static const struct {
+  const char *name;
+  int sum;
+} cols[] = {
+  { "index", 0 },
+  { "name", 0 },
+  { "technology", 0 },
+  { "latitude", 0 },
+  { "longitude", 0 },
+  { "capacity_mw", 1 },
+  { "annual_generation_mwh", 1 },
+  { "capacity_factor", 0 },
+  { "specific_yield_kwh_per_kw", 0 },
+  { "poa_kwh_per_m2", 0 },
+  { "clipping_loss_mwh", 1 },
+  { "mean_hub_wind_speed_m_s", 0 },
+  { "coal_saved_tce", 1 },
+  { "co2_avoided_t", 1 },
+  { "so2_avoided_t", 1 },
+  { "nox_avoided_t", 1 },
+  { "dust_avoided_t", 1 },
+  { "lifetime_years", 0 },
+  { "lifetime_generation_mwh", 1 },
+  { "lifetime_coal_saved_tce", 1 },
+  { "lifetime_co2_avoided_t", 1 },
+  { "p50_mwh", 1 },
+  { "p90_mwh", 0 },
+};
+#define N_COLS ((int)(sizeof cols / sizeof cols[0]))
+enum { COL_CAPACITY = 5, COL_ENERGY = 6, COL_CF = 7 };
+
+const char batch_table_header[] =
+  "index,name,technology,latitude,longitude,capacity_mw,annual_generation_mwh,"
+  "capacity_factor,specific_yield_kwh_per_kw,poa_kwh_per_m2,clipping_loss_mwh,"
+  "mean_hub_wind_speed_m_s,coal_saved_tce,co2_avoided_t,so2_avoided_t,nox_avoided_t,"
+  "dust_avoided_t,lifetime_years,lifetime_generation_mwh,lifetime_coal_saved_tce,"
+  "lifetime_co2_avoided_t,p50_mwh,p90_mwh";
+
+/* name with quotes doubled, quoted when it holds a comma, quote or blank
+ * at an end (RFC 4180). */
+static size_t put_name(char *buf, size_t n, const char *s)
+{
+  size_t len = strlen(s);
+  int quote = strpbrk(s, ",\"\r\n") != NULL || (len && (s[0] == ' ' || s[len - 1] == ' '));
+  size_t at = 0;
+  if (quote && at < n)
+    buf[at++] = '"';
+  for (; *s && at + 3 < n; s++) {
+    if (*s == '"')
+      buf[at++] = '"';
+    buf[at++] = *s == '\n' || *s == '\r' ? ' ' : *s;
+  }
+  if (quote && at < n)
+    buf[at++] = '"';
+  buf[at < n ? at : n - 1] = '\0';
+  return at < n ? at : n - 1;
+}
+
+size_t batch_table_row(long index, const struct sim_result *r, const char *technology,
+                       char *buf)
+{
+  const struct plant_result *p = &r->plants[0];
+  const struct site *s = r->site;
+  int pv = p->cfg->type == PLANT_PV;
+  char name[512];
+  put_name(name, sizeof name, s->name);
+  char poa[32] = "", clip[32] = "0.000", hub[32] = "";
+  if (pv) {
+    snprintf(poa, sizeof poa, "%.2f", p->poa_kwh_m2);
+    snprintf(clip, sizeof clip, "%.3f", p->clipping_mwh);
+  } else {
+    snprintf(hub, sizeof hub, "%.3f", p->wind.mean_hub_speed_ms);
+  }
+  int len = snprintf(buf, BATCH_ROW_MAX,
+                     "%ld,%s,%s,%.6f,%.6f,%.3f,%.3f,%.5f,%.2f,%s,%s,%s,%.3f,%.3f,%.3f,%.3f,"
+                     "%.3f,%d,%.3f,%.3f,%.3f,%.3f,%.3f\n",
+                     index, name, technology, s->latitude, s->longitude, p->cfg->capacity_mw_ac,
+                     r->annual_mwh, p->capacity_factor, p->specific_yield_kwh_per_kw, poa, clip,
+                     hub, r->annual.coal_tce, r->annual.co2_t, r->annual.so2_t, r->annual.nox_t,
+                     r->annual.dust_t, s->lifetime_years, r->lifetime_mwh, r->lifetime.coal_tce,
+                     r->lifetime.co2_t, r->unc.p50_mwh, r->unc.p90_mwh);
+  return len < BATCH_ROW_MAX ? (size_t)len : BATCH_ROW_MAX - 1;
+}
+
+void batch_totals_init(struct batch_totals *t)
+{
+  memset(t, 0, sizeof *t);
+}
+
+/* Splits a copy of row at commas outside quotes into at most N_COLS fields;
+ * returns the count. */
+static int split(const char *row, char *copy, size_t n, char **field)
+{
+  snprintf(copy, n, "%s", row);
+  size_t len = strcspn(copy, "\r\n");
+  copy[len] = '\0';
+  int nf = 0, quoted = 0;
+  field[nf++] = copy;
+  for (char *c = copy; *c; c++) {
+    if (*c == '"')
+      quoted = !quoted;
+    else if (*c == ',' && !quoted) {
+      *c = '\0';
+      if (nf == N_COLS)
+        return N_COLS + 1;
+      field[nf++] = c + 1;
+    }
+  }
+  return nf;
+}
+
+int batch_totals_add(struct batch_totals *t, const char *row)
+{
+  char copy[BATCH_ROW_MAX];
+  char *field[N_COLS + 1];
+  if (split(row, copy, sizeof copy, field) != N_COLS)
+    return -1;
+  int k = 0;
+  double v[N_COLS];
+  for (int c = 0; c < N_COLS; c++) {
+    if (!cols[c].sum)
+      continue;
+    if (!*field[c])
+      v[k] = 0.0;
+    else if (csvline_parse_double(field[c], &v[k]) != 0)
+      return -1;
+    k++;
+  }
+  for (int i = 0; i < k; i++)
+    t->sum[i] += v[i];
+  t->n_sum = k;
+  t->sites++;
+  return 0;
+}
+
+int batch_totals_write(const struct batch_totals *t, const char *label, FILE *f)
+{
+  fprintf(f, "total,%s,", label);
+  int k = 0;
+  double cap = 0.0, energy = 0.0;
+  for (int c = 2; c < N_COLS; c++) {
+    double v = cols[c].sum && k < t->n_sum ? t->sum[k] : 0.0;
+    if (c == COL_CAPACITY)
+      cap = v;
+    if (c == COL_ENERGY)
+      energy = v;
+    if (cols[c].sum) {
+      fprintf(f, "%.3f", v);
+      k++;
+    } else if (c == COL_CF && cap > 0.0) {
+      fprintf(f, "%.5f", energy / (cap * 8760.0));
+    }
+    fputc(c + 1 < N_COLS ? ',' : '\n', f);
+  }
+  return ferror(f) ? -1 : 0;
+}
+
+long batch_table_index(const char *row)
+{
+  char *end;
+  long i = strtol(row, &end, 10);
+  return end != row && *end == ',' && i > 0 ? i : -1;
+}

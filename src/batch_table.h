@@ -1,0 +1,49 @@
+/* The output table of `renewcalc batch`: one CSV row per site with the
+ * JSON summary's keys flattened, then one totals row. Every figure is
+ * printed with a fixed number of decimals and the totals are sums of the
+ * printed figures, in site order, so that the totals add up to what the
+ * rows show and so that `renewcalc merge` of shard outputs reproduces a
+ * single run byte for byte. */
+#ifndef RENEWCALC_BATCH_TABLE_H
+#define RENEWCALC_BATCH_TABLE_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+struct sim_result;
+
+/* The header line, without its line end. */
+extern const char batch_table_header[];
+
+/* Longest row batch_table_row() writes, with its line end. */
+#define BATCH_ROW_MAX 1536
+
+/* Writes site index's row ("...\n") for the one-plant result r into buf
+ * (BATCH_ROW_MAX bytes). Returns the length. */
+size_t batch_table_row(long index, const struct sim_result *r, const char *technology,
+                       char *buf);
+
+/* Sums of the summed columns, over rows in site order. */
+struct batch_totals {
+  long sites;
+  double sum[16];
+  int n_sum;
+};
+
+void batch_totals_init(struct batch_totals *t);
+
+/* Adds the row text (as batch_table_row() writes it, or as read back from
+ * a file) to t. Returns 0, or -1 when the row does not have the table's
+ * columns or a summed figure is not a number. Does not modify row. */
+int batch_totals_add(struct batch_totals *t, const char *row);
+
+/* Writes the totals row: "total,<label>,..." with line end. label has no
+ * comma or quote ("all 10000 sites", "shard 2/4 of 10000 sites"). Returns
+ * 0, or -1 on a write error. */
+int batch_totals_write(const struct batch_totals *t, const char *label, FILE *f);
+
+/* The index of a data row (its first field), or -1 for the totals row or
+ * a malformed one. */
+long batch_table_index(const char *row);
+
+#endif
