@@ -368,7 +368,9 @@ static void run_one(struct block *b, struct worker *w, struct job *j)
   } else {
     handle = profile_cache_get(b->cache, bs->profile, bs->tech == BATCH_WIND, &p, &wp, w->d);
     if (handle < 0) {
-      fail(j, EXIT_INPUT, w->d);
+      /* The list was checked to name readable files: one that cannot be
+       * opened or read now vanished or failed during the run. */
+      fail(j, diag_system_errors(w->d) ? EXIT_RUNTIME : EXIT_INPUT, w->d);
       return;
     }
   }
@@ -523,8 +525,10 @@ static int run_list(const struct batch_opts *o, const struct site *tmpl,
       struct job *j = &blk.jobs[blk.n];
       int got = batch_next(r, &j->site);
       if (got <= 0) {
-        if (got < 0) /* the list changed since it was validated */
-          status = EXIT_INPUT;
+        /* A row that passed the check fails now: the list or a weather
+         * file it names changed during the run. */
+        if (got < 0)
+          status = EXIT_RUNTIME;
         eof = 1;
         break;
       }
@@ -556,7 +560,7 @@ static int run_list(const struct batch_opts *o, const struct site *tmpl,
   if (status == EXIT_OK && done != mine) {
     diag_msg(d, "%s: the site list changed while it was being run (%ld sites, then %ld)",
              o->list, mine, done);
-    status = EXIT_INPUT;
+    status = EXIT_RUNTIME;
   }
   if (status == EXIT_OK) {
     if (done == 0)

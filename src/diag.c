@@ -14,6 +14,7 @@
 struct diag {
   int count;              /* all messages added */
   int kept;               /* messages stored (at most DIAG_KEEP_MAX) */
+  int system;             /* of them from diag_errno() */
   char *msg[DIAG_KEEP_MAX];
 };
 
@@ -71,6 +72,12 @@ void diag_errno(struct diag *d, const char *what, const char *path)
 {
   int err = errno;
   diag_msg(d, "%s '%s': %s", what, path, strerror(err));
+  d->system++;
+}
+
+int diag_system_errors(const struct diag *d)
+{
+  return d->system;
 }
 
 int diag_count(const struct diag *d)

@@ -22,6 +22,11 @@ void diag_msg(struct diag *d, const char *fmt, ...)
 /* Adds "renewcalc: WHAT 'PATH': strerror(errno)", e.g. what = "cannot open". */
 void diag_errno(struct diag *d, const char *what, const char *path);
 
+/* Number of the messages added by diag_errno(): failures of the system
+ * (a file that cannot be opened or read) rather than of the input's
+ * content. */
+int diag_system_errors(const struct diag *d);
+
 /* Number of messages so far. */
 int diag_count(const struct diag *d);
 /* The i-th message (0-based), or NULL. */

@@ -66,8 +66,10 @@ int site_run_load(const char *path, const char *const *sets, int n_sets, struct 
     else
       bad |= !(s->profiles[i] = profile_read(st->plants[i].profile, d));
   }
+  /* The site file named readable profiles; one that cannot be opened or
+   * read now has vanished or failed during the run. */
   if (bad)
-    return SITE_RUN_INPUT;
+    return diag_system_errors(d) ? SITE_RUN_RUNTIME : SITE_RUN_INPUT;
   s->r = sim_run(st, (const struct profile *const *)s->profiles,
                  (const struct wind_profile *const *)s->winds, d);
   return s->r ? SITE_RUN_OK : SITE_RUN_RUNTIME;

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Faults that must lose nothing: an output folder that cannot be made, a
-# file-size limit reached while writing (as a full disk), and a run
-# interrupted by SIGTERM or SIGINT. Each must print a clear message, exit
+# file-size limit reached while writing (as a full disk), a run
+# interrupted by SIGTERM or SIGINT, and a weather file that vanishes while
+# a batch runs. Each must print a clear message, exit
 # with status 1, leave no partial file under a final or temporary name and
 # keep the earlier outputs of the same folder byte for byte.
 . "${top_srcdir:-.}/tests/lib.sh"
@@ -67,5 +68,26 @@ for sig in TERM INT; do
   wait "$pid"
   expect_fault "SIG$sig during optimize" $? "no output of this run kept"
 done
+
+# 4. A weather file that vanishes during a run: a batch of 4,000 sites on
+# one file and a last site on another, which is deleted once the first
+# block of sites has been written (the list was checked by then).
+prof=$top_srcdir/profiles/laos-oudomxay-synth.csv
+cp "$prof" "$tmp/last.csv"
+awk -v p="$prof" -v q="$tmp/last.csv" 'BEGIN {
+  print "name,latitude,longitude,capacity_mw,profile"
+  for (i = 1; i <= 4000; i++) printf("site %d,20.69,101.99,1,%s\n", i, p)
+  printf("last,20.69,101.99,1,%s\n", q) }' >"$tmp/list.csv"
+"$RENEWCALC" batch "$tmp/list.csv" -j 1 --no-progress -o "$out/batch.csv" >/dev/null 2>"$tmp/err" &
+pid=$!
+# the output's temporary file appears once the whole list has been checked
+waited=0
+while [ "$waited" -lt 600 ] && ! ls -A "$out" | grep -q '^\.batch\.csv\.tmp'; do
+  sleep 0.1
+  waited=$((waited + 1))
+done
+rm -f "$tmp/last.csv"
+wait "$pid"
+expect_fault "profile vanished during a batch" $? "list.csv:4002: .*last.csv.*No such file"
 
 finish
