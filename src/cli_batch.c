@@ -401,7 +401,7 @@ static void *work(void *arg)
 }
 
 /* Runs the block's jobs on n_threads threads (this one included). */
-static int run_block(struct block *b, struct worker *workers, int n_threads)
+static void run_block(struct block *b, struct worker *workers, int n_threads)
 {
   pthread_t tid[JOBS_MAX];
   struct task task[JOBS_MAX];
@@ -417,7 +417,6 @@ static int run_block(struct block *b, struct worker *workers, int n_threads)
   work(&task[0]);
   for (int i = 1; i <= started; i++)
     pthread_join(tid[i], NULL);
-  return 0;
 }
 
 static double now_s(void)
@@ -432,8 +431,16 @@ static void progress_line(long done, long total, double t0)
   double dt = now_s() - t0, rate = dt > 0 ? done / dt : 0.0;
   double left = rate > 0 ? (total - done) / rate : 0.0;
   int width = 30, fill = total ? (int)(width * done / total) : width;
-  fprintf(stderr, "\r[%.*s%*s] %ld/%ld sites, %.0f sites/s, %.0f s left  ", fill,
-          "##############################", width - fill, "", done, total, rate, left);
+  char eta[32];
+  long sec = (long)(left + 0.5);
+  if (sec < 60)
+    snprintf(eta, sizeof eta, "%ld s", sec);
+  else if (sec < 3600)
+    snprintf(eta, sizeof eta, "%ld min %02ld s", sec / 60, sec % 60);
+  else
+    snprintf(eta, sizeof eta, "%ld h %02ld min", sec / 3600, sec / 60 % 60);
+  fprintf(stderr, "\r[%.*s%*s] %ld/%ld sites, %.0f sites/s, %s left   ", fill,
+          "##############################", width - fill, "", done, total, rate, eta);
   if (done == total)
     fputc('\n', stderr);
   fflush(stderr);
