@@ -137,11 +137,21 @@ void pv_run(const struct pv_params *pp, size_t n, const double *poa_beam,
    * efficiency 19 %, a typical crystalline module, for the heat balance). */
   struct celltemp_noct noct = celltemp_noct_pvwatts8(0.19, pp->racking == PV_RACK_ROOF);
   noct.t_noct_c = pp->noct_c;
+  /* Per month, the losses that are not 0: a zero loss adds 0 to its sum
+   * and leaves what is left unchanged, so skipping it changes no bit, and
+   * most plants set a few losses (or one lumped total) of the ten. */
   double keep[12], frac[12][PV_LOSS_COUNT];
+  int lidx[12][PV_LOSS_COUNT], nl[12];
   for (int m = 0; m < 12; m++) {
     keep[m] = pv_dc_keep(pp, m);
-    for (int l = 0; l < PV_LOSS_COUNT; l++)
-      frac[m][l] = pv_loss_frac(pp, l, m);
+    nl[m] = 0;
+    for (int l = 0; l < PV_LOSS_COUNT; l++) {
+      double f = pv_loss_frac(pp, l, m);
+      if (f != 0.0) {
+        frac[m][nl[m]] = f;
+        lidx[m][nl[m]++] = l;
+      }
+    }
   }
   struct pv_balance b = { 0 };
   double per_wm2 = pp->p_dc0_kw / 1000.0;
@@ -183,9 +193,9 @@ void pv_run(const struct pv_params *pp, size_t n, const double *poa_beam,
     b.aoi += (poa - front_tr) * per_wm2;
     b.temperature += poa_tr * per_wm2 - raw;
     double left = raw;
-    for (int l = 0; l < PV_LOSS_COUNT; l++) {
-      double lost = left * frac[m][l];
-      b.loss[l] += lost;
+    for (int j = 0; j < nl[m]; j++) {
+      double lost = left * frac[m][j];
+      b.loss[lidx[m][j]] += lost;
       left -= lost;
     }
     b.dc += dc_kw[i];

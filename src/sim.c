@@ -240,7 +240,9 @@ static struct sky *sky_build(const struct site *site, const struct profile *p, i
       e0 = irr_extraterrestrial(calendar_day_of_year(d));
     }
     k->dni_extra[i] = e0;
-    k->am_rel[i] = irr_airmass_relative_cos(k->zenith[i], k->cos_zen[i]);
+    /* irr_airmass_relative_cos() is NAN for the sun down; no call then. */
+    k->am_rel[i] = k->zenith[i] < 90.0 ? irr_airmass_relative_cos(k->zenith[i], k->cos_zen[i])
+                                       : NAN;
   }
 
   /* Pass 2: the irradiance components the transposition needs. */
@@ -447,6 +449,11 @@ static int run_plant(const struct site *site, const struct plant_cfg *cfg,
       last_tilt = tilt[i];
       ct = cos(deg2rad(tilt[i]));
       st = sin(deg2rad(tilt[i]));
+    }
+    if (!(k->zenith[i] < 90.0)) { /* transpose_pre's night, inline */
+      beam[i] = 0.0;
+      transpose_night(ct, k->dhi[i], k->ghi[i], albedo[i], &sky[i], &gnd[i]);
+      continue;
     }
     transpose_pre(pv->sky, ct, st, cos_aoi[i], k->zenith[i], k->cos_zen[i], k->dni[i], k->dhi[i],
                   k->ghi[i], k->dni_extra[i], k->am_rel[i], albedo[i], &poa);

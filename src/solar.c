@@ -941,8 +941,11 @@ static void gha_sincos(const struct solar_time *st, double *sin_g, double *cos_g
  * src: where the time part at the middle of the sun-up part comes from;
  * sin_half, cos_half: of half the interval's hour-angle width. Fills *pos
  * and/or *sun (either may be NULL); see solar.h for what a sun-down
- * interval gets. */
-static double interval_core(const struct solar_time *mid, double sin_d, double cos_d,
+ * interval gets. Inline in each of its three callers: the axis path calls
+ * it once per row and site, and passing its many arguments cost as much as
+ * a night row's test itself. */
+static inline __attribute__((always_inline)) double
+interval_core(const struct solar_time *mid, double sin_d, double cos_d,
                             double sin_g, double cos_g,
                             double t_mid_unix_s, double len_s, const struct time_src *src,
                             double sin_half, double cos_half,

@@ -94,8 +94,7 @@ void transpose_pre(enum transpose_model model, double cos_tilt, double sin_tilt,
                    struct poa *out)
 {
   out->beam = 0.0;
-  out->sky = pos0(dhi * (1.0 + cos_tilt) / 2.0);
-  out->ground = pos0(ghi * albedo * (1.0 - cos_tilt) / 2.0);
+  transpose_night(cos_tilt, dhi, ghi, albedo, &out->sky, &out->ground);
   if (zenith_deg < 90.0) {
     out->beam = pos0(dni * cos_aoi);
     /* With no diffuse light, epsilon is undefined and the sky term is 0

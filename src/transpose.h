@@ -45,6 +45,18 @@ void transpose_pre(enum transpose_model model, double cos_tilt, double sin_tilt,
                    double dhi, double ghi, double dni_extra, double am_rel, double albedo,
                    struct poa *out);
 
+/* The diffuse terms transpose_pre() gives with the sun at or below the
+ * horizon (zenith >= 90 deg, no beam), bit for bit: the isotropic sky and
+ * the ground. Inline so that the night half of an hourly year costs a few
+ * instructions a row; transpose_pre() itself uses it. */
+static inline void transpose_night(double cos_tilt, double dhi, double ghi, double albedo,
+                                   double *sky, double *ground)
+{
+  const double s = dhi * (1.0 + cos_tilt) / 2.0, g = ghi * albedo * (1.0 - cos_tilt) / 2.0;
+  *sky = s > 0.0 ? s : 0.0; /* max(0, x), 0 for NaN */
+  *ground = g > 0.0 ? g : 0.0;
+}
+
 /* Name of a model as in site files: "perez", "haydavies", "isotropic". */
 const char *transpose_model_name(enum transpose_model model);
 

@@ -11,6 +11,7 @@
 #include <math.h>
 #include <dirent.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -175,6 +176,100 @@ START_TEST(test_parse_numbers)
   ck_assert_int_eq(csvline_parse_digits("2023", 4), 2023);
   ck_assert_int_eq(csvline_parse_digits("07:", 2), 7);
   ck_assert_int_eq(csvline_parse_digits("0a", 2), -1);
+}
+END_TEST
+
+/* A small deterministic generator for the decimals below (xorshift64*,
+ * Marsaglia 2003 / Vigna 2016): the same strings on every run. */
+static uint64_t rng_next(uint64_t *x)
+{
+  *x ^= *x >> 12;
+  *x ^= *x << 25;
+  *x ^= *x >> 27;
+  return *x * UINT64_C(2685821657736338717);
+}
+
+/* Writes a random decimal in csvline_parse_double's syntax into buf: sign,
+ * 1-24 digits with leading zeros at times, a point anywhere (or none), an
+ * exponent at times; biased to the fast path's limits (15-20 significant
+ * digits, 2^53 +- a few, |e| near 22). */
+static void random_decimal(uint64_t *x, char *buf)
+{
+  char *b = buf;
+  uint64_t r = rng_next(x);
+  switch (r % 4) {
+  case 1: *b++ = '-'; break;
+  case 2: *b++ = '+'; break;
+  default: break;
+  }
+  r = rng_next(x);
+  int kind = (int)(r % 8);
+  char digits[40];
+  int nd;
+  if (kind == 0) {
+    /* Integers at and around 2^53 = 9007199254740992 and 10^19 limits. */
+    static const uint64_t near[] = { UINT64_C(9007199254740992), UINT64_C(9999999999999999999),
+                                     UINT64_C(1000000000000000000), UINT64_C(18014398509481984) };
+    uint64_t v = near[(r >> 3) % 4] + (uint64_t)((int64_t)(rng_next(x) % 9) - 4);
+    nd = snprintf(digits, sizeof digits, "%llu", (unsigned long long)v);
+  } else {
+    nd = kind == 1 ? 15 + (int)(rng_next(x) % 6) : 1 + (int)(rng_next(x) % 24);
+    int lead0 = rng_next(x) % 4 == 0 ? (int)(rng_next(x) % 5) : 0;
+    for (int i = 0; i < nd; i++)
+      digits[i] = i < lead0 ? '0' : (char)('0' + rng_next(x) % 10);
+    digits[nd] = '\0';
+  }
+  int point = rng_next(x) % 3 == 0 ? -1 : (int)(rng_next(x) % (unsigned)(nd + 1));
+  for (int i = 0; i < nd; i++) {
+    if (i == point)
+      *b++ = '.';
+    *b++ = digits[i];
+  }
+  if (point == nd)
+    *b++ = '.';
+  r = rng_next(x);
+  if (r % 3 != 0) {
+    int e = (r >> 8) % 4 == 0 ? (int)((r >> 16) % 700) - 350 : (int)((r >> 16) % 61) - 30;
+    b += sprintf(b, "%c%s%d", (r >> 40) % 2 ? 'e' : 'E', e >= 0 && (r >> 41) % 2 ? "+" : "", e);
+  }
+  *b = '\0';
+}
+
+START_TEST(test_parse_double_matches_strtod)
+{
+  /* The fast path must give strtod's double bit for bit, and accept and
+   * refuse exactly what the strtod-only parser did (finite, |v| <= 1.7e308). */
+  static const char *const edge[] = {
+    "9007199254740992", "9007199254740993", "9007199254740991", "-9007199254740993",
+    "9007199254740992e22", "9007199254740992e-22", "9007199254740993e-22", "1e22", "1e23",
+    "1e-22", "1e-23", "4.9406564584124654e-324", "2.2250738585072014e-308", "1.7e308",
+    "1.7000000000000001e308", "0.000000000000000000000000000001", "123456789012345678901234",
+    "0.1", "0.3", "-0", "-0.0e-5", "0e999999999999", "00000000000000000000001.5",
+    "1.0000000000000000000000000001", "89255.0e-22", "1234567890123456789",
+    "12345678901234567890", "9999999999999999999e3", "7.2057594037927933e16", "1.e1", ".5e1"
+  };
+  uint64_t x = UINT64_C(0x9E3779B97F4A7C15);
+  char buf[96];
+  long n_fast_range = 0;
+  for (long k = 0; k < 300000 + (long)(sizeof edge / sizeof edge[0]); k++) {
+    const char *s = buf;
+    if (k < (long)(sizeof edge / sizeof edge[0]))
+      s = edge[k];
+    else
+      random_decimal(&x, buf);
+    char *end;
+    errno = 0;
+    double ref = strtod(s, &end);
+    int ref_ok = *end == '\0' && ref == ref && ref <= 1.7e308 && ref >= -1.7e308;
+    double v = 12345.0;
+    int rc = csvline_parse_double(s, &v);
+    ck_assert_msg((rc == 0) == ref_ok, "'%s': rc %d, strtod %.17g", s, rc, ref);
+    if (rc == 0) {
+      ck_assert_msg(memcmp(&v, &ref, sizeof v) == 0, "'%s': got %.17g, strtod %.17g", s, v, ref);
+      n_fast_range += fabs(ref) > 1e-22 && fabs(ref) < 1e22;
+    }
+  }
+  ck_assert(n_fast_range > 100000);
 }
 END_TEST
 
@@ -590,6 +685,7 @@ Suite *make_profile_suite(void)
   tc = tcase_create("csvline");
   tcase_add_test(tc, test_csvline_split);
   tcase_add_test(tc, test_csvline_file);
+  tcase_add_test(tc, test_parse_double_matches_strtod);
   tcase_add_test(tc, test_parse_numbers);
   tcase_add_test(tc, test_civil_days);
   suite_add_tcase(s, tc);
