@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "aggregate.h"
 #include "diag.h"
 
 /* Bytes of a file looked at to detect its format. */
@@ -43,7 +44,68 @@ void profile_free(struct profile *p)
   free(p->t_utc);
   for (int c = 0; c < PROFILE_NCOLS; c++)
     free(p->col[c]);
+  free(p->calendar);
   free(p);
+}
+
+/* What a calendar was made for, checked at every use. */
+struct profile_calendar {
+  size_t n;
+  const int64_t *t_utc;
+  int64_t t_first, t_last;
+  double utc_offset_h;
+  int regular;                /* t_utc[i] = t_utc[0] + i interval_s for all i */
+  int interval_s;
+  unsigned char month_hour[]; /* 2 n */
+};
+
+static int calendar_fits(const struct profile_calendar *c, const struct profile *p)
+{
+  return c->n == p->n && c->t_utc == p->t_utc && c->utc_offset_h == p->utc_offset_h &&
+         c->interval_s == p->interval_s &&
+         (p->n == 0 || (c->t_first == p->t_utc[0] && c->t_last == p->t_utc[p->n - 1]));
+}
+
+static const struct profile_calendar *calendar_get(const struct profile *p)
+{
+  /* The cache is logically part of the const profile: set once, by
+   * compare-and-swap, so that concurrent first callers agree on one. */
+  struct profile_calendar **slot = &((struct profile *)p)->calendar;
+  struct profile_calendar *c = __atomic_load_n(slot, __ATOMIC_ACQUIRE);
+  if (c)
+    return calendar_fits(c, p) ? c : NULL;
+  c = malloc(sizeof *c + 2 * p->n + 1);
+  if (!c)
+    return NULL;
+  c->n = p->n;
+  c->t_utc = p->t_utc;
+  c->t_first = p->n ? p->t_utc[0] : 0;
+  c->t_last = p->n ? p->t_utc[p->n - 1] : 0;
+  c->utc_offset_h = p->utc_offset_h;
+  c->interval_s = p->interval_s;
+  c->regular = 1;
+  for (size_t i = 1; i < p->n && c->regular; i++)
+    c->regular = p->t_utc[i] - p->t_utc[i - 1] == p->interval_s;
+  agg_local_calendar(p->n, p->t_utc, p->utc_offset_h, c->month_hour, c->month_hour + p->n);
+  struct profile_calendar *expected = NULL;
+  if (!__atomic_compare_exchange_n(slot, &expected, c, 0, __ATOMIC_ACQ_REL,
+                                   __ATOMIC_ACQUIRE)) {
+    free(c);
+    c = expected;
+  }
+  return calendar_fits(c, p) ? c : NULL;
+}
+
+const unsigned char *profile_local_calendar(const struct profile *p)
+{
+  const struct profile_calendar *c = calendar_get(p);
+  return c ? c->month_hour : NULL;
+}
+
+int profile_regular(const struct profile *p)
+{
+  const struct profile_calendar *c = calendar_get(p);
+  return c ? c->regular : -1;
 }
 
 int profile_add_col(struct profile *p, enum profile_col c)

@@ -43,7 +43,23 @@ struct profile {
   const struct solar_axis *sun_axis; /* borrowed, optional: the time part at each
                                         interval's middle, shared by sites on this
                                         axis; NULL: computed per run */
+  struct profile_calendar *calendar; /* private to profile.c: see
+                                        profile_local_calendar() */
 };
+
+/* Local month (0..11) and hour (0..23) of every row's start in the labels'
+ * time zone (utc_offset_h), as agg_local_calendar() gives them: month[i]
+ * and month[n + i] = hour of row i, n = p->n. Made on the first call and
+ * kept with the profile (profile_free() frees it), so that every plant and
+ * site on the profile shares one; threads may call it at once. NULL when
+ * out of memory, or when the rows or offset changed since it was made
+ * (then the caller makes its own). Not to be freed by the caller. */
+const unsigned char *profile_local_calendar(const struct profile *p);
+
+/* 1 if every row starts interval_s after the one before, 0 if not, -1 when
+ * not known (as profile_local_calendar() gives NULL); kept with the
+ * calendar, so found once per profile. */
+int profile_regular(const struct profile *p);
 
 /* New profile with room for cap rows and no columns; NULL when out of
  * memory. The caller owns it and frees it with profile_free(). */

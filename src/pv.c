@@ -36,6 +36,34 @@ double pv_dc_kw(double poa_tr_wm2, double t_cell_c, double p_dc0_kw,
   return p > 0.0 ? p : 0.0;
 }
 
+/* The inverter's constants, worked out once per plant. */
+struct inverter {
+  double p_ac0_kw, p_dc0_inv, eff_scale;
+};
+
+static struct inverter inverter_of(double p_ac0_kw, double inv_eff_nom)
+{
+  return (struct inverter){ p_ac0_kw, p_ac0_kw / inv_eff_nom, inv_eff_nom / PV_INV_EFF_REF };
+}
+
+/* pv_inverter_ac_kw() with the constants of inv: the same operations. */
+static inline double inverter_ac(const struct inverter *inv, double p_dc_kw, double *clipped_kw)
+{
+  *clipped_kw = 0.0;
+  if (p_dc_kw <= 0.0)
+    return 0.0;
+  double zeta = p_dc_kw / inv->p_dc0_inv;
+  double eff = inv->eff_scale * (-0.0162 * zeta - 0.0059 / zeta + 0.9858);
+  double p_ac = eff * p_dc_kw;
+  if (p_ac <= 0.0)
+    return 0.0; /* below the inverter's start-up power */
+  if (p_ac > inv->p_ac0_kw) {
+    *clipped_kw = p_ac - inv->p_ac0_kw;
+    p_ac = inv->p_ac0_kw;
+  }
+  return p_ac;
+}
+
 double pv_inverter_ac_kw(double p_dc_kw, double p_ac0_kw, double inv_eff_nom,
                          double *clipped_kw)
 {
@@ -125,13 +153,21 @@ double pv_dc_keep(const struct pv_params *pp, int m)
   return keep;
 }
 
-void pv_run(const struct pv_params *pp, size_t n, const double *poa_beam,
-            const double *poa_diffuse, const double *cos_aoi,
-            const double *temp_air_c, const double *wind_ms,
-            const unsigned char *month, const double *rear_eff_wm2, double *poa_wm2,
-            double *t_cell_c, double *dc_kw, double *ac_kw, double *clip_kw,
-            struct pv_balance *bal)
+/* pv_run() and pv_run_scaled(); n_factor 0..2, the loop specialised for
+ * each count by inlining. */
+static inline __attribute__((always_inline)) void
+run_core(const struct pv_params *pp, size_t n, const double *poa_beam,
+         const double *poa_diffuse, const double *cos_aoi, const double *temp_air_c,
+         const double *wind_ms, const unsigned char *month, const double *rear_eff_wm2,
+         double *poa_wm2, double *t_cell_c, double *dc_kw, double *ac_kw, double *clip_kw,
+         int n_factor, const double *factor, double *ac_scaled_sum, struct pv_balance *bal)
 {
+  double f0 = n_factor > 0 ? factor[0] : 0.0, f1 = n_factor > 1 ? factor[1] : 0.0;
+  double sum0 = 0.0, sum1 = 0.0, clip_unused;
+  const struct inverter inv = inverter_of(pp->p_ac0_kw, pp->inv_eff_nom);
+  /* DC before the losses, by month: each loss is then a fixed fraction of
+   * it (the losses apply one after another), summed after the loop. */
+  double raw_month[12] = { 0 };
   struct pv_sapm_thermal th = pv_sapm_for_racking(pp->racking);
   /* NOCT as PVWatts v8 sets it up, with the plant's NOCT (module
    * efficiency 19 %, a typical crystalline module, for the heat balance). */
@@ -186,24 +222,67 @@ void pv_run(const struct pv_params *pp, size_t n, const double *poa_beam,
     double raw = pv_dc_kw(poa_tr, t_cell_c[i], pp->p_dc0_kw, pp->gamma_per_c);
     int m = month[i];
     dc_kw[i] = raw * keep[m];
-    ac_kw[i] = pv_inverter_ac_kw(dc_kw[i], pp->p_ac0_kw, pp->inv_eff_nom, &clip_kw[i]);
+    ac_kw[i] = inverter_ac(&inv, dc_kw[i], &clip_kw[i]);
 
     b.nominal += poa * per_wm2;
     b.rear += rear * per_wm2;
     b.aoi += (poa - front_tr) * per_wm2;
     b.temperature += poa_tr * per_wm2 - raw;
-    double left = raw;
+    raw_month[m] += raw;
+    b.dc += dc_kw[i];
+    b.inverter += dc_kw[i] - ac_kw[i] - clip_kw[i];
+    b.clipping += clip_kw[i];
+    b.ac += ac_kw[i];
+    /* pv_ac_sum_scaled()'s sums, in its order (it skips DC <= 0). */
+    if (n_factor > 0 && dc_kw[i] > 0.0) {
+      sum0 += inverter_ac(&inv, dc_kw[i] * f0, &clip_unused);
+      if (n_factor > 1)
+        sum1 += inverter_ac(&inv, dc_kw[i] * f1, &clip_unused);
+    }
+  }
+  for (int m = 0; m < 12; m++) {
+    double left = raw_month[m];
     for (int j = 0; j < nl[m]; j++) {
       double lost = left * frac[m][j];
       b.loss[lidx[m][j]] += lost;
       left -= lost;
     }
-    b.dc += dc_kw[i];
-    b.inverter += dc_kw[i] - ac_kw[i] - clip_kw[i];
-    b.clipping += clip_kw[i];
-    b.ac += ac_kw[i];
   }
   *bal = b;
+  if (n_factor > 0)
+    ac_scaled_sum[0] = sum0;
+  if (n_factor > 1)
+    ac_scaled_sum[1] = sum1;
+}
+
+void pv_run(const struct pv_params *pp, size_t n, const double *poa_beam,
+            const double *poa_diffuse, const double *cos_aoi,
+            const double *temp_air_c, const double *wind_ms,
+            const unsigned char *month, const double *rear_eff_wm2, double *poa_wm2,
+            double *t_cell_c, double *dc_kw, double *ac_kw, double *clip_kw,
+            struct pv_balance *bal)
+{
+  run_core(pp, n, poa_beam, poa_diffuse, cos_aoi, temp_air_c, wind_ms, month, rear_eff_wm2,
+           poa_wm2, t_cell_c, dc_kw, ac_kw, clip_kw, 0, NULL, NULL, bal);
+}
+
+void pv_run_scaled(const struct pv_params *pp, size_t n, const double *poa_beam,
+                   const double *poa_diffuse, const double *cos_aoi,
+                   const double *temp_air_c, const double *wind_ms,
+                   const unsigned char *month, const double *rear_eff_wm2, double *poa_wm2,
+                   double *t_cell_c, double *dc_kw, double *ac_kw, double *clip_kw,
+                   int n_factor, const double *factor, double *ac_scaled_sum,
+                   struct pv_balance *bal)
+{
+  if (n_factor >= 2)
+    run_core(pp, n, poa_beam, poa_diffuse, cos_aoi, temp_air_c, wind_ms, month, rear_eff_wm2,
+             poa_wm2, t_cell_c, dc_kw, ac_kw, clip_kw, 2, factor, ac_scaled_sum, bal);
+  else if (n_factor == 1)
+    run_core(pp, n, poa_beam, poa_diffuse, cos_aoi, temp_air_c, wind_ms, month, rear_eff_wm2,
+             poa_wm2, t_cell_c, dc_kw, ac_kw, clip_kw, 1, factor, ac_scaled_sum, bal);
+  else
+    run_core(pp, n, poa_beam, poa_diffuse, cos_aoi, temp_air_c, wind_ms, month, rear_eff_wm2,
+             poa_wm2, t_cell_c, dc_kw, ac_kw, clip_kw, 0, NULL, NULL, bal);
 }
 
 void pv_balance_add(struct pv_balance *dst, const struct pv_balance *src)
@@ -232,8 +311,9 @@ double pv_ac_sum_scaled(const struct pv_params *pp, size_t n, const double *dc_k
         sum += pv8_inverter_ac_kw(dc_kw[i] * factor, pp->p_ac0_kw, pp->inv_eff_nom, pso, &clip);
     return sum;
   }
+  const struct inverter inv = inverter_of(pp->p_ac0_kw, pp->inv_eff_nom);
   for (size_t i = 0; i < n; i++)
     if (dc_kw[i] > 0.0)
-      sum += pv_inverter_ac_kw(dc_kw[i] * factor, pp->p_ac0_kw, pp->inv_eff_nom, &clip);
+      sum += inverter_ac(&inv, dc_kw[i] * factor, &clip);
   return sum;
 }

@@ -150,6 +150,19 @@ void pv_run(const struct pv_params *pp, size_t n, const double *poa_beam,
             double *t_cell_c, double *dc_kw, double *ac_kw, double *clip_kw,
             struct pv_balance *bal);
 
+/* pv_run() that also sums, over the intervals, the AC power [kW] the
+ * inverter gives for each interval's DC output times factor[k] (> 0),
+ * k < n_factor (0..2), into ac_scaled_sum[k]: what pv_ac_sum_scaled() gives
+ * for dc_kw afterwards, bit for bit, without another pass. PVWatts v5
+ * inverter only (pv_run's). Pure. */
+void pv_run_scaled(const struct pv_params *pp, size_t n, const double *poa_beam,
+                   const double *poa_diffuse, const double *cos_aoi,
+                   const double *temp_air_c, const double *wind_ms,
+                   const unsigned char *month, const double *rear_eff_wm2, double *poa_wm2,
+                   double *t_cell_c, double *dc_kw, double *ac_kw, double *clip_kw,
+                   int n_factor, const double *factor, double *ac_scaled_sum,
+                   struct pv_balance *bal);
+
 /* Sum of AC power [kW x intervals] when every DC value is scaled by
  * factor 0..1 (a degraded year), through the same inverter. Pure. */
 double pv_ac_sum_scaled(const struct pv_params *pp, size_t n, const double *dc_kw,

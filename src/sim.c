@@ -123,6 +123,10 @@ static const struct solar_axis *shared_axis(const struct site *site, const struc
       a->n < p->n)
     return NULL;
   const double half = 0.5 * p->interval_s;
+  /* On a regular axis the first row decides: the rest follow exactly (the
+   * values are whole or half seconds, exact in doubles). */
+  if (profile_regular(p) == 1)
+    return p->n == 0 || (double)p->t_utc[0] + half == a->t0_mid_unix_s ? a : NULL;
   for (size_t i = 0; i < p->n; i++)
     if ((double)p->t_utc[i] + half != a->t0_mid_unix_s + (double)i * a->step_s)
       return NULL;
@@ -213,31 +217,40 @@ static struct sky *sky_build(const struct site *site, const struct profile *p, i
   solar_time_cache_init(&sc, site->delta_t_s);
   struct solar_site ss;
   solar_site_init(&ss, site->latitude, site->longitude, site->elevation_m);
-  int64_t day = INT64_MIN;
+  int64_t day, day_start = INT64_MAX - 86400; /* the UTC day of t_day below, its start */
   double e0 = 0.0;
+  /* A fixed plant on a shared axis: the whole pass in one call. */
+  const int sun_run = axis && !angles;
+  if (sun_run)
+    solar_interval_sun_axis_run(axis, n, &ss, pres, p_site, k->temp, k->zenith, k->cos_zen,
+                                k->sin_zen, k->sun_e, k->sun_n);
   for (size_t i = 0; i < n; i++) {
     double t_mid = (double)p->t_utc[i] + 0.5 * len;
-    struct solar_pos pos;
-    struct solar_sun sun;
-    double pr_mbar = (pres ? pres[i] : p_site) / 100.0;
-    if (axis)
-      solar_interval_sun_axis(axis, i, &ss, pr_mbar, k->temp[i], angles ? &pos : NULL, &sun);
-    else
-      solar_interval_sun_site(&sc, &ss, t_mid, len, pr_mbar, k->temp[i], angles ? &pos : NULL,
-                              &sun);
-    k->zenith[i] = angles ? pos.zenith_deg : sun.zenith_deg;
-    if (angles)
-      k->azimuth[i] = pos.azimuth_deg;
-    k->cos_zen[i] = sun.cos_zenith;
-    k->sin_zen[i] = sun.sin_zenith;
-    k->sun_e[i] = sun.sin_azimuth;
-    k->sun_n[i] = sun.cos_azimuth;
+    if (!sun_run) {
+      struct solar_pos pos;
+      struct solar_sun sun;
+      double pr_mbar = (pres ? pres[i] : p_site) / 100.0;
+      if (axis)
+        solar_interval_sun_axis(axis, i, &ss, pr_mbar, k->temp[i], angles ? &pos : NULL, &sun);
+      else
+        solar_interval_sun_site(&sc, &ss, t_mid, len, pr_mbar, k->temp[i],
+                                angles ? &pos : NULL, &sun);
+      k->zenith[i] = angles ? pos.zenith_deg : sun.zenith_deg;
+      if (angles)
+        k->azimuth[i] = pos.azimuth_deg;
+      k->cos_zen[i] = sun.cos_zenith;
+      k->sin_zen[i] = sun.sin_zenith;
+      k->sun_e[i] = sun.sin_azimuth;
+      k->sun_n[i] = sun.cos_azimuth;
+    }
     /* Extraterrestrial irradiance by UTC day of year, as pvlib and SAM
-     * take it: it changes by at most 0.06 % a day. */
-    int64_t d = calendar_day_of((int64_t)floor(t_mid));
-    if (d != day) {
-      day = d;
-      e0 = irr_extraterrestrial(calendar_day_of_year(d));
+     * take it: it changes by at most 0.06 % a day. floor(t_mid) is
+     * t_utc + interval_s / 2 (whole seconds). */
+    const int64_t t_day = p->t_utc[i] + p->interval_s / 2;
+    if (t_day < day_start || t_day >= day_start + 86400) {
+      day = calendar_day_of(t_day);
+      day_start = day * 86400;
+      e0 = irr_extraterrestrial(calendar_day_of_year(day));
     }
     k->dni_extra[i] = e0;
     /* irr_airmass_relative_cos() is NAN for the sun down; no call then. */
@@ -335,16 +348,29 @@ static void scale_balance(struct pv_balance *b, double k)
  * read from the quadratic through those three points for the other years:
  * two inverter passes instead of one per year, within 1e-4 of the exact
  * sums even with heavy clipping (check_sim compares them). */
+/* The DC factors of the two exact inverter passes: halfway and the last
+ * year's. */
+static void lifetime_factors(const struct site *site, const struct plant_cfg *cfg, double f[2])
+{
+  f[1] = agg_degradation_factor(cfg->degradation_per_year, site->lifetime_years,
+                                cfg->degradation_linear);
+  f[0] = 0.5 * (1.0 + f[1]);
+}
+
+/* scaled: the AC sums at lifetime_factors() when the plant's pass made
+ * them (pv_run_scaled()), else NULL. */
 static void lifetime(const struct site *site, const struct plant_cfg *cfg,
-                     struct plant_result *r, double first_year_mwh)
+                     struct plant_result *r, double first_year_mwh, const double *scaled)
 {
   int years = site->lifetime_years;
-  double f_end = agg_degradation_factor(cfg->degradation_per_year, years, cfg->degradation_linear);
-  double e_mid = first_year_mwh, e_end = first_year_mwh, f_mid = 0.5 * (1.0 + f_end);
+  double f[2];
+  lifetime_factors(site, cfg, f);
+  double f_mid = f[0], f_end = f[1];
+  double e_mid = first_year_mwh, e_end = first_year_mwh;
   if (f_end < 1.0) {
     double to_mwh = r->profile->interval_s / UNITS_S_PER_H / 1000.0 / r->years;
-    e_mid = pv_ac_sum_scaled(&cfg->pv, r->n, r->s.dc_kw, f_mid) * to_mwh;
-    e_end = pv_ac_sum_scaled(&cfg->pv, r->n, r->s.dc_kw, f_end) * to_mwh;
+    e_mid = (scaled ? scaled[0] : pv_ac_sum_scaled(&cfg->pv, r->n, r->s.dc_kw, f_mid)) * to_mwh;
+    e_end = (scaled ? scaled[1] : pv_ac_sum_scaled(&cfg->pv, r->n, r->s.dc_kw, f_end)) * to_mwh;
   }
   r->lifetime_mwh = 0.0;
   for (int y = 1; y <= years; y++) {
@@ -366,8 +392,10 @@ static void series_free(struct plant_result *r)
   free(r->s.dc_kw);
   free(r->s.ac_kw);
   free(r->s.clip_kw);
-  free(r->month);
-  free(r->hour);
+  if (!r->calendar_borrowed) {
+    free(r->month);
+    free(r->hour);
+  }
 }
 
 /* 1 if the plant reads the sun's azimuth, or its place below the horizon:
@@ -394,8 +422,17 @@ static int run_plant(const struct site *site, const struct plant_cfg *cfg,
   r->s.dc_kw = malloc(n * sizeof(double));
   r->s.ac_kw = malloc(n * sizeof(double));
   r->s.clip_kw = malloc(n * sizeof(double));
-  r->month = malloc(n);
-  r->hour = malloc(n);
+  /* The local calendar depends on the profile alone: shared by its plants
+   * and sites. */
+  const unsigned char *cal = profile_local_calendar(p);
+  if (cal) {
+    r->month = (unsigned char *)cal;
+    r->hour = (unsigned char *)cal + n;
+    r->calendar_borrowed = 1;
+  } else {
+    r->month = malloc(n);
+    r->hour = malloc(n);
+  }
   /* Scratch arrays of the plane-of-array passes, one block. */
   enum { BEAM, SKY, GND, COS_AOI, AOI, TILT, AZ, ALB, FRAC, REAR, REAR_EFF, N_SCRATCH };
   double *scratch = malloc(N_SCRATCH * n * sizeof(double));
@@ -412,97 +449,138 @@ static int run_plant(const struct site *site, const struct plant_cfg *cfg,
   double *rear_eff = scratch + REAR_EFF * n;
   const struct pv_params *pv = &cfg->pv;
   assert(k->azimuth || !plant_needs_angles(cfg));
-  agg_local_calendar(n, p->t_utc, p->utc_offset_h, r->month, r->hour);
+  if (!cal)
+    agg_local_calendar(n, p->t_utc, p->utc_offset_h, r->month, r->hour);
 
-  /* Pass 3: the surface's orientation and the beam's angle on it. */
-  if (pv->mount == PV_MOUNT_SINGLE_AXIS) {
-    tracking_single_axis_run(&pv->track, n, k->zenith, k->azimuth, NULL, tilt, az, cos_aoi);
-  } else if (pv->mount == PV_MOUNT_TWO_AXIS) {
-    tracking_two_axis_run(n, k->zenith, k->azimuth, tilt, az, cos_aoi);
-  } else {
-    /* cos aoi = cos z cos t + sin z sin t cos(az_sun - az_plane), the last
-     * factor from the sun's azimuth sine and cosine: no atan2 and cos. At
-     * night (sun_e = sun_n = 0, sin z = 0) it is -cos t, which nothing
-     * reads: the beam is 0. */
+  /* A fixed rack without row shade or rear side under PVWatts v5 reads
+   * only cos aoi, the beam and sky + ground: passes 3 and 4 in one loop,
+   * the same operations as below, without the tilt, azimuth and albedo
+   * arrays. */
+  const int plain = pv->mount == PV_MOUNT_FIXED && !pv->self_shading && !pv->bifacial &&
+                    pv->model == PV_MODEL_PVWATTS_V5;
+  if (plain) {
     double ct = cos(deg2rad(pv->tilt_deg)), st = sin(deg2rad(pv->tilt_deg));
     double se = st * sin(deg2rad(pv->azimuth_deg)), sn = st * cos(deg2rad(pv->azimuth_deg));
     for (size_t i = 0; i < n; i++) {
-      tilt[i] = pv->tilt_deg;
-      az[i] = pv->azimuth_deg;
       double c = k->cos_zen[i] * ct + k->sin_zen[i] * (k->sun_e[i] * se + k->sun_n[i] * sn);
-      cos_aoi[i] = c > 1.0 ? 1.0 : c < -1.0 ? -1.0 : c;
+      c = c > 1.0 ? 1.0 : c < -1.0 ? -1.0 : c;
+      cos_aoi[i] = c;
+      double alb = k->albedo            ? k->albedo[i]
+                   : pv->albedo_by_month ? pv->albedo_month[r->month[i]]
+                                         : pv->albedo;
+      double g;
+      if (!(k->zenith[i] < 90.0)) {
+        beam[i] = 0.0;
+        transpose_night(ct, k->dhi[i], k->ghi[i], alb, &sky[i], &g);
+      } else {
+        struct poa poa;
+        transpose_pre(pv->sky, ct, st, c, k->zenith[i], k->cos_zen[i], k->dni[i], k->dhi[i],
+                      k->ghi[i], k->dni_extra[i], k->am_rel[i], alb, &poa);
+        beam[i] = poa.beam;
+        sky[i] = poa.sky;
+        g = poa.ground;
+      }
+      sky[i] += g;
     }
-  }
-  /* The angle itself: only PVWatts v8's cover model reads it. */
-  if (pv->model == PV_MODEL_PVWATTS_V8)
-    for (size_t i = 0; i < n; i++)
-      aoi[i] = rad2deg(acos(cos_aoi[i] > 1.0 ? 1.0 : cos_aoi[i] < -1.0 ? -1.0 : cos_aoi[i]));
+  } else {
+    /* Pass 3: the surface's orientation and the beam's angle on it. */
+    if (pv->mount == PV_MOUNT_SINGLE_AXIS) {
+      tracking_single_axis_run(&pv->track, n, k->zenith, k->azimuth, NULL, tilt, az, cos_aoi);
+    } else if (pv->mount == PV_MOUNT_TWO_AXIS) {
+      tracking_two_axis_run(n, k->zenith, k->azimuth, tilt, az, cos_aoi);
+    } else {
+      /* cos aoi = cos z cos t + sin z sin t cos(az_sun - az_plane), the last
+       * factor from the sun's azimuth sine and cosine: no atan2 and cos. At
+       * night (sun_e = sun_n = 0, sin z = 0) it is -cos t, which nothing
+       * reads: the beam is 0. */
+      double ct = cos(deg2rad(pv->tilt_deg)), st = sin(deg2rad(pv->tilt_deg));
+      double se = st * sin(deg2rad(pv->azimuth_deg)), sn = st * cos(deg2rad(pv->azimuth_deg));
+      for (size_t i = 0; i < n; i++) {
+        tilt[i] = pv->tilt_deg;
+        az[i] = pv->azimuth_deg;
+        double c = k->cos_zen[i] * ct + k->sin_zen[i] * (k->sun_e[i] * se + k->sun_n[i] * sn);
+        cos_aoi[i] = c > 1.0 ? 1.0 : c < -1.0 ? -1.0 : c;
+      }
+    }
+    /* The angle itself: only PVWatts v8's cover model reads it. */
+    if (pv->model == PV_MODEL_PVWATTS_V8)
+      for (size_t i = 0; i < n; i++)
+        aoi[i] = rad2deg(acos(cos_aoi[i] > 1.0 ? 1.0 : cos_aoi[i] < -1.0 ? -1.0 : cos_aoi[i]));
 
-  /* Pass 4: plane-of-array irradiance, then the rows' shade on it. */
-  double last_tilt = NAN, ct = 1.0, st = 0.0;
-  for (size_t i = 0; i < n; i++) {
-    struct poa poa;
-    albedo[i] = k->albedo            ? k->albedo[i]
-                : pv->albedo_by_month ? pv->albedo_month[r->month[i]]
-                                      : pv->albedo;
-    if (tilt[i] != last_tilt) { /* once for fixed racks */
-      last_tilt = tilt[i];
-      ct = cos(deg2rad(tilt[i]));
-      st = sin(deg2rad(tilt[i]));
+    /* Pass 4: plane-of-array irradiance, then the rows' shade on it. */
+    double last_tilt = NAN, ct = 1.0, st = 0.0;
+    for (size_t i = 0; i < n; i++) {
+      struct poa poa;
+      albedo[i] = k->albedo            ? k->albedo[i]
+                  : pv->albedo_by_month ? pv->albedo_month[r->month[i]]
+                                        : pv->albedo;
+      if (tilt[i] != last_tilt) { /* once for fixed racks */
+        last_tilt = tilt[i];
+        ct = cos(deg2rad(tilt[i]));
+        st = sin(deg2rad(tilt[i]));
+      }
+      if (!(k->zenith[i] < 90.0)) { /* transpose_pre's night, inline */
+        beam[i] = 0.0;
+        transpose_night(ct, k->dhi[i], k->ghi[i], albedo[i], &sky[i], &gnd[i]);
+        continue;
+      }
+      transpose_pre(pv->sky, ct, st, cos_aoi[i], k->zenith[i], k->cos_zen[i], k->dni[i], k->dhi[i],
+                    k->ghi[i], k->dni_extra[i], k->am_rel[i], albedo[i], &poa);
+      beam[i] = poa.beam;
+      sky[i] = poa.sky;
+      gnd[i] = poa.ground;
     }
-    if (!(k->zenith[i] < 90.0)) { /* transpose_pre's night, inline */
-      beam[i] = 0.0;
-      transpose_night(ct, k->dhi[i], k->ghi[i], albedo[i], &sky[i], &gnd[i]);
-      continue;
+    if (pv->self_shading && pv->mount != PV_MOUNT_TWO_AXIS) {
+      /* As PVWatts v8: beam shade from the row geometry for fixed racks and
+       * trackers that do not backtrack (backtracking avoids it), and the rows'
+       * reduced view of the sky and the ground for all. */
+      const double *beam_frac = NULL;
+      if (pv->mount == PV_MOUNT_FIXED) {
+        shading_fixed_beam_run(pv->tilt_deg, pv->azimuth_deg, pv->gcr, n, k->zenith, k->azimuth,
+                               frac);
+        beam_frac = frac;
+      } else if (!pv->track.backtrack) {
+        shading_tracker_beam_run(&pv->track, n, k->zenith, k->azimuth, cos_aoi, frac);
+        beam_frac = frac;
+      }
+      struct shading_params sp = { .gcr = pv->gcr,
+                                   .n_rows = shading_pvwatts8_rows(pv->p_dc0_kw),
+                                   .ground = pv->model == PV_MODEL_PVWATTS_V8
+                                               ? SHADING_GROUND_PVWATTS8
+                                               : SHADING_GROUND_NORMALISED };
+      shading_run(&sp, n, tilt, beam_frac, k->zenith, k->dni, k->dhi, beam, sky, gnd, beam, sky,
+                  gnd);
     }
-    transpose_pre(pv->sky, ct, st, cos_aoi[i], k->zenith[i], k->cos_zen[i], k->dni[i], k->dhi[i],
-                  k->ghi[i], k->dni_extra[i], k->am_rel[i], albedo[i], &poa);
-    beam[i] = poa.beam;
-    sky[i] = poa.sky;
-    gnd[i] = poa.ground;
-  }
-  if (pv->self_shading && pv->mount != PV_MOUNT_TWO_AXIS) {
-    /* As PVWatts v8: beam shade from the row geometry for fixed racks and
-     * trackers that do not backtrack (backtracking avoids it), and the rows'
-     * reduced view of the sky and the ground for all. */
-    const double *beam_frac = NULL;
-    if (pv->mount == PV_MOUNT_FIXED) {
-      shading_fixed_beam_run(pv->tilt_deg, pv->azimuth_deg, pv->gcr, n, k->zenith, k->azimuth,
-                             frac);
-      beam_frac = frac;
-    } else if (!pv->track.backtrack) {
-      shading_tracker_beam_run(&pv->track, n, k->zenith, k->azimuth, cos_aoi, frac);
-      beam_frac = frac;
+    if (pv->bifacial) {
+      struct bifacial_params bp = { .gcr = pv->gcr, .albedo = pv->albedo,
+                                    .bifaciality = pv->bifaciality,
+                                    .rear_loss_frac = pv->rear_loss_frac };
+      for (size_t i = 0; i < n; i++)
+        r->s.poa_wm2[i] = beam[i] + sky[i] + gnd[i];
+      bifacial_run(&bp, n, tilt, az, k->zenith, k->azimuth, k->dni, k->dhi, albedo, r->s.poa_wm2,
+                   rear, rear_eff, frac);
     }
-    struct shading_params sp = { .gcr = pv->gcr,
-                                 .n_rows = shading_pvwatts8_rows(pv->p_dc0_kw),
-                                 .ground = pv->model == PV_MODEL_PVWATTS_V8
-                                             ? SHADING_GROUND_PVWATTS8
-                                             : SHADING_GROUND_NORMALISED };
-    shading_run(&sp, n, tilt, beam_frac, k->zenith, k->dni, k->dhi, beam, sky, gnd, beam, sky,
-                gnd);
-  }
-  if (pv->bifacial) {
-    struct bifacial_params bp = { .gcr = pv->gcr, .albedo = pv->albedo,
-                                  .bifaciality = pv->bifaciality,
-                                  .rear_loss_frac = pv->rear_loss_frac };
-    for (size_t i = 0; i < n; i++)
-      r->s.poa_wm2[i] = beam[i] + sky[i] + gnd[i];
-    bifacial_run(&bp, n, tilt, az, k->zenith, k->azimuth, k->dni, k->dhi, albedo, r->s.poa_wm2,
-                 rear, rear_eff, frac);
   }
 
   /* Pass 5: the plant. */
   struct pv_balance bal;
+  double life_f[2], life_sum[2];
+  const double *scaled = NULL;
+  lifetime_factors(site, cfg, life_f);
   if (pv->model == PV_MODEL_PVWATTS_V8) {
     pv8_run(pv, site->elevation_m, n, beam, sky, gnd, aoi, tilt, k->zenith, k->temp, k->wind,
             r->month, pv->bifacial ? rear_eff : NULL, r->s.poa_wm2, r->s.t_cell_c, r->s.dc_kw,
             r->s.ac_kw, r->s.clip_kw, &bal);
   } else {
-    for (size_t i = 0; i < n; i++)
-      sky[i] += gnd[i];
-    pv_run(pv, n, beam, sky, cos_aoi, k->temp, k->wind, r->month, pv->bifacial ? rear_eff : NULL,
-           r->s.poa_wm2, r->s.t_cell_c, r->s.dc_kw, r->s.ac_kw, r->s.clip_kw, &bal);
+    if (!plain)
+      for (size_t i = 0; i < n; i++)
+        sky[i] += gnd[i];
+    /* With the lifetime's two inverter passes in the same loop. */
+    const int n_f = life_f[1] < 1.0 ? 2 : 0;
+    pv_run_scaled(pv, n, beam, sky, cos_aoi, k->temp, k->wind, r->month,
+                  pv->bifacial ? rear_eff : NULL, r->s.poa_wm2, r->s.t_cell_c, r->s.dc_kw,
+                  r->s.ac_kw, r->s.clip_kw, n_f, life_f, life_sum, &bal);
+    scaled = n_f ? life_sum : NULL;
   }
   free(scratch);
 
@@ -520,10 +598,19 @@ static int run_plant(const struct site *site, const struct plant_cfg *cfg,
   r->annual_mwh = total / r->years;
   agg_average_day_mw(n, r->month, r->hour, r->s.ac_kw, r->avgday_mw);
   double dc = 0.0, clip = 0.0, poa = 0.0;
-  for (size_t i = 0; i < n; i++) {
-    dc += r->s.dc_kw[i];
-    clip += r->s.clip_kw[i];
-    poa += r->s.poa_wm2[i];
+  if (pv->model == PV_MODEL_PVWATTS_V5) {
+    /* pv_run sums DC and clipping in this order over the rows with light,
+     * and the others add exact zeros: the same sums. */
+    dc = bal.dc;
+    clip = bal.clipping;
+    for (size_t i = 0; i < n; i++)
+      poa += r->s.poa_wm2[i];
+  } else {
+    for (size_t i = 0; i < n; i++) {
+      dc += r->s.dc_kw[i];
+      clip += r->s.clip_kw[i];
+      poa += r->s.poa_wm2[i];
+    }
   }
   r->dc_mwh = dc * h / 1000.0 / r->years;
   r->clipping_mwh = clip * h / 1000.0 / r->years;
@@ -533,7 +620,7 @@ static int run_plant(const struct site *site, const struct plant_cfg *cfg,
   r->specific_yield_kwh_per_kw = r->annual_mwh / cfg->capacity_mw_dc;
   r->performance_ratio = r->poa_kwh_m2 > 0 ? r->specific_yield_kwh_per_kw / r->poa_kwh_m2 : 0.0;
   emissions_for_year(&site->factors, EMIS_TECH_WIND_SOLAR, r->annual_mwh, 1, &r->annual);
-  lifetime(site, cfg, r, bal.ac * to_mwh);
+  lifetime(site, cfg, r, bal.ac * to_mwh, scaled);
   return 0;
 }
 

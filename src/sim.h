@@ -94,6 +94,8 @@ struct plant_result {
   size_t n;
   struct plant_series s;
   unsigned char *month, *hour;        /* local calendar of each interval */
+  int calendar_borrowed;              /* 1: month and hour are the profile's
+                                         (profile_local_calendar()), not freed */
   double years;                       /* profile span [years]; 1 for a typical year */
   double annual_mwh;                  /* AC, first operating year */
   double monthly_mwh[12];             /* sum = annual_mwh */

@@ -749,12 +749,22 @@ void solar_site_init(struct solar_site *s, double lat_deg, double lon_deg, doubl
 
 /* Topocentric position (eqs. 31-43) from the geocentric hour angle h_deg
  * (-180..180) with its sine and cosine, the declination's sine and cosine
- * and the parallax xi_deg. The sines and cosines of the intermediate angles
- * (delta alpha, delta', H') are formed algebraically from the arguments of
- * the atan/atan2 that define them rather than by calling the functions.
+ * and the parallax xi_deg. SPA's atan2s for the parallax in right ascension
+ * and the topocentric declination (eqs. 37-39) are an exact change of
+ * origin, worked here on the direction vector itself: the sun's geocentric
+ * direction in the frame of the observer's meridian (toward the meridian on
+ * the equator, west, north pole) is (cos delta cos H, cos delta sin H,
+ * sin delta); the observer sits at (x, 0, y) Earth radii (eqs. 29-30) and
+ * the sun at 1 / sin xi of them, so the topocentric direction is
+ * v = (cos delta cos H - x sin xi, cos delta sin H, sin delta - y sin xi),
+ * the same angles as eqs. 37-43 give, without their atan2 and sqrt.
+ * Elevation and azimuth are then a rotation by the latitude; refraction
+ * (eq. 42) takes 1 / tan of e0 + a small angle by the tangent addition
+ * rule, from e0's own sine and cosine.
  * Fills *pos (the azimuth by atan2) and/or *sun (the azimuth's sine and
  * cosine from the same atan2 arguments, no atan2); either may be NULL. */
-static void topocentric(const struct solar_site *s, double h_deg, double sin_h, double cos_h,
+static inline __attribute__((always_inline)) void
+topocentric(const struct solar_site *s, double h_deg, double sin_h, double cos_h,
                         double sin_delta, double cos_delta, double xi_deg,
                         double pressure_mbar, double temp_c, double atmos_refract_deg,
                         struct solar_pos *pos, struct solar_sun *sun)
@@ -763,39 +773,44 @@ static void topocentric(const struct solar_site *s, double h_deg, double sin_h, 
   const double xi = deg2rad(xi_deg);
   const double sin_xi = xi * (1.0 - xi * xi / 6.0);
 
-  /* Parallax in right ascension: dalpha = atan2(num, den) with den > 0. */
-  const double den = cos_delta - s->x * sin_xi * cos_h;
-  const double num = -s->x * sin_xi * sin_h;
-  const double hyp = sqrt(num * num + den * den);
-  const double cos_da = den / hyp, sin_da = num / hyp;
-  const double pd = (sin_delta - s->y * sin_xi) * cos_da; /* delta' = atan2(pd, den) */
-  const double hyp_d = sqrt(pd * pd + den * den);
-  const double sin_dp = pd / hyp_d, cos_dp = den / hyp_d, tan_dp = pd / den;
-  const double cos_hp = cos_h * cos_da + sin_h * sin_da;
-  const double sin_hp = sin_h * cos_da - cos_h * sin_da;
+  const double vx = cos_delta * cos_h - s->x * sin_xi;
+  const double vy = cos_delta * sin_h;
+  const double vz = sin_delta - s->y * sin_xi;
+  /* Up, and the horizontal part: az_y west, az_x south (eq. 45's
+   * atan2 arguments times cos delta' |v|). */
+  const double up = s->sin_lat * vz + s->cos_lat * vx;
+  const double az_y = vy, az_x = s->sin_lat * vx - s->cos_lat * vz;
+  const double h2 = az_y * az_y + az_x * az_x;
+  const double h = sqrt(h2);
+  const double inv_v = 1.0 / sqrt(up * up + h2);
 
-  double sin_e0 = s->sin_lat * sin_dp + s->cos_lat * cos_dp * cos_hp;
+  double sin_e0 = up * inv_v;
   sin_e0 = sin_e0 > 1.0 ? 1.0 : sin_e0 < -1.0 ? -1.0 : sin_e0;
+  const double cos_e0 = h * inv_v;
   const double e0_deg = rad2deg(asin(sin_e0));
 
   /* Bennett's refraction scaled for pressure and temperature (eq. 42),
-   * only while the sun's upper limb can still be seen. 1 / tan as cos / sin
-   * from sincos_fast(): the argument is 1.6..90.2 deg, where that is the
-   * library's tan() to a few roundings, at a third of the cost. */
+   * only while the sun's upper limb can still be seen: 1 / tan(e0 + b),
+   * b = 10.3 / (e0 + 5.11) deg (0.1..2.5 deg), is
+   * (cos e0 - sin e0 tan b) / (sin e0 + cos e0 tan b), with tan b by its
+   * series (next term 1382 b^11 / 155925 < 2e-16 b). */
   double de_deg = 0.0;
   if (e0_deg >= -(SUN_RADIUS_DEG + atmos_refract_deg)) {
-    double sin_r, cos_r;
-    sincos_fast(deg2rad(e0_deg + 10.3 / (e0_deg + 5.11)), &sin_r, &cos_r);
-    de_deg = pressure_mbar / 1010.0 * 283.0 / (273.0 + temp_c) * 1.02 / 60.0 * cos_r / sin_r;
+    const double b = deg2rad(10.3 / (e0_deg + 5.11)), b2 = b * b;
+    const double tan_b =
+        b * (1.0 + b2 * (1.0 / 3.0 +
+                         b2 * (2.0 / 15.0 + b2 * (17.0 / 315.0 + b2 * (62.0 / 2835.0)))));
+    const double cot = (cos_e0 - sin_e0 * tan_b) / (sin_e0 + cos_e0 * tan_b);
+    de_deg = pressure_mbar / 1010.0 * 283.0 / (273.0 + temp_c) * 1.02 / 60.0 * cot;
   }
 
   const double e_deg = e0_deg + de_deg;
-  /* Azimuth gamma + 180 deg, gamma = atan2(az_y, az_x) (eq. 45). */
-  const double az_y = sin_hp, az_x = cos_hp * s->sin_lat - tan_dp * s->cos_lat;
 
   if (pos) {
-    /* |num / den| < 6e-5 while |delta| < 24 deg: t - t^3/3 is atan t to
+    /* The parallax in right ascension for the hour angle (eq. 38-41):
+     * |num / den| < 6e-5 while |delta| < 24 deg: t - t^3/3 is atan t to
      * rounding there (next term t^5/5 < 2e-22); atan2 otherwise. */
+    const double num = -s->x * sin_xi * sin_h, den = cos_delta - s->x * sin_xi * cos_h;
     const double t = num / den;
     const double dalpha = fabs(t) < 1e-3 ? t * (1.0 - t * t / 3.0) : atan2(num, den);
     double hp_deg = h_deg - rad2deg(dalpha);
@@ -809,18 +824,16 @@ static void topocentric(const struct solar_site *s, double h_deg, double sin_h, 
     sun->zenith_deg = 90.0 - e_deg;
     /* sin and cos of gamma + 180 deg; straight overhead (az_y = az_x = 0)
      * atan2 gives gamma = 0, azimuth 180. */
-    const double h = sqrt(az_y * az_y + az_x * az_x);
-    sun->sin_azimuth = h > 0.0 ? -az_y / h : 0.0;
-    sun->cos_azimuth = h > 0.0 ? -az_x / h : -1.0;
+    const double inv_h = h > 0.0 ? 1.0 / h : 0.0;
+    sun->sin_azimuth = -az_y * inv_h;
+    sun->cos_azimuth = h > 0.0 ? -az_x * inv_h : -1.0;
     /* cos and sin of the zenith are sin and cos of e = e0 + de. cos e0 is
-     * the length of the horizontal part of the sun's direction,
-     * cos delta' h (h times cos delta' is (-east, -north)): accurate near
-     * the zenith too, where sqrt(1 - sin^2 e0) is not. The refraction de is
-     * under 0.05 rad for any real air, where the series below are sin and
-     * cos to rounding (next terms d^7 / 5040 and d^8 / 40320 < 2e-13 d). */
+     * the length of the horizontal part of the sun's direction: accurate
+     * near the zenith too, where sqrt(1 - sin^2 e0) is not. The refraction
+     * de is under 0.05 rad for any real air, where the series below are sin
+     * and cos to rounding (next terms d^7 / 5040 and d^8 / 40320 < 2e-13 d). */
     const double d = deg2rad(de_deg), d2 = d * d;
     if (fabs(d) < 0.05) {
-      const double cos_e0 = cos_dp * h;
       const double sin_d = d * (1.0 - d2 / 6.0 * (1.0 - d2 / 20.0));
       const double cos_d = 1.0 - d2 / 2.0 * (1.0 - d2 / 12.0 * (1.0 - d2 / 30.0));
       sun->cos_zenith = sin_e0 * cos_d + cos_e0 * sin_d;
@@ -952,7 +965,6 @@ interval_core(const struct solar_time *mid, double sin_d, double cos_d,
                             const struct solar_site *s, double pressure_mbar, double temp_c,
                             struct solar_pos *pos, struct solar_sun *sun)
 {
-  const double h_mid = hour_angle_deg(mid, s);
   /* H = GHA + longitude by the angle sum, so that the time-only GHA's sine
    * and cosine can be shared (solar_axis). */
   const double sin_h = sin_g * s->cos_lon + cos_g * s->sin_lon;
@@ -960,16 +972,19 @@ interval_core(const struct solar_time *mid, double sin_d, double cos_d,
   /* Geocentric sin(elevation) at hour angle H is a + b cos H. */
   const double a = s->sin_lat * sin_d, b = s->cos_lat * cos_d;
   const double half_deg = 7.5 * len_s / UNITS_S_PER_H; /* 15 deg/h, half */
-  const double abs_h = fabs(h_mid);
   double frac = -1.0; /* not yet known */
 
   if (half_deg > 0.0) {
     /* Highest sun in the interval: at the hour angle nearest 0, |h| - half
-     * (or transit itself); lowest: at |h| + half (or midnight). */
-    const double hi_sin = abs_h > half_deg
+     * (or transit itself); lowest: at |h| + half (or midnight).
+     * |h| > half and |h| + half < 180 are tested on the cosines (h and
+     * half are both in 0..180 there), so that the common case needs no
+     * hour angle in degrees: at the edges the two sides of each test agree
+     * to rounding, far inside QUICK_MARGIN. */
+    const double hi_sin = cos_h < cos_half
                               ? a + b * (cos_h * cos_half + fabs(sin_h) * sin_half)
                               : a + b;
-    const double lo_sin = abs_h + half_deg < 180.0
+    const double lo_sin = cos_h > -cos_half
                               ? a + b * (cos_h * cos_half - fabs(sin_h) * sin_half)
                               : a - b;
     if (hi_sin < SIN_SUNRISE_ELEVATION - QUICK_MARGIN)
@@ -978,15 +993,17 @@ interval_core(const struct solar_time *mid, double sin_d, double cos_d,
       frac = 1.0;
   }
 
-  double best_mid = h_mid;
+  /* The hour angle in degrees [-180, 180] only where it is needed. */
+  double h_mid = 0.0, best_mid = 0.0;
   if (frac < 0.0) {
+    h_mid = best_mid = hour_angle_deg(mid, s);
     const double w0 = sunrise_hour_angle(a, b);
     if (w0 <= 0.0)
       frac = 0.0;
     else if (w0 >= 180.0)
       frac = 1.0;
     else if (half_deg <= 0.0)
-      frac = abs_h < w0 ? 1.0 : 0.0;
+      frac = fabs(h_mid) < w0 ? 1.0 : 0.0;
     else {
       /* The sun is up on [-w0, w0] + 360 k. An interval of up to a day
        * (the profiles renewcalc reads are hourly or finer), so that
@@ -1023,7 +1040,7 @@ interval_core(const struct solar_time *mid, double sin_d, double cos_d,
       pos->elevation_deg = e_deg;
       pos->zenith_deg = 90.0 - e_deg;
       pos->azimuth_deg = wrap360_fast(rad2deg(gamma) + 180.0);
-      pos->hour_angle_deg = h_mid;
+      pos->hour_angle_deg = hour_angle_deg(mid, s);
     }
     if (sun) {
       /* No asin or atan2 for what a fixed plane in the dark does not use. */
@@ -1036,8 +1053,8 @@ interval_core(const struct solar_time *mid, double sin_d, double cos_d,
     return 0.0;
   }
   if (frac >= 1.0) {
-    topocentric(s, h_mid, sin_h, cos_h, sin_d, cos_d, mid->xi_deg, pressure_mbar, temp_c,
-                INTERVAL_ATMOS_REFRACT_DEG, pos, sun);
+    topocentric(s, hour_angle_deg(mid, s), sin_h, cos_h, sin_d, cos_d, mid->xi_deg,
+                pressure_mbar, temp_c, INTERVAL_ATMOS_REFRACT_DEG, pos, sun);
     return 1.0;
   }
 
@@ -1181,6 +1198,28 @@ double solar_interval_sun_axis(const struct solar_axis *a, size_t i, const struc
   return interval_core(&a->mid[i], a->sin_delta[i], a->cos_delta[i], a->sin_gha[i],
                        a->cos_gha[i], a->t0_mid_unix_s + (double)i * a->step_s, a->step_s, &src, a->sin_half,
                        a->cos_half, s, pressure_mbar, temp_c, pos, sun);
+}
+
+void solar_interval_sun_axis_run(const struct solar_axis *a, size_t n,
+                                 const struct solar_site *s, const double *pressure_pa,
+                                 double pressure_pa_const, const double *temp_c,
+                                 double *zenith_deg, double *cos_zenith, double *sin_zenith,
+                                 double *sin_azimuth, double *cos_azimuth)
+{
+  assert(n <= a->n);
+  const struct time_src src = { a, NULL, a->delta_t_s };
+  for (size_t i = 0; i < n; i++) {
+    struct solar_sun sun;
+    const double pr_mbar = (pressure_pa ? pressure_pa[i] : pressure_pa_const) / 100.0;
+    interval_core(&a->mid[i], a->sin_delta[i], a->cos_delta[i], a->sin_gha[i], a->cos_gha[i],
+                  a->t0_mid_unix_s + (double)i * a->step_s, a->step_s, &src, a->sin_half,
+                  a->cos_half, s, pr_mbar, temp_c[i], NULL, &sun);
+    zenith_deg[i] = sun.zenith_deg;
+    cos_zenith[i] = sun.cos_zenith;
+    sin_zenith[i] = sun.sin_zenith;
+    sin_azimuth[i] = sun.sin_azimuth;
+    cos_azimuth[i] = sun.cos_azimuth;
+  }
 }
 
 double solar_interval_position_axis(const struct solar_axis *a, size_t i,

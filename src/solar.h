@@ -247,4 +247,16 @@ double solar_interval_sun_axis(const struct solar_axis *a, size_t i, const struc
                                double pressure_mbar, double temp_c, struct solar_pos *pos,
                                struct solar_sun *sun);
 
+/* solar_interval_sun_axis() for the intervals 0 .. n - 1 (n <= a->n), pos
+ * NULL, with the pressure pressure_pa[i] [Pa] (or pressure_pa_const when
+ * pressure_pa is NULL) and temp_c[i] [degC]: writes the struct solar_sun
+ * fields of interval i to zenith_deg[i], cos_zenith[i], sin_zenith[i],
+ * sin_azimuth[i] and cos_azimuth[i] (caller-owned, n each), the same
+ * values bit for bit, without a call per interval. Pure. */
+void solar_interval_sun_axis_run(const struct solar_axis *a, size_t n,
+                                 const struct solar_site *s, const double *pressure_pa,
+                                 double pressure_pa_const, const double *temp_c,
+                                 double *zenith_deg, double *cos_zenith, double *sin_zenith,
+                                 double *sin_azimuth, double *cos_azimuth);
+
 #endif
