@@ -606,11 +606,13 @@ static void build_wind(struct ctx *c, struct site *site, const config_setting_t 
     else if (!cs && !ms)
       ERR(c, dist, "%s.distribution.weibull_c: expected a number between 0.5 and 30 m/s (or "
           "mean_speed), got nothing", key);
-    else
-      w->dist_c = cs ? get_num(dist, "plants.distribution", "weibull_c")
-                     : wind_weibull_scale_from_mean(w->dist_k,
-                                                    get_num(dist, "plants.distribution",
-                                                            "mean_speed"));
+    else if (cs)
+      w->dist_c = get_num(dist, "plants.distribution", "weibull_c");
+    else if (w->dist_k >= 1.0 && w->dist_k <= 5.0)
+      /* Only a shape in range: the schema reports the others, and
+       * Gamma(1 + 1/k) overflows as k goes to 0. */
+      w->dist_c = wind_weibull_scale_from_mean(w->dist_k,
+                                               get_num(dist, "plants.distribution", "mean_speed"));
     if (w->wake == WIND_WAKE_PARK)
       ERR(c, config_setting_get_member(g, "wake_model"),
           "%s.wake_model: expected \"none\" or \"fixed\" with a distribution (the Park model "
