@@ -7,12 +7,6 @@
 #include "irradiance.h"
 #include "units.h"
 
-/* PVWatts v5 inverter reference efficiency (Dobos 2014, eq. 10). */
-#define PV_INV_EFF_REF 0.9637
-/* Glass cover extinction coefficient [1/m] and thickness [m], PVWatts v5. */
-#define PV_GLASS_K_PER_M 4.0
-#define PV_GLASS_L_M 0.002
-
 struct pv_sapm_thermal pv_sapm_for_racking(enum pv_racking r)
 {
   /* King et al. (2004) Table 1: glass/cell/polymer sheet, open rack and
@@ -36,32 +30,10 @@ double pv_dc_kw(double poa_tr_wm2, double t_cell_c, double p_dc0_kw,
   return p > 0.0 ? p : 0.0;
 }
 
-/* The inverter's constants, worked out once per plant. */
-struct inverter {
-  double p_ac0_kw, p_dc0_inv, eff_scale;
-};
-
-static struct inverter inverter_of(double p_ac0_kw, double inv_eff_nom)
+struct pv_inverter pv_inverter_of(const struct pv_params *pp)
 {
-  return (struct inverter){ p_ac0_kw, p_ac0_kw / inv_eff_nom, inv_eff_nom / PV_INV_EFF_REF };
-}
-
-/* pv_inverter_ac_kw() with the constants of inv: the same operations. */
-static inline double inverter_ac(const struct inverter *inv, double p_dc_kw, double *clipped_kw)
-{
-  *clipped_kw = 0.0;
-  if (p_dc_kw <= 0.0)
-    return 0.0;
-  double zeta = p_dc_kw / inv->p_dc0_inv;
-  double eff = inv->eff_scale * (-0.0162 * zeta - 0.0059 / zeta + 0.9858);
-  double p_ac = eff * p_dc_kw;
-  if (p_ac <= 0.0)
-    return 0.0; /* below the inverter's start-up power */
-  if (p_ac > inv->p_ac0_kw) {
-    *clipped_kw = p_ac - inv->p_ac0_kw;
-    p_ac = inv->p_ac0_kw;
-  }
-  return p_ac;
+  return (struct pv_inverter){ pp->p_ac0_kw, pp->p_ac0_kw / pp->inv_eff_nom,
+                               pp->inv_eff_nom / PV_INV_EFF_REF };
 }
 
 double pv_inverter_ac_kw(double p_dc_kw, double p_ac0_kw, double inv_eff_nom,
@@ -164,7 +136,7 @@ run_core(const struct pv_params *pp, size_t n, const double *poa_beam,
 {
   double f0 = n_factor > 0 ? factor[0] : 0.0, f1 = n_factor > 1 ? factor[1] : 0.0;
   double sum0 = 0.0, sum1 = 0.0, clip_unused;
-  const struct inverter inv = inverter_of(pp->p_ac0_kw, pp->inv_eff_nom);
+  const struct pv_inverter inv = pv_inverter_of(pp);
   /* DC before the losses, by month: each loss is then a fixed fraction of
    * it (the losses apply one after another), summed after the loop. */
   double raw_month[12] = { 0 };
@@ -173,22 +145,9 @@ run_core(const struct pv_params *pp, size_t n, const double *poa_beam,
    * efficiency 19 %, a typical crystalline module, for the heat balance). */
   struct celltemp_noct noct = celltemp_noct_pvwatts8(0.19, pp->racking == PV_RACK_ROOF);
   noct.t_noct_c = pp->noct_c;
-  /* Per month, the losses that are not 0: a zero loss adds 0 to its sum
-   * and leaves what is left unchanged, so skipping it changes no bit, and
-   * most plants set a few losses (or one lumped total) of the ten. */
-  double keep[12], frac[12][PV_LOSS_COUNT];
-  int lidx[12][PV_LOSS_COUNT], nl[12];
-  for (int m = 0; m < 12; m++) {
+  double keep[12];
+  for (int m = 0; m < 12; m++)
     keep[m] = pv_dc_keep(pp, m);
-    nl[m] = 0;
-    for (int l = 0; l < PV_LOSS_COUNT; l++) {
-      double f = pv_loss_frac(pp, l, m);
-      if (f != 0.0) {
-        frac[m][nl[m]] = f;
-        lidx[m][nl[m]++] = l;
-      }
-    }
-  }
   struct pv_balance b = { 0 };
   double per_wm2 = pp->p_dc0_kw / 1000.0;
   const int sapm = pp->temp_model != PV_TEMP_NOCT && pp->temp_model != PV_TEMP_FAIMAN &&
@@ -222,7 +181,7 @@ run_core(const struct pv_params *pp, size_t n, const double *poa_beam,
     double raw = pv_dc_kw(poa_tr, t_cell_c[i], pp->p_dc0_kw, pp->gamma_per_c);
     int m = month[i];
     dc_kw[i] = raw * keep[m];
-    ac_kw[i] = inverter_ac(&inv, dc_kw[i], &clip_kw[i]);
+    ac_kw[i] = pv_inverter_ac(&inv, dc_kw[i], &clip_kw[i]);
 
     b.nominal += poa * per_wm2;
     b.rear += rear * per_wm2;
@@ -235,24 +194,36 @@ run_core(const struct pv_params *pp, size_t n, const double *poa_beam,
     b.ac += ac_kw[i];
     /* pv_ac_sum_scaled()'s sums, in its order (it skips DC <= 0). */
     if (n_factor > 0 && dc_kw[i] > 0.0) {
-      sum0 += inverter_ac(&inv, dc_kw[i] * f0, &clip_unused);
+      sum0 += pv_inverter_ac(&inv, dc_kw[i] * f0, &clip_unused);
       if (n_factor > 1)
-        sum1 += inverter_ac(&inv, dc_kw[i] * f1, &clip_unused);
+        sum1 += pv_inverter_ac(&inv, dc_kw[i] * f1, &clip_unused);
     }
   }
-  for (int m = 0; m < 12; m++) {
-    double left = raw_month[m];
-    for (int j = 0; j < nl[m]; j++) {
-      double lost = left * frac[m][j];
-      b.loss[lidx[m][j]] += lost;
-      left -= lost;
-    }
-  }
+  pv_balance_losses(pp, raw_month, &b);
   *bal = b;
   if (n_factor > 0)
     ac_scaled_sum[0] = sum0;
   if (n_factor > 1)
     ac_scaled_sum[1] = sum1;
+}
+
+void pv_balance_losses(const struct pv_params *pp, const double raw_month[12],
+                       struct pv_balance *bal)
+{
+  for (int m = 0; m < 12; m++) {
+    double left = raw_month[m];
+    /* A zero loss adds 0 to its sum and leaves what is left unchanged:
+     * skipping it changes no bit, and most plants set a few losses (or one
+     * lumped total) of the ten. */
+    for (int l = 0; l < PV_LOSS_COUNT; l++) {
+      double f = pv_loss_frac(pp, l, m);
+      if (f != 0.0) {
+        double lost = left * f;
+        bal->loss[l] += lost;
+        left -= lost;
+      }
+    }
+  }
 }
 
 void pv_run(const struct pv_params *pp, size_t n, const double *poa_beam,
@@ -311,9 +282,9 @@ double pv_ac_sum_scaled(const struct pv_params *pp, size_t n, const double *dc_k
         sum += pv8_inverter_ac_kw(dc_kw[i] * factor, pp->p_ac0_kw, pp->inv_eff_nom, pso, &clip);
     return sum;
   }
-  const struct inverter inv = inverter_of(pp->p_ac0_kw, pp->inv_eff_nom);
+  const struct pv_inverter inv = pv_inverter_of(pp);
   for (size_t i = 0; i < n; i++)
     if (dc_kw[i] > 0.0)
-      sum += inverter_ac(&inv, dc_kw[i] * factor, &clip);
+      sum += pv_inverter_ac(&inv, dc_kw[i] * factor, &clip);
   return sum;
 }

@@ -110,6 +110,39 @@ double pv_dc_kw(double poa_tr_wm2, double t_cell_c, double p_dc0_kw,
 double pv_inverter_ac_kw(double p_dc_kw, double p_ac0_kw, double inv_eff_nom,
                          double *clipped_kw);
 
+/* PVWatts v5 inverter reference efficiency (Dobos 2014, eq. 10). */
+#define PV_INV_EFF_REF 0.9637
+/* Glass cover extinction coefficient [1/m] and thickness [m], PVWatts v5. */
+#define PV_GLASS_K_PER_M 4.0
+#define PV_GLASS_L_M 0.002
+
+/* The PVWatts v5 inverter constants of a plant, worked out once. */
+struct pv_inverter {
+  double p_ac0_kw, p_dc0_inv, eff_scale;
+};
+
+struct pv_inverter pv_inverter_of(const struct pv_params *pp);
+
+/* pv_inverter_ac_kw() with the constants of inv: the same operations, the
+ * same results bit for bit; inline for the hourly loops. Pure. */
+static inline double pv_inverter_ac(const struct pv_inverter *inv, double p_dc_kw,
+                                    double *clipped_kw)
+{
+  *clipped_kw = 0.0;
+  if (p_dc_kw <= 0.0)
+    return 0.0;
+  double zeta = p_dc_kw / inv->p_dc0_inv;
+  double eff = inv->eff_scale * (-0.0162 * zeta - 0.0059 / zeta + 0.9858);
+  double p_ac = eff * p_dc_kw;
+  if (p_ac <= 0.0)
+    return 0.0; /* below the inverter's start-up power */
+  if (p_ac > inv->p_ac0_kw) {
+    *clipped_kw = p_ac - inv->p_ac0_kw;
+    p_ac = inv->p_ac0_kw;
+  }
+  return p_ac;
+}
+
 /* Fraction of DC power kept after all DC losses in month m (0..11). */
 double pv_dc_keep(const struct pv_params *pp, int m);
 
@@ -132,6 +165,12 @@ struct pv_balance {
   double clipping;            /* lost to the AC rating */
   double ac;
 };
+
+/* Splits the DC before losses of each month, raw_month[m] [kW x intervals],
+ * into the losses, applied one after another, adding each to bal->loss[]
+ * (pv_run()'s split, in its order). Pure. */
+void pv_balance_losses(const struct pv_params *pp, const double raw_month[12],
+                       struct pv_balance *bal);
 
 /* Adds every field of src to dst. */
 void pv_balance_add(struct pv_balance *dst, const struct pv_balance *src);

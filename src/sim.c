@@ -406,6 +406,209 @@ static int plant_needs_angles(const struct plant_cfg *cfg)
   return pv->mount != PV_MOUNT_FIXED || pv->self_shading || pv->bifacial;
 }
 
+/* Pass 6 of a PV plant from its balance bal, its AC total over the
+ * months [MWh], summed by agg_monthly_mwh() into r->monthly_mwh, and POA
+ * [W/m2 x intervals]; scaled as lifetime() takes it. */
+static void finish_pv(const struct site *site, const struct plant_cfg *cfg,
+                      struct plant_result *r, const struct pv_balance *bal_in, double total,
+                      double poa, const double *scaled)
+{
+  const struct profile *p = r->profile;
+  const struct pv_params *pv = &cfg->pv;
+  const size_t n = r->n;
+  const struct pv_balance bal = *bal_in;
+  double h = p->interval_s / UNITS_S_PER_H;
+  r->years = profile_years(p);
+  double to_mwh = h / 1000.0 / r->years;
+  r->balance_mwh = bal;
+  scale_balance(&r->balance_mwh, to_mwh);
+  double before = bal.nominal - bal.aoi - bal.spectral - bal.temperature;
+  r->dc_loss_frac = before > 0.0 ? 1.0 - bal.dc / before : 0.0;
+  for (int m = 0; m < 12; m++)
+    r->monthly_mwh[m] /= r->years;
+  r->annual_mwh = total / r->years;
+  double dc = 0.0, clip = 0.0;
+  if (pv->model == PV_MODEL_PVWATTS_V5) {
+    /* pv_run sums DC and clipping in this order over the rows with light,
+     * and the others add exact zeros: the same sums. */
+    dc = bal.dc;
+    clip = bal.clipping;
+  } else {
+    for (size_t i = 0; i < n; i++) {
+      dc += r->s.dc_kw[i];
+      clip += r->s.clip_kw[i];
+    }
+  }
+  r->dc_mwh = dc * h / 1000.0 / r->years;
+  r->clipping_mwh = clip * h / 1000.0 / r->years;
+  r->poa_kwh_m2 = poa * h / 1000.0 / r->years;
+  r->capacity_factor = r->annual_mwh / (cfg->capacity_mw_ac * 8760.0);
+  r->capacity_factor_dc = r->annual_mwh / (cfg->capacity_mw_dc * 8760.0);
+  r->specific_yield_kwh_per_kw = r->annual_mwh / cfg->capacity_mw_dc;
+  r->performance_ratio = r->poa_kwh_m2 > 0 ? r->specific_yield_kwh_per_kw / r->poa_kwh_m2 : 0.0;
+  emissions_for_year(&site->factors, EMIS_TECH_WIND_SOLAR, r->annual_mwh, 1, &r->annual);
+  lifetime(site, cfg, r, bal.ac * to_mwh, scaled);
+}
+
+/* 1 if the plant takes run_fused(): a fixed rack without row shade or rear
+ * side under PVWatts v5 with SAPM cell temperature, the common plant,
+ * unless the site asks for the general passes (site.h). */
+static int plant_fused(const struct site *site, const struct plant_cfg *cfg)
+{
+  const struct pv_params *pv = &cfg->pv;
+  return !site->general_passes && pv->mount == PV_MOUNT_FIXED && !pv->self_shading &&
+         !pv->bifacial && pv->model == PV_MODEL_PVWATTS_V5 && pv->temp_model == PV_TEMP_SAPM;
+}
+
+/* What run_fused() sums over the intervals. */
+struct fused_sums {
+  struct pv_balance bal;
+  double life_sum[2];      /* pv_run_scaled()'s AC sums at the lifetime factors */
+  double poa;              /* POA [W/m2 x intervals] */
+  double month_kwh[12];    /* agg_monthly_mwh()'s sums, before its / 1000 */
+  double day_kw[12][24];   /* agg_average_day_mw()'s sums, before its means */
+};
+
+/* Passes 3 to 6 of a plant that plant_fused() accepts, in one loop over
+ * the intervals: the beam's angle on the plane, the plane of array, cover,
+ * cell temperature, DC, inverter and the sums of pass 6, with the same
+ * operations in the same order as the array passes (pv_run_scaled(),
+ * agg_monthly_mwh() and agg_average_day_mw() add exact zeros for the dark
+ * intervals, which are skipped here) except the cover's modifier, taken
+ * from irr_iam_cover_cos() (within 1e-15 of irr_iam_physical_cos()). Fills every
+ * series of r->s (POA, DC, AC and clipping 0 and the cell at air
+ * temperature in the dark, as pv_run() gives). n_f: lifetime factors f,
+ * 0 or 2. */
+static void run_fused(const struct plant_cfg *cfg, const struct sky *k, struct plant_result *r,
+                      int n_f, const double f[2], struct fused_sums *out)
+{
+  const struct pv_params *pv = &cfg->pv;
+  const size_t n = r->n;
+  double *poa_wm2 = r->s.poa_wm2, *t_cell = r->s.t_cell_c, *dc_kw = r->s.dc_kw;
+  double *ac_kw = r->s.ac_kw, *clip_kw = r->s.clip_kw;
+  const unsigned char *month = r->month, *hour = r->hour;
+  const double *zen = k->zenith, *cos_zen = k->cos_zen, *sin_zen = k->sin_zen;
+  const double *sun_e = k->sun_e, *sun_n = k->sun_n, *dni = k->dni, *dhi = k->dhi;
+  const double *ghi = k->ghi, *temp = k->temp, *wind = k->wind;
+
+  /* The plane (pass 3's constants). */
+  const double ct = cos(deg2rad(pv->tilt_deg)), st = sin(deg2rad(pv->tilt_deg));
+  const double se = st * sin(deg2rad(pv->azimuth_deg)), sn = st * cos(deg2rad(pv->azimuth_deg));
+  /* The plant (run_core()'s in pv.c). */
+  const struct pv_inverter inv = pv_inverter_of(pv);
+  const struct pv_sapm_thermal th = pv_sapm_for_racking(pv->racking);
+  struct irr_iam_cover cover;
+  irr_iam_cover_init(&cover, pv->glass_n, PV_GLASS_K_PER_M, PV_GLASS_L_M);
+  double keep[12];
+  for (int m = 0; m < 12; m++)
+    keep[m] = pv_dc_keep(pv, m);
+  const double per_wm2 = pv->p_dc0_kw / 1000.0, p_dc0 = pv->p_dc0_kw, gamma = pv->gamma_per_c;
+  const double kwh_per_kw = k->p->interval_s / UNITS_S_PER_H;
+  const double f0 = n_f > 0 ? f[0] : 0.0, f1 = n_f > 0 ? f[1] : 0.0;
+  double raw_month[12] = { 0 }, sum0 = 0.0, sum1 = 0.0, poa_sum = 0.0;
+  double sapm_wind = NAN, sapm_exp = 0.0;
+  struct pv_balance b = { 0 };
+  memset(out, 0, sizeof *out);
+
+  for (size_t i = 0; i < n; i++) {
+    double beam = 0.0, diffuse = 0.0, c = 0.0;
+    const double z = zen[i];
+    if (z < 90.0) {
+      c = cos_zen[i] * ct + sin_zen[i] * (sun_e[i] * se + sun_n[i] * sn);
+      c = c > 1.0 ? 1.0 : c < -1.0 ? -1.0 : c;
+      const double alb = k->albedo ? k->albedo[i]
+                         : pv->albedo_by_month ? pv->albedo_month[month[i]]
+                                               : pv->albedo;
+      struct poa poa;
+      transpose_pre_inline(pv->sky, ct, st, c, z, cos_zen[i], dni[i], dhi[i], ghi[i],
+                           k->dni_extra[i], k->am_rel[i], alb, &poa);
+      beam = poa.beam;
+      diffuse = poa.sky + poa.ground;
+    } else if (dhi[i] > 0.0 || ghi[i] > 0.0) {
+      /* Sun down with diffuse light in the data (twilight); else dark. */
+      const double alb = k->albedo ? k->albedo[i]
+                         : pv->albedo_by_month ? pv->albedo_month[month[i]]
+                                               : pv->albedo;
+      double sky, gnd;
+      transpose_night(ct, dhi[i], ghi[i], alb, &sky, &gnd);
+      diffuse = sky + gnd;
+    }
+    const double poa = beam + diffuse;
+    if (poa <= 0.0) {
+      /* Written here rather than by memset() beforehand: half the rows. */
+      poa_wm2[i] = 0.0;
+      t_cell[i] = temp[i];
+      dc_kw[i] = ac_kw[i] = clip_kw[i] = 0.0;
+      continue;
+    }
+    poa_wm2[i] = poa;
+    poa_sum += poa;
+    const double iam =
+        beam > 0.0 ? irr_iam_cover_cos(&cover, c) : 0.0;
+    /* No rear side: what the cover lets through is the front's. */
+    const double poa_tr = beam * iam + diffuse;
+    if (wind[i] != sapm_wind) {
+      sapm_wind = wind[i];
+      sapm_exp = exp(th.a + th.b * sapm_wind);
+    }
+    const double tc = poa * sapm_exp + temp[i] + poa / 1000.0 * th.dt_c;
+    t_cell[i] = tc;
+    double raw = poa_tr / 1000.0 * p_dc0 * (1.0 + gamma * (tc - 25.0)); /* pv_dc_kw() */
+    raw = raw > 0.0 ? raw : 0.0;
+    const int m = month[i];
+    const double dc = raw * keep[m];
+    double clip;
+    const double ac = pv_inverter_ac(&inv, dc, &clip);
+    dc_kw[i] = dc;
+    ac_kw[i] = ac;
+    clip_kw[i] = clip;
+    b.nominal += poa * per_wm2;
+    b.aoi += (poa - poa_tr) * per_wm2;
+    b.temperature += poa_tr * per_wm2 - raw;
+    raw_month[m] += raw;
+    b.dc += dc;
+    b.inverter += dc - ac - clip;
+    b.clipping += clip;
+    b.ac += ac;
+    if (n_f > 0 && dc > 0.0) {
+      double unused;
+      sum0 += pv_inverter_ac(&inv, dc * f0, &unused);
+      sum1 += pv_inverter_ac(&inv, dc * f1, &unused);
+    }
+    out->month_kwh[m] += ac * kwh_per_kw;
+    out->day_kw[m][hour[i]] += ac;
+  }
+  pv_balance_losses(pv, raw_month, &b);
+  out->bal = b;
+  out->life_sum[0] = sum0;
+  out->life_sum[1] = sum1;
+  out->poa = poa_sum;
+}
+
+/* agg_monthly_mwh()'s result from its sums month_kwh: fills out_mwh, returns
+ * the total, the same operations. */
+static double fused_monthly(const double month_kwh[12], double out_mwh[12])
+{
+  double total = 0.0;
+  for (int m = 0; m < 12; m++) {
+    out_mwh[m] = month_kwh[m] / 1000.0;
+    total += out_mwh[m];
+  }
+  return total;
+}
+
+/* agg_average_day_mw()'s result from its sums day_kw over the calendar. */
+static void fused_average_day(size_t n, const unsigned char *month, const unsigned char *hour,
+                              const double day_kw[12][24], double out_mw[12][24])
+{
+  unsigned count[12][24] = { { 0 } };
+  for (size_t i = 0; i < n; i++)
+    count[month[i]][hour[i]]++;
+  for (int m = 0; m < 12; m++)
+    for (int h = 0; h < 24; h++)
+      out_mw[m][h] = count[m][h] > 0 ? day_kw[m][h] / (double)count[m][h] / 1000.0 : 0.0;
+}
+
 static int run_plant(const struct site *site, const struct plant_cfg *cfg,
                      const struct sky *k, struct plant_result *r, struct diag *d)
 {
@@ -433,14 +636,29 @@ static int run_plant(const struct site *site, const struct plant_cfg *cfg,
     r->month = malloc(n);
     r->hour = malloc(n);
   }
-  /* Scratch arrays of the plane-of-array passes, one block. */
+  /* Scratch arrays of the plane-of-array passes, one block (none for the
+   * one-loop path). */
   enum { BEAM, SKY, GND, COS_AOI, AOI, TILT, AZ, ALB, FRAC, REAR, REAR_EFF, N_SCRATCH };
-  double *scratch = malloc(N_SCRATCH * n * sizeof(double));
+  const int fused = plant_fused(site, cfg);
+  double *scratch = fused ? NULL : malloc(N_SCRATCH * n * sizeof(double));
   if (!r->s.poa_wm2 || !r->s.t_cell_c || !r->s.dc_kw || !r->s.ac_kw || !r->s.clip_kw ||
-      !r->month || !r->hour || !scratch) {
+      !r->month || !r->hour || (!fused && !scratch)) {
     free(scratch);
     diag_msg(d, "out of memory for plant '%s'", cfg->name);
     return -1;
+  }
+  if (!cal)
+    agg_local_calendar(n, p->t_utc, p->utc_offset_h, r->month, r->hour);
+  if (fused) {
+    double life_f[2];
+    lifetime_factors(site, cfg, life_f);
+    const int n_f = life_f[1] < 1.0 ? 2 : 0;
+    struct fused_sums fs;
+    run_fused(cfg, k, r, n_f, life_f, &fs);
+    double total = fused_monthly(fs.month_kwh, r->monthly_mwh);
+    fused_average_day(n, r->month, r->hour, fs.day_kw, r->avgday_mw);
+    finish_pv(site, cfg, r, &fs.bal, total, fs.poa, n_f ? fs.life_sum : NULL);
+    return 0;
   }
   double *beam = scratch + BEAM * n, *sky = scratch + SKY * n, *gnd = scratch + GND * n;
   double *cos_aoi = scratch + COS_AOI * n, *aoi = scratch + AOI * n;
@@ -449,8 +667,6 @@ static int run_plant(const struct site *site, const struct plant_cfg *cfg,
   double *rear_eff = scratch + REAR_EFF * n;
   const struct pv_params *pv = &cfg->pv;
   assert(k->azimuth || !plant_needs_angles(cfg));
-  if (!cal)
-    agg_local_calendar(n, p->t_utc, p->utc_offset_h, r->month, r->hour);
 
   /* A fixed rack without row shade or rear side under PVWatts v5 reads
    * only cos aoi, the beam and sky + ground: passes 3 and 4 in one loop,
@@ -585,42 +801,12 @@ static int run_plant(const struct site *site, const struct plant_cfg *cfg,
   free(scratch);
 
   /* Pass 6: annual and monthly figures. */
-  double h = p->interval_s / UNITS_S_PER_H;
-  r->years = profile_years(p);
-  double to_mwh = h / 1000.0 / r->years;
-  r->balance_mwh = bal;
-  scale_balance(&r->balance_mwh, to_mwh);
-  double before = bal.nominal - bal.aoi - bal.spectral - bal.temperature;
-  r->dc_loss_frac = before > 0.0 ? 1.0 - bal.dc / before : 0.0;
   double total = agg_monthly_mwh(n, r->month, r->s.ac_kw, p->interval_s, r->monthly_mwh);
-  for (int m = 0; m < 12; m++)
-    r->monthly_mwh[m] /= r->years;
-  r->annual_mwh = total / r->years;
   agg_average_day_mw(n, r->month, r->hour, r->s.ac_kw, r->avgday_mw);
-  double dc = 0.0, clip = 0.0, poa = 0.0;
-  if (pv->model == PV_MODEL_PVWATTS_V5) {
-    /* pv_run sums DC and clipping in this order over the rows with light,
-     * and the others add exact zeros: the same sums. */
-    dc = bal.dc;
-    clip = bal.clipping;
-    for (size_t i = 0; i < n; i++)
-      poa += r->s.poa_wm2[i];
-  } else {
-    for (size_t i = 0; i < n; i++) {
-      dc += r->s.dc_kw[i];
-      clip += r->s.clip_kw[i];
-      poa += r->s.poa_wm2[i];
-    }
-  }
-  r->dc_mwh = dc * h / 1000.0 / r->years;
-  r->clipping_mwh = clip * h / 1000.0 / r->years;
-  r->poa_kwh_m2 = poa * h / 1000.0 / r->years;
-  r->capacity_factor = r->annual_mwh / (cfg->capacity_mw_ac * 8760.0);
-  r->capacity_factor_dc = r->annual_mwh / (cfg->capacity_mw_dc * 8760.0);
-  r->specific_yield_kwh_per_kw = r->annual_mwh / cfg->capacity_mw_dc;
-  r->performance_ratio = r->poa_kwh_m2 > 0 ? r->specific_yield_kwh_per_kw / r->poa_kwh_m2 : 0.0;
-  emissions_for_year(&site->factors, EMIS_TECH_WIND_SOLAR, r->annual_mwh, 1, &r->annual);
-  lifetime(site, cfg, r, bal.ac * to_mwh, scaled);
+  double poa = 0.0;
+  for (size_t i = 0; i < n; i++)
+    poa += r->s.poa_wm2[i];
+  finish_pv(site, cfg, r, &bal, total, poa, scaled);
   return 0;
 }
 

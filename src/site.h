@@ -107,6 +107,11 @@ struct site {
   int unc_years;                     /* multi-year levels; 0: 10 */
   int unc_mc_samples;                /* 0: no Monte Carlo check */
   unsigned long unc_seed;
+  /* 1: sim_run() takes the general array passes even for a plant its one
+   * loop serves (fixed rack, PVWatts v5, SAPM, no row shade or rear side);
+   * the same results to rounding. For tests that compare the two; site
+   * files leave it 0. */
+  int general_passes;
   enum grid_rule curtailment;
   int priority[64];                  /* plant indices, first kept longest */
   int n_priority;

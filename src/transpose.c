@@ -16,7 +16,7 @@
 /* Perez et al. (1990) Table 6, "all sites composite" irradiance
  * coefficients (the set named "allsitescomposite1990" in SAM and pvlib).
  * One row per sky-clearness bin, columns f11 f12 f13 f21 f22 f23. */
-static const double perez_f[8][6] = {
+const double transpose_perez_f[8][6] = {
   { -0.008,  0.588, -0.062, -0.060,  0.072, -0.022 },
   {  0.130,  0.683, -0.151, -0.019,  0.066, -0.029 },
   {  0.330,  0.487, -0.221,  0.055, -0.064, -0.026 },
@@ -30,82 +30,16 @@ static const double perez_f[8][6] = {
 /* Upper edges of the first seven clearness bins (Perez et al. 1990
  * Table 1); bin k holds edge[k-1] <= epsilon < edge[k], the last bin is
  * open above. */
-static const double perez_eps_edge[7] = { 1.065, 1.230, 1.500, 1.950,
-                                          2.800, 4.500, 6.200 };
-
-/* Perez constant kappa for zenith in radians. */
-#define PEREZ_KAPPA 1.041
-
-/* max(0, x), 0 for NaN, as fmax(0.0, x) but inline (the library's fmax
- * is a call per use, several an hour). */
-static inline double pos0(double x)
-{
-  return x > 0.0 ? x : 0.0;
-}
-
-static int perez_bin(double eps)
-{
-  int k = 0;
-  while (k < 7 && eps >= perez_eps_edge[k])
-    k++;
-  return k;
-}
-
-/* cos 85 deg */
-#define PEREZ_COS_85 0.08715574274765817
-
-static double perez_sky(double cos_t, double sin_t, double cos_aoi, double zenith_deg,
-                        double cos_z, double dni, double dhi, double dni_extra,
-                        double am_rel)
-{
-  double z = deg2rad(zenith_deg);
-  double kz3 = PEREZ_KAPPA * z * z * z;
-  double eps = ((dhi + dni) / dhi + kz3) / (1.0 + kz3);
-  double delta = dhi * am_rel / dni_extra;
-  const double *f = perez_f[perez_bin(eps)];
-  double f1 = pos0(f[0] + f[1] * delta + f[2] * z);
-  double f2 = f[3] + f[4] * delta + f[5] * z;
-  double a = pos0(cos_aoi);
-  /* Floor of b at cos 85 deg keeps the circumsolar ratio finite near the
-   * horizon (Perez et al. 1990, after eq. 9). */
-  double b = cos_z > PEREZ_COS_85 ? cos_z : PEREZ_COS_85;
-  double sky = dhi * ((1.0 - f1) * (1.0 + cos_t) / 2.0 + f1 * a / b + f2 * sin_t);
-  return pos0(sky);
-}
-
-/* Floor of cos zenith in the Hay-Davies beam ratio Rb: cos 89 deg, the
- * value pvlib's haydavies uses, so that Rb stays finite at sunrise. */
-#define HAYDAVIES_MIN_COS_ZENITH 0.01745
-
-static double haydavies_sky(double cos_t, double cos_aoi, double cos_z, double dni,
-                            double dhi, double dni_extra)
-{
-  /* A > 1 only for faulty data (DNI above the extraterrestrial value);
-   * clipping keeps the isotropic weight 1 - A non-negative. */
-  double a_index = dni_extra > 0.0 ? fmin(1.0, pos0(dni / dni_extra)) : 0.0;
-  double rb = pos0(cos_aoi) / fmax(HAYDAVIES_MIN_COS_ZENITH, cos_z);
-  double sky = dhi * (a_index * rb + (1.0 - a_index) * (1.0 + cos_t) / 2.0);
-  return pos0(sky);
-}
+const double transpose_perez_eps_edge[7] = { 1.065, 1.230, 1.500, 1.950,
+                                             2.800, 4.500, 6.200 };
 
 void transpose_pre(enum transpose_model model, double cos_tilt, double sin_tilt,
                    double cos_aoi, double zenith_deg, double cos_zenith, double dni,
                    double dhi, double ghi, double dni_extra, double am_rel, double albedo,
                    struct poa *out)
 {
-  out->beam = 0.0;
-  transpose_night(cos_tilt, dhi, ghi, albedo, &out->sky, &out->ground);
-  if (zenith_deg < 90.0) {
-    out->beam = pos0(dni * cos_aoi);
-    /* With no diffuse light, epsilon is undefined and the sky term is 0
-     * either way. */
-    if (model == TRANSPOSE_PEREZ && dhi > 0.0)
-      out->sky = perez_sky(cos_tilt, sin_tilt, cos_aoi, zenith_deg, cos_zenith, dni, dhi,
-                           dni_extra, am_rel);
-    else if (model == TRANSPOSE_HAYDAVIES)
-      out->sky = haydavies_sky(cos_tilt, cos_aoi, cos_zenith, dni, dhi, dni_extra);
-  }
-  out->total = out->beam + out->sky + out->ground;
+  transpose_pre_inline(model, cos_tilt, sin_tilt, cos_aoi, zenith_deg, cos_zenith, dni, dhi, ghi,
+                       dni_extra, am_rel, albedo, out);
 }
 
 void transpose(enum transpose_model model, double tilt_deg, double surf_az_deg,

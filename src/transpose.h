@@ -12,6 +12,10 @@
 #ifndef RENEWCALC_TRANSPOSE_H
 #define RENEWCALC_TRANSPOSE_H
 
+#include <math.h>
+
+#include "units.h"
+
 /* TRANSPOSE_HAYDAVIES: sky = DHI [A Rb + (1 - A)(1 + cos tilt)/2] with the
  * anisotropy index A = DNI / dni_extra (clipped to 0..1) and
  * Rb = max(cos aoi, 0) / max(cos zenith, 0.01745); am_rel is not used. */
@@ -55,6 +59,94 @@ static inline void transpose_night(double cos_tilt, double dhi, double ghi, doub
   const double s = dhi * (1.0 + cos_tilt) / 2.0, g = ghi * albedo * (1.0 - cos_tilt) / 2.0;
   *sky = s > 0.0 ? s : 0.0; /* max(0, x), 0 for NaN */
   *ground = g > 0.0 ? g : 0.0;
+}
+
+/* ---- transpose_pre() inline, for the hourly loops ---------------------------- */
+
+/* Perez et al. (1990) Table 6 ("allsitescomposite1990"), one row per
+ * sky-clearness bin (f11 f12 f13 f21 f22 f23), and the upper edges of the
+ * first seven bins (Table 1). */
+extern const double transpose_perez_f[8][6];
+extern const double transpose_perez_eps_edge[7];
+
+/* max(0, x), 0 for NaN, as fmax(0.0, x) but inline (the library's fmax
+ * is a call per use, several an hour). */
+static inline double transpose_pos0(double x)
+{
+  return x > 0.0 ? x : 0.0;
+}
+
+/* Clearness bin of epsilon: the number of edges at or below it (0 for
+ * NaN), by halving: three tests instead of up to seven. */
+static inline int transpose_perez_bin(double eps)
+{
+  const double *e = transpose_perez_eps_edge;
+  int k = eps >= e[3] ? 4 : 0;
+  if (eps >= e[k + 1])
+    k += 2;
+  if (eps >= e[k])
+    k += 1;
+  return k;
+}
+
+/* Perez constant kappa for zenith in radians; cos 85 deg. */
+#define TRANSPOSE_PEREZ_KAPPA 1.041
+#define TRANSPOSE_PEREZ_COS_85 0.08715574274765817
+
+static inline double transpose_perez_sky(double cos_t, double sin_t, double cos_aoi,
+                                         double zenith_deg, double cos_z, double dni, double dhi,
+                                         double dni_extra, double am_rel)
+{
+  double z = deg2rad(zenith_deg);
+  double kz3 = TRANSPOSE_PEREZ_KAPPA * z * z * z;
+  double eps = ((dhi + dni) / dhi + kz3) / (1.0 + kz3);
+  double delta = dhi * am_rel / dni_extra;
+  const double *f = transpose_perez_f[transpose_perez_bin(eps)];
+  double f1 = transpose_pos0(f[0] + f[1] * delta + f[2] * z);
+  double f2 = f[3] + f[4] * delta + f[5] * z;
+  double a = transpose_pos0(cos_aoi);
+  /* Floor of b at cos 85 deg keeps the circumsolar ratio finite near the
+   * horizon (Perez et al. 1990, after eq. 9). */
+  double b = cos_z > TRANSPOSE_PEREZ_COS_85 ? cos_z : TRANSPOSE_PEREZ_COS_85;
+  double sky = dhi * ((1.0 - f1) * (1.0 + cos_t) / 2.0 + f1 * a / b + f2 * sin_t);
+  return transpose_pos0(sky);
+}
+
+/* Floor of cos zenith in the Hay-Davies beam ratio Rb: cos 89 deg, the
+ * value pvlib's haydavies uses, so that Rb stays finite at sunrise. */
+#define TRANSPOSE_HAYDAVIES_MIN_COS_ZENITH 0.01745
+
+static inline double transpose_haydavies_sky(double cos_t, double cos_aoi, double cos_z,
+                                             double dni, double dhi, double dni_extra)
+{
+  /* A > 1 only for faulty data (DNI above the extraterrestrial value);
+   * clipping keeps the isotropic weight 1 - A non-negative. */
+  double a_index = dni_extra > 0.0 ? fmin(1.0, transpose_pos0(dni / dni_extra)) : 0.0;
+  double rb = transpose_pos0(cos_aoi) / fmax(TRANSPOSE_HAYDAVIES_MIN_COS_ZENITH, cos_z);
+  double sky = dhi * (a_index * rb + (1.0 - a_index) * (1.0 + cos_t) / 2.0);
+  return transpose_pos0(sky);
+}
+
+/* transpose_pre(), the same operations. */
+static inline void transpose_pre_inline(enum transpose_model model, double cos_tilt,
+                                        double sin_tilt, double cos_aoi, double zenith_deg,
+                                        double cos_zenith, double dni, double dhi, double ghi,
+                                        double dni_extra, double am_rel, double albedo,
+                                        struct poa *out)
+{
+  out->beam = 0.0;
+  transpose_night(cos_tilt, dhi, ghi, albedo, &out->sky, &out->ground);
+  if (zenith_deg < 90.0) {
+    out->beam = transpose_pos0(dni * cos_aoi);
+    /* With no diffuse light, epsilon is undefined and the sky term is 0
+     * either way. */
+    if (model == TRANSPOSE_PEREZ && dhi > 0.0)
+      out->sky = transpose_perez_sky(cos_tilt, sin_tilt, cos_aoi, zenith_deg, cos_zenith, dni,
+                                     dhi, dni_extra, am_rel);
+    else if (model == TRANSPOSE_HAYDAVIES)
+      out->sky = transpose_haydavies_sky(cos_tilt, cos_aoi, cos_zenith, dni, dhi, dni_extra);
+  }
+  out->total = out->beam + out->sky + out->ground;
 }
 
 /* Name of a model as in site files: "perez", "haydavies", "isotropic". */

@@ -5,8 +5,9 @@
 # fixed racks (75 %) and single-axis trackers (25 %), and a list of fixed
 # racks only. Prints site-years per second on 1 and 2 threads (wall time
 # of the whole process, best of 3), peak memory, and the instructions per
-# fixed-tilt site-year from callgrind on a 200-site list, with the shares
-# of the sun's position, the transposition and I/O.
+# fixed-tilt site-year from callgrind (one more site, from lists of 100 and
+# 300 sites), with the shares of the sun's position, the transposition,
+# I/O and the rest.
 # Usage: tests/bench-batch.sh RENEWCALC
 set -eu
 bin=$1
@@ -41,7 +42,7 @@ make_list() { # sites, share of trackers, file
     srand(42)
     print "name,latitude,longitude,elevation,capacity_mw,mount,tilt,profile"
     for (s = 1; s <= n; s++) {
-      w = int(rand() * 20)
+      w = (s - 1) % 20
       lat = -25 + 50 * w / 19 + (rand() - 0.5) * 0.4
       lon = -170 + 340 * w / 19 + (rand() - 0.5) * 0.4
       cap = 1 + int(rand() * 200)
@@ -54,7 +55,8 @@ make_list() { # sites, share of trackers, file
 make_list 1000 0.25 "$work/mix1k.csv"
 make_list 10000 0.25 "$work/mix10k.csv"
 make_list 10000 0 "$work/fixed10k.csv"
-make_list 200 0 "$work/fixed200.csv"
+make_list 100 0 "$work/fixed100.csv"
+make_list 300 0 "$work/fixed300.csv"
 
 now() { date +%s.%N; }
 # best wall time of 3 runs and the peak memory of the last
@@ -88,26 +90,39 @@ for spec in "mix1k 1000 fixed 75 %, trackers 25 %" "mix10k 10000 fixed 75 %, tra
 done
 
 # ---- instructions per site-year ---------------------------------------------
+# callgrind on 100 and on 300 fixed-rack sites of the same 20 weather files
+# (the first 100 sites are the same): the difference over the 200 more
+# sites is what one more site-year costs once the files are read. Self
+# costs are summed by source file, so that code the compiler inlined counts
+# with the file it came from.
 if command -v valgrind >/dev/null 2>&1 && command -v callgrind_annotate >/dev/null 2>&1; then
-  valgrind --tool=callgrind --callgrind-out-file="$work/cg.out" \
-    "$bin" batch "$work/fixed200.csv" -j 1 --no-progress -o "$work/cg.csv" 2>/dev/null
-  callgrind_annotate --inclusive=yes --threshold=100 "$work/cg.out" 2>/dev/null >"$work/cg.txt"
-  awk -v n=200 '
+  for n in 100 300; do
+    valgrind --tool=callgrind --callgrind-out-file="$work/cg$n.out" \
+      "$bin" batch "$work/fixed$n.csv" -j 1 --no-progress -o "$work/cg.csv" 2>/dev/null
+    callgrind_annotate --auto=no --threshold=100 "$work/cg$n.out" 2>/dev/null >"$work/cg$n.txt"
+  done
+  awk '
     function num(s) { gsub(/,/, "", s); return s + 0 }
-    /PROGRAM TOTALS/ { total = num($1) }
-    # inclusive counts of the parts, each counted once at its entry point
-    / [^ ]*:solar_interval_sun_axis / || / [^ ]*:solar_interval_position_site / || / [^ ]*:solar_axis_new / { sun += num($1) }
-    / [^ ]*:transpose_pre / || / [^ ]*:transpose_run / { tr += num($1) }
-    / [^ ]*:profile_read / || / [^ ]*:batch_next / || / [^ ]*:batch_table_row / || / [^ ]*:validate / || / [^ ]*:_IO_fputs / || / [^ ]*:fputs / { io += num($1) }
-    / [^ ]*:sim_run / { sim += num($1) }
+    FNR == 1 { sign = FILENAME ~ /cg100/ ? -1 : 1 }
+    /PROGRAM TOTALS/ { total += sign * num($1); if (sign > 0) whole = num($1); next }
+    $1 ~ /^[0-9,]+$/ && /%\)/ {
+      v = sign * num($1); f = $0; sub(/^[^)]*\)[ ]+/, "", f); sub(/:.*/, "", f)
+      if (f ~ /(^|\/)src\/solar\.[ch]$/) k = "sun position (time part shared per axis)"
+      else if (f ~ /(^|\/)src\/transpose\.[ch]$/) k = "transposition (Perez)"
+      else if (f ~ /(^|\/)src\/irradiance\.[ch]$/) k = "angle of incidence, air mass, IAM"
+      else if (f ~ /(^|\/)src\/(pv|pv8|celltemp)\.[ch]$/) k = "PV model (cells, DC, inverter)"
+      else if (f ~ /(^|\/)src\/(read_[a-z0-9_]+|csvline|profile|profile_cache|batch|batch_table|cli_batch)\.[ch]$/ ||
+               f ~ /libio|stdio-common|strtod|strtol|vfprintf|printf_fp/) k = "I/O (list, weather files, rows)"
+      else if (f ~ /\/math\/|ieee754/) k = "C maths library (exp, log, asin, ...)"
+      else k = "the rest (aggregation, emissions, allocation)"
+      part[k] += v
+    }
     END {
-      printf "\ninstructions per fixed-tilt site-year (callgrind, 200 sites, whole process): %.2f M\n", total / n / 1e6
-      printf "| part | instructions per site-year | share |\n| --- | ---: | ---: |\n"
-      printf "| sun position (time part shared per axis) | %.2f M | %.0f %% |\n", sun / n / 1e6, 100 * sun / total
-      printf "| transposition (plane of array) | %.2f M | %.0f %% |\n", tr / n / 1e6, 100 * tr / total
-      printf "| I/O (list, weather files, output rows) | %.2f M | %.0f %% |\n", io / n / 1e6, 100 * io / total
-      printf "| the whole hourly chain (sim_run) | %.2f M | %.0f %% |\n", sim / n / 1e6, 100 * sim / total
-    }' "$work/cg.txt"
+      printf "\ninstructions per fixed-tilt site-year (callgrind): %.2f M for one more site,", total / 200 / 1e6
+      printf " %.2f M averaged over a 300-site run with its 20 weather files read\n\n", whole / 300 / 1e6
+      printf "| part (one more site) | instructions | share |\n| --- | ---: | ---: |\n"
+      for (k in part) printf "| %s | %.2f M | %.0f %% |\n", k, part[k] / 200 / 1e6, 100 * part[k] / total
+    }' "$work/cg100.txt" "$work/cg300.txt"
 else
   echo
   echo "(valgrind not installed: no instruction counts)"
