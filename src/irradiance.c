@@ -34,62 +34,14 @@ double irr_airmass_relative(double zenith_deg)
                 + 0.50572 * pow(96.07995 - zenith_deg, -1.6364));
 }
 
-/* x^-1.6364 for x = 6.08..96.08 (Kasten and Young's term) as
- * exp(-1.6364 ln x) with both written out: ln x from x = 2^k m,
- * m in [sqrt(1/2), sqrt(2)), ln m = 2 atanh s, s = (m - 1) / (m + 1),
- * |s| < 0.172, by its series to s^21 (next term under 3e-18); exp y from
- * y = j ln 2 + r, |r| < 0.35, by its series to r^13 (next term 4e-18).
- * Within 3e-15 relative of pow() (ln x < 4.6 carries its rounding into
- * the exponent, as the library's exp(log()) did), in about half the
- * instructions of the two library calls. */
-static double kasten_young_pow(double x)
-{
-  const double ln2_hi = 6.93147180369123816490e-01, ln2_lo = 1.90821492927058770002e-10;
-  uint64_t bits;
-  memcpy(&bits, &x, sizeof bits);
-  int k = (int)((bits >> 52) & 0x7ff) - 1023;
-  bits = (bits & 0x000fffffffffffffULL) | 0x3ff0000000000000ULL;
-  double m;
-  memcpy(&m, &bits, sizeof m);
-  if (m > 1.41421356237309504880) {
-    m *= 0.5;
-    k++;
-  }
-  const double s = (m - 1.0) / (m + 1.0), s2 = s * s;
-  const double ln_m =
-      2.0 * s *
-      (1.0 + s2 * (1.0 / 3 + s2 * (1.0 / 5 + s2 * (1.0 / 7 + s2 * (1.0 / 9 + s2 * (1.0 / 11 +
-             s2 * (1.0 / 13 + s2 * (1.0 / 15 + s2 * (1.0 / 17 + s2 * (1.0 / 19 +
-             s2 * (1.0 / 21)))))))))));
-  const double y = -1.6364 * ((k * ln2_hi + ln_m) + k * ln2_lo);
-  /* y is -7.5..-2.9: j = round(y / ln 2) by truncating y / ln 2 - 0.5. */
-  const double jf = (double)(int)(y * 1.44269504088896340736 - 0.5);
-  const double r = (y - jf * ln2_hi) - jf * ln2_lo;
-  const double e =
-      1.0 + r * (1.0 + r * (1.0 / 2 + r * (1.0 / 6 + r * (1.0 / 24 + r * (1.0 / 120 +
-            r * (1.0 / 720 + r * (1.0 / 5040 + r * (1.0 / 40320 + r * (1.0 / 362880 +
-            r * (1.0 / 3628800 + r * (1.0 / 39916800 + r * (1.0 / 479001600 +
-            r * (1.0 / 6227020800.0)))))))))))));
-  const uint64_t scale_bits = (uint64_t)((int64_t)jf + 1023) << 52;
-  double scale;
-  memcpy(&scale, &scale_bits, sizeof scale);
-  return e * scale;
-}
-
 double irr_airmass_relative_cos(double zenith_deg, double cos_zenith)
 {
-  if (!(zenith_deg < 90.0))
-    return NAN;
-  const double x = 96.07995 - zenith_deg;
-  /* The written-out power covers the sun up (x = 6.08..96.08); a zenith
-   * below 0 (not from a sun position) takes the library's. */
-  const double p = x <= 97.0 ? kasten_young_pow(x) : exp(-1.6364 * log(x));
-  return 1.0 / (cos_zenith + 0.50572 * p);
+  return irr_airmass_relative_cos_inline(zenith_deg, cos_zenith);
 }
 
 double irr_airmass_absolute(double am_rel, double pressure_pa)
 {
-  return am_rel * pressure_pa / UNITS_P0_PA;
+  return irr_airmass_absolute_inline(am_rel, pressure_pa);
 }
 
 double irr_cos_aoi(double tilt_deg, double surf_az_deg, double zenith_deg,

@@ -9,7 +9,10 @@
 #include <string.h>
 
 #include "aggregate.h"
+#include "calendar.h"
 #include "diag.h"
+#include "irradiance.h"
+#include "inputsize.h"
 
 /* Bytes of a file looked at to detect its format. */
 #define PROFILE_HEAD_BYTES 4096
@@ -56,7 +59,8 @@ struct profile_calendar {
   double utc_offset_h;
   int regular;                /* t_utc[i] = t_utc[0] + i interval_s for all i */
   int interval_s;
-  unsigned char month_hour[]; /* 2 n */
+  double *dni_extra;          /* n, in the same block: see profile_dni_extra() */
+  unsigned char month_hour[]; /* 2 n, then dni_extra at the next multiple of 8 */
 };
 
 static int calendar_fits(const struct profile_calendar *c, const struct profile *p)
@@ -74,9 +78,11 @@ static const struct profile_calendar *calendar_get(const struct profile *p)
   struct profile_calendar *c = __atomic_load_n(slot, __ATOMIC_ACQUIRE);
   if (c)
     return calendar_fits(c, p) ? c : NULL;
-  c = malloc(sizeof *c + 2 * p->n + 1);
+  const size_t mh = (2 * p->n + 1 + 7) / 8 * 8; /* month_hour, padded for the doubles */
+  c = malloc(sizeof *c + mh + p->n * sizeof(double));
   if (!c)
     return NULL;
+  c->dni_extra = (double *)(void *)(c->month_hour + mh);
   c->n = p->n;
   c->t_utc = p->t_utc;
   c->t_first = p->n ? p->t_utc[0] : 0;
@@ -87,6 +93,19 @@ static const struct profile_calendar *calendar_get(const struct profile *p)
   for (size_t i = 1; i < p->n && c->regular; i++)
     c->regular = p->t_utc[i] - p->t_utc[i - 1] == p->interval_s;
   agg_local_calendar(p->n, p->t_utc, p->utc_offset_h, c->month_hour, c->month_hour + p->n);
+  /* Extraterrestrial irradiance by the UTC day of each row's middle
+   * (floor(t_utc + interval_s / 2), whole seconds), once per day. */
+  int64_t day_start = INT64_MAX - 86400;
+  double e0 = 0.0;
+  for (size_t i = 0; i < p->n; i++) {
+    const int64_t t_day = p->t_utc[i] + p->interval_s / 2;
+    if (t_day < day_start || t_day >= day_start + 86400) {
+      const int64_t day = calendar_day_of(t_day);
+      day_start = day * 86400;
+      e0 = irr_extraterrestrial(calendar_day_of_year(day));
+    }
+    c->dni_extra[i] = e0;
+  }
   struct profile_calendar *expected = NULL;
   if (!__atomic_compare_exchange_n(slot, &expected, c, 0, __ATOMIC_ACQ_REL,
                                    __ATOMIC_ACQUIRE)) {
@@ -100,6 +119,12 @@ const unsigned char *profile_local_calendar(const struct profile *p)
 {
   const struct profile_calendar *c = calendar_get(p);
   return c ? c->month_hour : NULL;
+}
+
+const double *profile_dni_extra(const struct profile *p)
+{
+  const struct profile_calendar *c = calendar_get(p);
+  return c ? c->dni_extra : NULL;
 }
 
 int profile_regular(const struct profile *p)
@@ -194,6 +219,8 @@ struct profile *profile_read(const char *path, struct diag *d)
 {
   char head[PROFILE_HEAD_BYTES + 1];
   size_t n;
+  if (inputsize_check(path, INPUTSIZE_DATA_MAX, d) != 0)
+    return NULL;
   FILE *f = fopen(path, "rb");
 
   if (!f) {

@@ -56,6 +56,13 @@ struct profile {
  * (then the caller makes its own). Not to be freed by the caller. */
 const unsigned char *profile_local_calendar(const struct profile *p);
 
+/* Extraterrestrial normal irradiance [W/m2] of every row (n = p->n), by
+ * the UTC day of the row's middle t_utc[i] + interval_s / 2 (integer
+ * division): irr_extraterrestrial(calendar_day_of_year(day)), the value
+ * pvlib and SAM take. Kept with the calendar (profile_local_calendar()),
+ * shared likewise; NULL when it would be. Not to be freed by the caller. */
+const double *profile_dni_extra(const struct profile *p);
+
 /* 1 if every row starts interval_s after the one before, 0 if not, -1 when
  * not known (as profile_local_calendar() gives NULL); kept with the
  * calendar, so found once per profile. */

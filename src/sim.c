@@ -69,6 +69,7 @@ struct sky {
   double *ghi, *dni, *dhi, *temp, *wind, *albedo; /* albedo NULL: plant's value */
   double *owned[6];                               /* filled-in columns */
   int n_owned;
+  int dni_extra_borrowed;                         /* dni_extra is the profile's */
   struct sim_profile_note note;
 };
 
@@ -78,7 +79,8 @@ static void sky_free(struct sky *k)
     return;
   free(k->zenith);
   free(k->azimuth);
-  free(k->dni_extra);
+  if (!k->dni_extra_borrowed)
+    free(k->dni_extra);
   free(k->am_rel);
   free(k->cos_zen);
   free(k->sin_zen);
@@ -162,7 +164,11 @@ static struct sky *sky_build(const struct site *site, const struct profile *p, i
   size_t n = p->n;
   k->zenith = malloc(n * sizeof(double));
   k->azimuth = angles ? malloc(n * sizeof(double)) : NULL;
-  k->dni_extra = malloc(n * sizeof(double));
+  /* Extraterrestrial irradiance depends on the UTC day alone: the
+   * profile's, shared by its sites, when it has it. */
+  const double *dni_extra = profile_dni_extra(p);
+  k->dni_extra_borrowed = dni_extra != NULL;
+  k->dni_extra = dni_extra ? (double *)dni_extra : malloc(n * sizeof(double));
   k->am_rel = malloc(n * sizeof(double));
   k->cos_zen = malloc(n * sizeof(double));
   k->sin_zen = malloc(n * sizeof(double));
@@ -217,16 +223,14 @@ static struct sky *sky_build(const struct site *site, const struct profile *p, i
   solar_time_cache_init(&sc, site->delta_t_s);
   struct solar_site ss;
   solar_site_init(&ss, site->latitude, site->longitude, site->elevation_m);
-  int64_t day, day_start = INT64_MAX - 86400; /* the UTC day of t_day below, its start */
-  double e0 = 0.0;
   /* A fixed plant on a shared axis: the whole pass in one call. */
   const int sun_run = axis && !angles;
   if (sun_run)
     solar_interval_sun_axis_run(axis, n, &ss, pres, p_site, k->temp, k->zenith, k->cos_zen,
                                 k->sin_zen, k->sun_e, k->sun_n);
-  for (size_t i = 0; i < n; i++) {
-    double t_mid = (double)p->t_utc[i] + 0.5 * len;
-    if (!sun_run) {
+  else
+    for (size_t i = 0; i < n; i++) {
+      const double t_mid = (double)p->t_utc[i] + 0.5 * len;
       struct solar_pos pos;
       struct solar_sun sun;
       double pr_mbar = (pres ? pres[i] : p_site) / 100.0;
@@ -243,19 +247,22 @@ static struct sky *sky_build(const struct site *site, const struct profile *p, i
       k->sun_e[i] = sun.sin_azimuth;
       k->sun_n[i] = sun.cos_azimuth;
     }
+  if (!k->dni_extra_borrowed) {
     /* Extraterrestrial irradiance by UTC day of year, as pvlib and SAM
      * take it: it changes by at most 0.06 % a day. floor(t_mid) is
-     * t_utc + interval_s / 2 (whole seconds). */
-    const int64_t t_day = p->t_utc[i] + p->interval_s / 2;
-    if (t_day < day_start || t_day >= day_start + 86400) {
-      day = calendar_day_of(t_day);
-      day_start = day * 86400;
-      e0 = irr_extraterrestrial(calendar_day_of_year(day));
+     * t_utc + interval_s / 2 (whole seconds). profile_dni_extra() gives
+     * the same values. */
+    int64_t day, day_start = INT64_MAX - 86400; /* the UTC day of t_day below, its start */
+    double e0 = 0.0;
+    for (size_t i = 0; i < n; i++) {
+      const int64_t t_day = p->t_utc[i] + p->interval_s / 2;
+      if (t_day < day_start || t_day >= day_start + 86400) {
+        day = calendar_day_of(t_day);
+        day_start = day * 86400;
+        e0 = irr_extraterrestrial(calendar_day_of_year(day));
+      }
+      k->dni_extra[i] = e0;
     }
-    k->dni_extra[i] = e0;
-    /* irr_airmass_relative_cos() is NAN for the sun down; no call then. */
-    k->am_rel[i] = k->zenith[i] < 90.0 ? irr_airmass_relative_cos(k->zenith[i], k->cos_zen[i])
-                                       : NAN;
   }
 
   /* Pass 2: the irradiance components the transposition needs. */
@@ -293,19 +300,27 @@ static struct sky *sky_build(const struct site *site, const struct profile *p, i
     sky_free(k);
     return NULL;
   }
+  /* Pass 3: air mass (the decompositions above do not read it) and, in
+   * the same loop, the irradiation and the clear-sky flag. */
   double ghi_wh = 0.0;
   struct clearsky_ineichen_site cs;
   clearsky_ineichen_init(&cs, SIM_CLEAR_LINKE, site->elevation_m);
   for (size_t i = 0; i < n; i++) {
     ghi_wh += k->ghi[i] * len / UNITS_S_PER_H;
+    const double z = k->zenith[i];
+    if (!(z < 90.0)) {
+      /* irr_airmass_relative_cos() is NAN for the sun down. */
+      k->am_rel[i] = NAN;
+      continue;
+    }
+    const double am_rel = k->am_rel[i] = irr_airmass_relative_cos_inline(z, k->cos_zen[i]);
     /* Flag irradiance above a clear sky of clean, dry air (Linke turbidity
      * 2, Ineichen and Perez 2002): measured or modelled data seldom exceed
      * it by the sky_check.h margin over an hour. */
-    if (k->zenith[i] < 90.0 && k->ghi[i] > SKY_CHECK_OFFSET_WM2) {
+    if (k->ghi[i] > SKY_CHECK_OFFSET_WM2) {
       double pa = pres ? pres[i] : p_site;
-      k->note.above_clear_sky +=
-          (size_t)above_clear_sky(&cs, k->ghi[i], k->cos_zen[i],
-                                  irr_airmass_absolute(k->am_rel[i], pa), k->dni_extra[i]);
+      k->note.above_clear_sky += (size_t)above_clear_sky(
+          &cs, k->ghi[i], k->cos_zen[i], irr_airmass_absolute_inline(am_rel, pa), k->dni_extra[i]);
     }
   }
   k->note.ghi_kwh_m2 = ghi_wh / 1000.0;

@@ -948,22 +948,15 @@ static void gha_sincos(const struct solar_time *st, double *sin_g, double *cos_g
   sincos_fast(deg2rad(wrap360_fast(st->nu_deg - st->alpha_deg)), sin_g, cos_g);
 }
 
-/* Whole-interval logic shared by the exact, the fast and the axis path.
- * mid: time part at the interval middle, sin_d and cos_d: of its delta,
- * sin_g and cos_g: of its Greenwich hour angle (gha_sincos());
- * src: where the time part at the middle of the sun-up part comes from;
- * sin_half, cos_half: of half the interval's hour-angle width. Fills *pos
- * and/or *sun (either may be NULL); see solar.h for what a sun-down
- * interval gets. Inline in each of its three callers: the axis path calls
- * it once per row and site, and passing its many arguments cost as much as
- * a night row's test itself. */
+/* The quick part of interval_core(): the site's hour angle H as a sine and
+ * cosine (*sin_h, *cos_h), a = sin phi sin delta and b = cos phi cos delta
+ * (geocentric sin(elevation) at H is a + b cos H), and the tests on the
+ * highest and lowest sun in the interval. Returns 0 (down throughout), 1 (up
+ * throughout) or -1 (not decided here). */
 static inline __attribute__((always_inline)) double
-interval_core(const struct solar_time *mid, double sin_d, double cos_d,
-                            double sin_g, double cos_g,
-                            double t_mid_unix_s, double len_s, const struct time_src *src,
-                            double sin_half, double cos_half,
-                            const struct solar_site *s, double pressure_mbar, double temp_c,
-                            struct solar_pos *pos, struct solar_sun *sun)
+interval_quick(double sin_d, double cos_d, double sin_g, double cos_g, double len_s,
+               double sin_half, double cos_half, const struct solar_site *s, double *sin_h_out,
+               double *cos_h_out, double *a_out, double *b_out)
 {
   /* H = GHA + longitude by the angle sum, so that the time-only GHA's sine
    * and cosine can be shared (solar_axis). */
@@ -973,6 +966,10 @@ interval_core(const struct solar_time *mid, double sin_d, double cos_d,
   const double a = s->sin_lat * sin_d, b = s->cos_lat * cos_d;
   const double half_deg = 7.5 * len_s / UNITS_S_PER_H; /* 15 deg/h, half */
   double frac = -1.0; /* not yet known */
+  *sin_h_out = sin_h;
+  *cos_h_out = cos_h;
+  *a_out = a;
+  *b_out = b;
 
   if (half_deg > 0.0) {
     /* Highest sun in the interval: at the hour angle nearest 0, |h| - half
@@ -984,14 +981,32 @@ interval_core(const struct solar_time *mid, double sin_d, double cos_d,
     const double hi_sin = cos_h < cos_half
                               ? a + b * (cos_h * cos_half + fabs(sin_h) * sin_half)
                               : a + b;
+    if (hi_sin < SIN_SUNRISE_ELEVATION - QUICK_MARGIN)
+      return 0.0;
     const double lo_sin = cos_h > -cos_half
                               ? a + b * (cos_h * cos_half - fabs(sin_h) * sin_half)
                               : a - b;
-    if (hi_sin < SIN_SUNRISE_ELEVATION - QUICK_MARGIN)
-      frac = 0.0;
-    else if (lo_sin > SIN_SUNRISE_ELEVATION + QUICK_MARGIN)
+    if (lo_sin > SIN_SUNRISE_ELEVATION + QUICK_MARGIN)
       frac = 1.0;
   }
+  return frac;
+}
+
+/* Whole-interval logic shared by the exact, the fast and the axis path.
+ * mid: time part at the interval middle, sin_d and cos_d: of its delta,
+ * sin_h, cos_h, a, b and frac: from interval_quick();
+ * src: where the time part at the middle of the sun-up part comes from.
+ * Fills *pos and/or *sun (either may be NULL); see solar.h for what a
+ * sun-down interval gets. Inline in each of its callers: the axis path
+ * calls it once per row and site, and passing its many arguments cost as
+ * much as a night row's test itself. */
+static inline __attribute__((always_inline)) double
+interval_rest(const struct solar_time *mid, double sin_d, double cos_d, double sin_h,
+              double cos_h, double a, double b, double frac, double t_mid_unix_s, double len_s,
+              const struct time_src *src, const struct solar_site *s, double pressure_mbar,
+              double temp_c, struct solar_pos *pos, struct solar_sun *sun)
+{
+  const double half_deg = 7.5 * len_s / UNITS_S_PER_H; /* 15 deg/h, half */
 
   /* The hour angle in degrees [-180, 180] only where it is needed. */
   double h_mid = 0.0, best_mid = 0.0;
@@ -1013,8 +1028,10 @@ interval_core(const struct solar_time *mid, double sin_d, double cos_d,
       const double lo = h_mid - half_deg, hi = h_mid + half_deg;
       double up_deg = 0.0, best_len = 0.0;
       for (int k = -1; k <= 1; k++) {
-        const double lo_k = fmax(lo, -w0 + 360.0 * k);
-        const double hi_k = fmin(hi, w0 + 360.0 * k);
+        /* fmax() and fmin() without the library calls: no NaN here. */
+        const double lo_b = -w0 + 360.0 * k, hi_b = w0 + 360.0 * k;
+        const double lo_k = lo > lo_b ? lo : lo_b;
+        const double hi_k = hi < hi_b ? hi : hi_b;
         if (hi_k > lo_k) {
           up_deg += hi_k - lo_k;
           if (hi_k - lo_k > best_len) {
@@ -1062,6 +1079,22 @@ interval_core(const struct solar_time *mid, double sin_d, double cos_d,
   time_from_src(src, t_mid_unix_s + (best_mid - h_mid) / 15.0 * UNITS_S_PER_H, &st);
   position_at(&st, s, pressure_mbar, temp_c, INTERVAL_ATMOS_REFRACT_DEG, pos, sun);
   return frac;
+}
+
+/* interval_quick() then interval_rest(): sin_g and cos_g of the
+ * interval middle's Greenwich hour angle (gha_sincos()); sin_half,
+ * cos_half: of half the interval's hour-angle width. */
+static inline __attribute__((always_inline)) double
+interval_core(const struct solar_time *mid, double sin_d, double cos_d, double sin_g,
+              double cos_g, double t_mid_unix_s, double len_s, const struct time_src *src,
+              double sin_half, double cos_half, const struct solar_site *s, double pressure_mbar,
+              double temp_c, struct solar_pos *pos, struct solar_sun *sun)
+{
+  double sin_h, cos_h, a, b;
+  const double frac = interval_quick(sin_d, cos_d, sin_g, cos_g, len_s, sin_half, cos_half, s,
+                                     &sin_h, &cos_h, &a, &b);
+  return interval_rest(mid, sin_d, cos_d, sin_h, cos_h, a, b, frac, t_mid_unix_s, len_s, src, s,
+                       pressure_mbar, temp_c, pos, sun);
 }
 
 /* Half the interval's hour-angle width, 7.5 deg per hour of len_s. */
@@ -1210,10 +1243,24 @@ void solar_interval_sun_axis_run(const struct solar_axis *a, size_t n,
   const struct time_src src = { a, NULL, a->delta_t_s };
   for (size_t i = 0; i < n; i++) {
     struct solar_sun sun;
+    double sin_h, cos_h, sa, sb;
+    const double frac =
+        interval_quick(a->sin_delta[i], a->cos_delta[i], a->sin_gha[i], a->cos_gha[i], a->step_s,
+                       a->sin_half, a->cos_half, s, &sin_h, &cos_h, &sa, &sb);
+    if (frac == 0.0) {
+      /* Down all interval: interval_rest()'s values for *sun, without the
+       * pressure and the interval's middle it does not read then. */
+      zenith_deg[i] = SOLAR_NIGHT_ZENITH_DEG;
+      cos_zenith[i] = -1.0;
+      sin_zenith[i] = 0.0;
+      sin_azimuth[i] = 0.0;
+      cos_azimuth[i] = 0.0;
+      continue;
+    }
     const double pr_mbar = (pressure_pa ? pressure_pa[i] : pressure_pa_const) / 100.0;
-    interval_core(&a->mid[i], a->sin_delta[i], a->cos_delta[i], a->sin_gha[i], a->cos_gha[i],
-                  a->t0_mid_unix_s + (double)i * a->step_s, a->step_s, &src, a->sin_half,
-                  a->cos_half, s, pr_mbar, temp_c[i], NULL, &sun);
+    interval_rest(&a->mid[i], a->sin_delta[i], a->cos_delta[i], sin_h, cos_h, sa, sb, frac,
+                  a->t0_mid_unix_s + (double)i * a->step_s, a->step_s, &src, s, pr_mbar,
+                  temp_c[i], NULL, &sun);
     zenith_deg[i] = sun.zenith_deg;
     cos_zenith[i] = sun.cos_zenith;
     sin_zenith[i] = sun.sin_zenith;
