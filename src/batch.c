@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "inputsize.h"
 #include "pv.h"
 #include "site_keys.h"
 #include "turbine.h"
@@ -84,6 +85,10 @@ struct batch_reader *batch_open(const char *path, struct diag *d)
   snprintf(r->path, sizeof r->path, "%s", path);
   csvline_init(&r->line);
   r->cr = (struct csv_reader){ r->path, d, 0 };
+  if (inputsize_check(path, INPUTSIZE_DATA_MAX, d) != 0) {
+    close_reader(r);
+    return NULL;
+  }
   r->f = fopen(path, "r");
   if (!r->f) {
     diag_errno(d, "cannot open site list", path);

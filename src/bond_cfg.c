@@ -11,6 +11,7 @@
 
 #include "cfg_describe.h"
 #include "diag.h"
+#include "inputsize.h"
 
 /* The keys of each level of the file, for unknown-key messages. */
 static const char *const top_keys[] = { "name", "bonds", NULL };
@@ -463,6 +464,10 @@ struct bond_book *bond_cfg_read(const char *path, enum portfolio_method method, 
   }
   copy_str(b->path, sizeof b->path, path);
   b->method = method;
+  if (inputsize_check(path, INPUTSIZE_CONFIG_MAX, d) != 0) {
+    free(b);
+    return NULL;
+  }
   FILE *fp = fopen(path, "r");
   if (!fp) {
     diag_errno(d, "cannot open", path);

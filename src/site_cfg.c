@@ -16,6 +16,7 @@
 #include "cfg_describe.h"
 #include "diag.h"
 #include "factors.h"
+#include "inputsize.h"
 #include "site_keys.h"
 #include "wind.h"
 
@@ -1248,6 +1249,8 @@ struct site *site_cfg_read(const char *path, const char *const *sets, int n_sets
 {
   struct ctx c = { path, d, 0, KEY_PLANT_PV, 0 };
   config_t cfg;
+  if (inputsize_check(path, INPUTSIZE_CONFIG_MAX, d) != 0)
+    return NULL;
   config_init(&cfg);
 
   FILE *fp = fopen(path, "r");

@@ -9,6 +9,7 @@
 #include <libconfig.h>
 
 #include "diag.h"
+#include "inputsize.h"
 
 struct ctx {
   const char *path;
@@ -220,6 +221,8 @@ int synth_cfg_read(const char *path, struct synth_spec *spec, struct diag *d)
     spec->linke[m] = 3.0;
   }
 
+  if (inputsize_check(path, INPUTSIZE_CONFIG_MAX, d) != 0)
+    return -1;
   FILE *fp = fopen(path, "r");
   if (!fp) {
     diag_errno(d, "cannot open", path);

@@ -14,6 +14,7 @@
 
 #include "csvline.h"
 #include "diag.h"
+#include "inputsize.h"
 #include "turbine.h"
 
 enum col { COL_SPEED, COL_POWER, COL_CT, COL_UNUSED, COL_NONE };
@@ -225,6 +226,8 @@ int turbine_read_csv(const char *path, struct turbine *t, struct diag *d)
   long seen[META_COUNT] = {0};
   long header_line, last_line;
   int nfields, rc;
+  if (inputsize_check(path, INPUTSIZE_DATA_MAX, d) != 0)
+    return -1;
   FILE *f = fopen(path, "r");
 
   memset(t, 0, sizeof *t);

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "inputsize.h"
 
 /* Bytes of a file looked at to detect its format. */
 #define WIND_HEAD_BYTES 4096
@@ -230,6 +231,8 @@ struct wind_profile *wind_profile_read(const char *path, struct diag *d)
 {
   char head[WIND_HEAD_BYTES + 1];
   size_t n;
+  if (inputsize_check(path, INPUTSIZE_DATA_MAX, d) != 0)
+    return NULL;
   FILE *f = fopen(path, "rb");
 
   if (!f) {

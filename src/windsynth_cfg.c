@@ -10,6 +10,7 @@
 #include <libconfig.h>
 
 #include "diag.h"
+#include "inputsize.h"
 
 struct ctx {
   const char *path;
@@ -335,6 +336,8 @@ int windsynth_cfg_read(const char *path, struct windsynth_spec *spec, struct dia
     spec->temp_range_c[m] = 8.0;
   }
 
+  if (inputsize_check(path, INPUTSIZE_CONFIG_MAX, d) != 0)
+    return -1;
   fp = fopen(path, "r");
   if (!fp) {
     diag_errno(d, "cannot open", path);
