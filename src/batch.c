@@ -458,6 +458,7 @@ int batch_site_build(const struct site *tmpl, const struct batch_site *b,
   } else {
     struct wind_cfg *w = &plant->wind;
     double rated_before = w->turbine.rated_kw * w->count;
+    w->has_distribution = 0; /* every row names its wind profile */
     if (*b->turbine && strcmp(b->turbine, w->turbine.name) != 0) {
       turbine_builtin(b->turbine, &w->turbine); /* batch_next() checked the name */
       w->hub_height_m = w->turbine.hub_height_m;
