@@ -58,7 +58,7 @@
  * SOLAR_NIGHT_ZENITH_DEG, cos_zen -1, sin_zen and sun_e, sun_n 0, which every
  * reader of a fixed plant's chain only compares with 85-90 deg (transpose,
  * decompose, clear-sky flag, air mass, pv8's air-mass clamp) or multiplies
- * by a beam that is 0 then. */
+ * by a beam that is 0 then; run_fused()'s single-axis tracker stows then. */
 struct sky {
   const struct profile *p;
   size_t n;
@@ -413,12 +413,17 @@ static void series_free(struct plant_result *r)
   }
 }
 
+static int plant_fused(const struct site *site, const struct plant_cfg *cfg);
+
 /* 1 if the plant reads the sun's azimuth, or its place below the horizon:
- * trackers, row shading, the bifacial rear side. */
-static int plant_needs_angles(const struct plant_cfg *cfg)
+ * trackers, row shading, the bifacial rear side; not the plants of
+ * run_fused(), which read the sun's direction vector (a single-axis
+ * tracker stows whatever the sun's place below the horizon). */
+static int plant_needs_angles(const struct site *site, const struct plant_cfg *cfg)
 {
   const struct pv_params *pv = &cfg->pv;
-  return pv->mount != PV_MOUNT_FIXED || pv->self_shading || pv->bifacial;
+  return !plant_fused(site, cfg) &&
+         (pv->mount != PV_MOUNT_FIXED || pv->self_shading || pv->bifacial);
 }
 
 /* Pass 6 of a PV plant from its balance bal, its AC total over the
@@ -465,14 +470,17 @@ static void finish_pv(const struct site *site, const struct plant_cfg *cfg,
   lifetime(site, cfg, r, bal.ac * to_mwh, scaled);
 }
 
-/* 1 if the plant takes run_fused(): a fixed rack without row shade or rear
- * side under PVWatts v5 with SAPM cell temperature, the common plant,
- * unless the site asks for the general passes (site.h). */
+/* 1 if the plant takes run_fused(): a fixed rack or a single-axis tracker
+ * without row shade or rear side under PVWatts v5 with SAPM cell
+ * temperature, the common plants, unless the site asks for the general
+ * passes (site.h). */
 static int plant_fused(const struct site *site, const struct plant_cfg *cfg)
 {
   const struct pv_params *pv = &cfg->pv;
-  return !site->general_passes && pv->mount == PV_MOUNT_FIXED && !pv->self_shading &&
-         !pv->bifacial && pv->model == PV_MODEL_PVWATTS_V5 && pv->temp_model == PV_TEMP_SAPM;
+  return !site->general_passes &&
+         (pv->mount == PV_MOUNT_FIXED || pv->mount == PV_MOUNT_SINGLE_AXIS) &&
+         !pv->self_shading && !pv->bifacial && pv->model == PV_MODEL_PVWATTS_V5 &&
+         pv->temp_model == PV_TEMP_SAPM;
 }
 
 /* What run_fused() sums over the intervals. */
@@ -493,9 +501,13 @@ struct fused_sums {
  * from irr_iam_cover_cos() (within 1e-15 of irr_iam_physical_cos()). Fills every
  * series of r->s (POA, DC, AC and clipping 0 and the cell at air
  * temperature in the dark, as pv_run() gives). n_f: lifetime factors f,
- * 0 or 2. */
-static void run_fused(const struct plant_cfg *cfg, const struct sky *k, struct plant_result *r,
-                      int n_f, const double f[2], struct fused_sums *out)
+ * 0 or 2. tracker: 1 for a single-axis tracker, whose plane comes from the
+ * sun's direction vector (tracking_axis_plane(), equal to
+ * tracking_single_axis() to rounding) and, with the sun down, is the
+ * stowed one, as pass 3 has it; 0 for a fixed rack. */
+static inline __attribute__((always_inline)) void
+run_fused_body(const struct plant_cfg *cfg, const struct sky *k, struct plant_result *r, int n_f,
+               const double f[2], struct fused_sums *out, const int tracker)
 {
   const struct pv_params *pv = &cfg->pv;
   const size_t n = r->n;
@@ -506,8 +518,12 @@ static void run_fused(const struct plant_cfg *cfg, const struct sky *k, struct p
   const double *sun_e = k->sun_e, *sun_n = k->sun_n, *dni = k->dni, *dhi = k->dhi;
   const double *ghi = k->ghi, *temp = k->temp, *wind = k->wind;
 
-  /* The plane (pass 3's constants). */
-  const double ct = cos(deg2rad(pv->tilt_deg)), st = sin(deg2rad(pv->tilt_deg));
+  /* The plane (pass 3's constants); a tracker's when stowed. */
+  struct tracking_axis ta = { 0 };
+  if (tracker)
+    tracking_axis_init(&ta, &pv->track);
+  const double ct = tracker ? ta.cos_tilt0 : cos(deg2rad(pv->tilt_deg));
+  const double st = tracker ? ta.sin_tilt0 : sin(deg2rad(pv->tilt_deg));
   const double se = st * sin(deg2rad(pv->azimuth_deg)), sn = st * cos(deg2rad(pv->azimuth_deg));
   /* The plant (run_core()'s in pv.c). */
   const struct pv_inverter inv = pv_inverter_of(pv);
@@ -529,13 +545,19 @@ static void run_fused(const struct plant_cfg *cfg, const struct sky *k, struct p
     double beam = 0.0, diffuse = 0.0, c = 0.0;
     const double z = zen[i];
     if (z < 90.0) {
-      c = cos_zen[i] * ct + sin_zen[i] * (sun_e[i] * se + sun_n[i] * sn);
-      c = c > 1.0 ? 1.0 : c < -1.0 ? -1.0 : c;
+      double ct_i = ct, st_i = st;
+      if (tracker) {
+        tracking_axis_plane(&ta, sin_zen[i] * sun_e[i], sin_zen[i] * sun_n[i], cos_zen[i], &ct_i,
+                            &st_i, &c);
+      } else {
+        c = cos_zen[i] * ct + sin_zen[i] * (sun_e[i] * se + sun_n[i] * sn);
+        c = c > 1.0 ? 1.0 : c < -1.0 ? -1.0 : c;
+      }
       const double alb = k->albedo ? k->albedo[i]
                          : pv->albedo_by_month ? pv->albedo_month[month[i]]
                                                : pv->albedo;
       struct poa poa;
-      transpose_pre_inline(pv->sky, ct, st, c, z, cos_zen[i], dni[i], dhi[i], ghi[i],
+      transpose_pre_inline(pv->sky, ct_i, st_i, c, z, cos_zen[i], dni[i], dhi[i], ghi[i],
                            k->dni_extra[i], k->am_rel[i], alb, &poa);
       beam = poa.beam;
       diffuse = poa.sky + poa.ground;
@@ -598,6 +620,32 @@ static void run_fused(const struct plant_cfg *cfg, const struct sky *k, struct p
   out->life_sum[0] = sum0;
   out->life_sum[1] = sum1;
   out->poa = poa_sum;
+}
+
+/* run_fused_body() compiled once for each mount, so that a fixed rack's
+ * loop does not carry the tracker's branch, and each as a function of its
+ * own: inlined into run_plant() the loop spills more registers. */
+static __attribute__((noinline)) void
+run_fused_fixed(const struct plant_cfg *cfg, const struct sky *k, struct plant_result *r,
+                int n_f, const double f[2], struct fused_sums *out)
+{
+  run_fused_body(cfg, k, r, n_f, f, out, 0);
+}
+
+static __attribute__((noinline)) void
+run_fused_tracker(const struct plant_cfg *cfg, const struct sky *k, struct plant_result *r,
+                  int n_f, const double f[2], struct fused_sums *out)
+{
+  run_fused_body(cfg, k, r, n_f, f, out, 1);
+}
+
+static void run_fused(const struct plant_cfg *cfg, const struct sky *k, struct plant_result *r,
+                      int n_f, const double f[2], struct fused_sums *out)
+{
+  if (cfg->pv.mount == PV_MOUNT_SINGLE_AXIS)
+    run_fused_tracker(cfg, k, r, n_f, f, out);
+  else
+    run_fused_fixed(cfg, k, r, n_f, f, out);
 }
 
 /* agg_monthly_mwh()'s result from its sums month_kwh: fills out_mwh, returns
@@ -681,7 +729,7 @@ static int run_plant(const struct site *site, const struct plant_cfg *cfg,
   double *frac = scratch + FRAC * n, *rear = scratch + REAR * n;
   double *rear_eff = scratch + REAR_EFF * n;
   const struct pv_params *pv = &cfg->pv;
-  assert(k->azimuth || !plant_needs_angles(cfg));
+  assert(k->azimuth || !plant_needs_angles(site, cfg));
 
   /* A fixed rack without row shade or rear side under PVWatts v5 reads
    * only cos aoi, the beam and sky + ground: passes 3 and 4 in one loop,
@@ -1050,7 +1098,7 @@ struct sim_result *sim_run(const struct site *site, const struct profile *const 
       int angles = 0;
       for (int j = i; j < site->n_plants; j++)
         if (site->plants[j].type == PLANT_PV && profiles[j] == profiles[i])
-          angles |= plant_needs_angles(&site->plants[j]);
+          angles |= plant_needs_angles(site, &site->plants[j]);
       k = skies[i] = sky_build(site, profiles[i], angles, d);
     }
     ok = k && run_plant(site, &site->plants[i], k, &r->plants[i], d) == 0;

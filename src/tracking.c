@@ -166,3 +166,19 @@ void tracking_two_axis_run(size_t n, const double *zenith_deg,
       cos_aoi[i] = up ? 1.0 : cos(deg2rad(zenith_deg[i]));
   }
 }
+
+void tracking_axis_init(struct tracking_axis *ta, const struct tracking_params *tp)
+{
+  const struct vec3 n0 = normal_at_zero(tp->axis_tilt_deg, tp->axis_azimuth_deg);
+  const struct vec3 w = across_axis(tp->axis_azimuth_deg);
+  ta->n0x = n0.x;
+  ta->n0y = n0.y;
+  ta->n0z = n0.z;
+  ta->wx = w.x;
+  ta->wy = w.y;
+  ta->cos_max = cos(deg2rad(tp->max_angle_deg));
+  ta->sin_max = sin(deg2rad(tp->max_angle_deg));
+  ta->gcr = tp->backtrack ? tp->gcr : 0.0;
+  ta->cos_tilt0 = n0.z;
+  ta->sin_tilt0 = hypot(n0.x, n0.y);
+}

@@ -22,6 +22,7 @@
 #ifndef RENEWCALC_TRACKING_H
 #define RENEWCALC_TRACKING_H
 
+#include <math.h>
 #include <stddef.h>
 
 /* Validated parameters of a single-axis tracker. */
@@ -85,5 +86,69 @@ void tracking_single_axis_run(const struct tracking_params *tp, size_t n,
 void tracking_two_axis_run(size_t n, const double *zenith_deg,
                            const double *sun_az_deg, double *surf_tilt_deg,
                            double *surf_az_deg, double *cos_aoi);
+
+/* ---- the same tracker from the sun's direction vector -----------------------
+ * For the hourly loops: the axis's constants once per plant, then per
+ * interval the plane from the sun's east, north and up components with a
+ * few multiplications and two square roots instead of sin, cos and atan2
+ * of angles. The rotation's cosine and sine follow the ideal one
+ * (atan2(w.s, n0.s) as a unit vector), backtracking (cos and sin of ideal
+ * minus acos(|cos ideal| / gcr) by the angle-difference formulas) and the
+ * limit (|R| > max as cos R < cos max) without the angle itself. Equal to
+ * tracking_single_axis() to rounding except within rounding of the
+ * backtracking and limit thresholds, where both are continuous. */
+struct tracking_axis {
+  double n0x, n0y, n0z;     /* normal at zero rotation (east, north, up) */
+  double wx, wy;            /* horizontal unit vector across the axis */
+  double cos_max, sin_max;  /* of max_angle_deg */
+  double gcr;               /* 0: no backtracking */
+  double cos_tilt0, sin_tilt0; /* the plane stowed at rotation 0 */
+};
+
+/* Fills *ta from validated parameters *tp. Pure. */
+void tracking_axis_init(struct tracking_axis *ta, const struct tracking_params *tp);
+
+/* The tracker's plane for the sun above the horizon in the direction
+ * (se, sn, su) (east, north, up; a unit vector): the cosine and sine of the
+ * surface tilt and cos(AOI) clamped to -1..1, as tracking_single_axis()
+ * gives them for zenith < 90 deg (the tilt's through cos and sin of its
+ * angle). With the sun down the plane is stowed: cos_tilt0, sin_tilt0. Pure. */
+static inline void tracking_axis_plane(const struct tracking_axis *ta, double se, double sn,
+                                       double su, double *cos_tilt, double *sin_tilt,
+                                       double *cos_aoi)
+{
+  const double num = ta->wx * se + ta->wy * sn;                   /* w.s */
+  const double den = ta->n0x * se + ta->n0y * sn + ta->n0z * su; /* n0.s */
+  const double h = sqrt(num * num + den * den);
+  double cr = 1.0, sr = 0.0; /* the sun along the axis: atan2(0, 0) = 0 */
+  if (h > 0.0) {
+    cr = den / h;
+    sr = num / h;
+    if (ta->gcr > 0.0) {
+      const double c = fabs(cr) / ta->gcr; /* cos of the pull-back */
+      if (c < 1.0) {
+        const double sc = sqrt(1.0 - c * c);
+        const double ci = cr, si = sr;
+        if (si >= 0.0) { /* ideal - acos(c) */
+          cr = ci * c + si * sc;
+          sr = si * c - ci * sc;
+        } else {         /* ideal + acos(c) */
+          cr = ci * c - si * sc;
+          sr = si * c + ci * sc;
+        }
+      }
+    }
+    if (cr < ta->cos_max) { /* |R| > max, |R| in 0..180 deg */
+      cr = ta->cos_max;
+      sr = copysign(ta->sin_max, sr);
+    }
+  }
+  const double nx = cr * ta->n0x + sr * ta->wx, ny = cr * ta->n0y + sr * ta->wy;
+  const double nz = cr * ta->n0z;
+  *cos_tilt = nz;
+  *sin_tilt = sqrt(nx * nx + ny * ny);
+  const double c = nx * se + ny * sn + nz * su;
+  *cos_aoi = c > 1.0 ? 1.0 : c < -1.0 ? -1.0 : c;
+}
 
 #endif

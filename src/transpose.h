@@ -127,12 +127,13 @@ static inline double transpose_haydavies_sky(double cos_t, double cos_aoi, doubl
   return transpose_pos0(sky);
 }
 
-/* transpose_pre(), the same operations. */
-static inline void transpose_pre_inline(enum transpose_model model, double cos_tilt,
-                                        double sin_tilt, double cos_aoi, double zenith_deg,
-                                        double cos_zenith, double dni, double dhi, double ghi,
-                                        double dni_extra, double am_rel, double albedo,
-                                        struct poa *out)
+/* transpose_pre(), the same operations; inlined even where the hourly loop
+ * is compiled more than once (sim.c run_fused_body()). */
+static inline __attribute__((always_inline)) void
+transpose_pre_inline(enum transpose_model model, double cos_tilt, double sin_tilt,
+                     double cos_aoi, double zenith_deg, double cos_zenith, double dni,
+                     double dhi, double ghi, double dni_extra, double am_rel, double albedo,
+                     struct poa *out)
 {
   out->beam = 0.0;
   transpose_night(cos_tilt, dhi, ghi, albedo, &out->sky, &out->ground);

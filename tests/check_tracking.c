@@ -261,6 +261,52 @@ START_TEST(test_run_matches_single)
 }
 END_TEST
 
+START_TEST(test_axis_plane_matches_angles)
+{
+  /* The direction-vector form (tracking_axis_plane()) against
+   * tracking_single_axis() through the angles, over a grid of sun
+   * positions above the horizon and trackers with horizontal and tilted
+   * axes, with and without backtracking and with several rotation limits
+   * (180: none): cos and sin of the tilt and cos AOI within 1e-12. The
+   * grid's steps keep clear of the thresholds, where both forms are
+   * continuous but ill-conditioned. The stowed plane is the axis's. */
+  const struct tracking_params tps[] = {
+    { 0.0, 180.0, 60.0, 1, 0.35 }, { 0.0, 180.0, 45.0, 0, 0.3 },
+    { 10.0, 170.0, 60.0, 1, 0.5 }, { 10.0, 180.0, 45.0, 1, 0.3 },
+    { 0.0, 90.0, 180.0, 1, 0.41 }, { 25.0, 197.0, 52.0, 1, 0.47 },
+    { 35.0, 0.0, 90.0, 0, 0.3 },   { 5.0, 175.0, 0.0, 1, 0.38 },
+  };
+  int n_bt = 0, n_lim = 0;
+  for (size_t k = 0; k < sizeof tps / sizeof tps[0]; k++) {
+    struct tracking_axis ta;
+    tracking_axis_init(&ta, &tps[k]);
+    double r, t, a, c;
+    tracking_single_axis(&tps[k], 97.3, 250.0, &r, &t, &a, &c);
+    ck_assert_double_eq_tol(ta.cos_tilt0, cos(deg2rad(t)), 1e-15);
+    ck_assert_double_eq_tol(ta.sin_tilt0, sin(deg2rad(t)), 1e-15);
+    for (double zen = 0.37; zen < 90.0; zen += 1.713) {
+      for (double saz = 0.29; saz < 360.0; saz += 2.917) {
+        tracking_single_axis(&tps[k], zen, saz, &r, &t, &a, &c);
+        const double se = sin(deg2rad(zen)) * sin(deg2rad(saz));
+        const double sn = sin(deg2rad(zen)) * cos(deg2rad(saz));
+        double ct, st, cv;
+        tracking_axis_plane(&ta, se, sn, cos(deg2rad(zen)), &ct, &st, &cv);
+        ck_assert_double_eq_tol(ct, cos(deg2rad(t)), 1e-12);
+        ck_assert_double_eq_tol(st, sin(deg2rad(t)), 1e-12);
+        ck_assert_double_eq_tol(cv, c, 1e-12);
+        const double ri = tracking_ideal_rotation(zen, saz, tps[k].axis_tilt_deg,
+                                                  tps[k].axis_azimuth_deg);
+        n_lim += fabs(r) == tps[k].max_angle_deg;
+        n_bt += tps[k].backtrack && fabs(r) < fabs(ri) && fabs(r) < tps[k].max_angle_deg;
+      }
+    }
+  }
+  /* Both the backtracking and the limit were exercised. */
+  ck_assert_int_gt(n_bt, 1000);
+  ck_assert_int_gt(n_lim, 1000);
+}
+END_TEST
+
 Suite *make_tracking_suite(void)
 {
   Suite *s = suite_create("tracking");
@@ -275,6 +321,7 @@ Suite *make_tracking_suite(void)
   tcase_add_test(tc, test_backtracked_rows_unshaded);
   tcase_add_test(tc, test_two_axis);
   tcase_add_test(tc, test_run_matches_single);
+  tcase_add_test(tc, test_axis_plane_matches_angles);
   suite_add_tcase(s, tc);
   return s;
 }
