@@ -8,44 +8,41 @@
 #include "sim.h"
 #include "site.h"
 
-/* Columns, in order; `sum` marks the ones the totals row adds up. */
+/* Columns, in order; SUM marks the ones the totals row adds up. The one
+ * list gives both the header and the table below. */
+#define BATCH_COLUMNS(X)                                                                  \
+  X(index, 0) X(name, 0) X(technology, 0) X(latitude, 0) X(longitude, 0)                   \
+  X(capacity_mw, 1) X(annual_generation_mwh, 1) X(capacity_factor, 0)                     \
+  X(specific_yield_kwh_per_kw, 0) X(poa_kwh_per_m2, 0) X(clipping_loss_mwh, 1)            \
+  X(mean_hub_wind_speed_m_s, 0) X(coal_saved_tce, 1) X(co2_avoided_t, 1)                  \
+  X(so2_avoided_t, 1) X(nox_avoided_t, 1) X(dust_avoided_t, 1) X(lifetime_years, 0)       \
+  X(lifetime_generation_mwh, 1) X(lifetime_coal_saved_tce, 1)                              \
+  X(lifetime_co2_avoided_t, 1) X(p50_mwh, 1) X(p90_mwh, 0)
+#define AS_ENTRY(n, s) { #n, s },
+#define AS_TEXT(n, s) #n ","
+
 static const struct {
   const char *name;
   int sum;
-} cols[] = {
-  { "index", 0 },
-  { "name", 0 },
-  { "technology", 0 },
-  { "latitude", 0 },
-  { "longitude", 0 },
-  { "capacity_mw", 1 },
-  { "annual_generation_mwh", 1 },
-  { "capacity_factor", 0 },
-  { "specific_yield_kwh_per_kw", 0 },
-  { "poa_kwh_per_m2", 0 },
-  { "clipping_loss_mwh", 1 },
-  { "mean_hub_wind_speed_m_s", 0 },
-  { "coal_saved_tce", 1 },
-  { "co2_avoided_t", 1 },
-  { "so2_avoided_t", 1 },
-  { "nox_avoided_t", 1 },
-  { "dust_avoided_t", 1 },
-  { "lifetime_years", 0 },
-  { "lifetime_generation_mwh", 1 },
-  { "lifetime_coal_saved_tce", 1 },
-  { "lifetime_co2_avoided_t", 1 },
-  { "p50_mwh", 1 },
-  { "p90_mwh", 0 },
-};
+} cols[] = { BATCH_COLUMNS(AS_ENTRY) };
 #define N_COLS ((int)(sizeof cols / sizeof cols[0]))
 enum { COL_CAPACITY = 5, COL_ENERGY = 6, COL_CF = 7 };
 
-const char batch_table_header[] =
-  "index,name,technology,latitude,longitude,capacity_mw,annual_generation_mwh,"
-  "capacity_factor,specific_yield_kwh_per_kw,poa_kwh_per_m2,clipping_loss_mwh,"
-  "mean_hub_wind_speed_m_s,coal_saved_tce,co2_avoided_t,so2_avoided_t,nox_avoided_t,"
-  "dust_avoided_t,lifetime_years,lifetime_generation_mwh,lifetime_coal_saved_tce,"
-  "lifetime_co2_avoided_t,p50_mwh,p90_mwh";
+/* The header with a comma after every name, the last one included. */
+static const char header_commas[] = BATCH_COLUMNS(AS_TEXT);
+#define HEADER_LEN (sizeof header_commas - 2) /* without the last comma and the NUL */
+
+int batch_table_write_header(FILE *f)
+{
+  fprintf(f, "%.*s\n", (int)HEADER_LEN, header_commas);
+  return ferror(f) ? -1 : 0;
+}
+
+int batch_table_is_header(const char *line)
+{
+  return strncmp(line, header_commas, HEADER_LEN) == 0 &&
+         (line[HEADER_LEN] == '\0' || line[HEADER_LEN] == '\n' || line[HEADER_LEN] == '\r');
+}
 
 /* name with quotes doubled, quoted when it holds a comma, quote or blank
  * at an end (RFC 4180). */

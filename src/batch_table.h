@@ -12,8 +12,11 @@
 
 struct sim_result;
 
-/* The header line, without its line end. */
-extern const char batch_table_header[];
+/* Writes the header line (with its line end). 0, or -1 on a write error. */
+int batch_table_write_header(FILE *f);
+
+/* 1 if line (its line end optional) is the header, else 0. */
+int batch_table_is_header(const char *line);
 
 /* Longest row batch_table_row() writes, with its line end. */
 #define BATCH_ROW_MAX 1536

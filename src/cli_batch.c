@@ -549,7 +549,7 @@ static int run_list(const struct batch_opts *o, const struct site *tmpl,
     /* The header once the first block has run: a list whose first sites
      * fail prints nothing, even to stdout. */
     if (done == 0 && status == EXIT_OK && blk.n > 0 && blk.jobs[0].status == EXIT_OK)
-      fprintf(out.f, "%s\n", batch_table_header);
+      batch_table_write_header(out.f);
     for (int i = 0; i < blk.n && status == EXIT_OK; i++) {
       const struct job *j = &blk.jobs[i];
       if (j->status != EXIT_OK) {
@@ -571,7 +571,7 @@ static int run_list(const struct batch_opts *o, const struct site *tmpl,
   }
   if (status == EXIT_OK) {
     if (done == 0)
-      fprintf(out.f, "%s\n", batch_table_header);
+      batch_table_write_header(out.f);
     char label[96];
     if (o->shard_n > 1)
       snprintf(label, sizeof label, "shard %d/%d of %ld sites", o->shard_k, o->shard_n, total);
@@ -735,8 +735,7 @@ int cli_merge(int argc, char **argv)
       diag_errno(d, "cannot open shard output", s->path);
       goto done;
     }
-    if (shard_line(s) != 1 || strcspn(s->line, "\r\n") != strlen(batch_table_header) ||
-        strncmp(s->line, batch_table_header, strlen(batch_table_header)) != 0) {
+    if (shard_line(s) != 1 || !batch_table_is_header(s->line)) {
       diag_at(d, s->path, 1, "header: expected the header of renewcalc batch, got %s",
               s->lineno ? "another line" : "an empty file");
       goto done;
@@ -784,7 +783,7 @@ int cli_merge(int argc, char **argv)
   }
   struct batch_totals tot;
   batch_totals_init(&tot);
-  fprintf(out.f, "%s\n", batch_table_header);
+  batch_table_write_header(out.f);
   /* Site i is the next row of shard ((i - 1) mod n) + 1. */
   for (long i = 1;; i++) {
     struct shard_in *s = by_k[(i - 1) % n];
