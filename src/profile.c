@@ -60,6 +60,7 @@ struct profile_calendar {
   int regular;                /* t_utc[i] = t_utc[0] + i interval_s for all i */
   int interval_s;
   double *dni_extra;          /* n, in the same block: see profile_dni_extra() */
+  unsigned count[12][24];     /* rows of each local month and hour */
   unsigned char month_hour[]; /* 2 n, then dni_extra at the next multiple of 8 */
 };
 
@@ -93,6 +94,9 @@ static const struct profile_calendar *calendar_get(const struct profile *p)
   for (size_t i = 1; i < p->n && c->regular; i++)
     c->regular = p->t_utc[i] - p->t_utc[i - 1] == p->interval_s;
   agg_local_calendar(p->n, p->t_utc, p->utc_offset_h, c->month_hour, c->month_hour + p->n);
+  memset(c->count, 0, sizeof c->count);
+  for (size_t i = 0; i < p->n; i++)
+    c->count[c->month_hour[i]][c->month_hour[p->n + i]]++;
   /* Extraterrestrial irradiance by the UTC day of each row's middle
    * (floor(t_utc + interval_s / 2), whole seconds), once per day. */
   int64_t day_start = INT64_MAX - 86400;
@@ -125,6 +129,12 @@ const double *profile_dni_extra(const struct profile *p)
 {
   const struct profile_calendar *c = calendar_get(p);
   return c ? c->dni_extra : NULL;
+}
+
+const unsigned (*profile_month_hour_count(const struct profile *p))[24]
+{
+  const struct profile_calendar *c = calendar_get(p);
+  return c ? (const unsigned (*)[24])c->count : NULL;
 }
 
 int profile_regular(const struct profile *p)

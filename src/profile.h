@@ -63,6 +63,11 @@ const unsigned char *profile_local_calendar(const struct profile *p);
  * shared likewise; NULL when it would be. Not to be freed by the caller. */
 const double *profile_dni_extra(const struct profile *p);
 
+/* Rows of each local month and hour of profile_local_calendar()
+ * (count[month][hour]), kept with it; NULL when it would be. Not to be
+ * freed by the caller. */
+const unsigned (*profile_month_hour_count(const struct profile *p))[24];
+
 /* 1 if every row starts interval_s after the one before, 0 if not, -1 when
  * not known (as profile_local_calendar() gives NULL); kept with the
  * calendar, so found once per profile. */

@@ -305,24 +305,30 @@ static struct sky *sky_build(const struct site *site, const struct profile *p, i
   double ghi_wh = 0.0;
   struct clearsky_ineichen_site cs;
   clearsky_ineichen_init(&cs, SIM_CLEAR_LINKE, site->elevation_m);
+  /* Locals, which the stores to am_rel cannot alias. */
+  const double *const k_ghi = k->ghi, *const k_zen = k->zenith, *const k_cos = k->cos_zen;
+  const double *const k_extra = k->dni_extra;
+  double *const k_am = k->am_rel;
+  size_t above = 0;
   for (size_t i = 0; i < n; i++) {
-    ghi_wh += k->ghi[i] * len / UNITS_S_PER_H;
-    const double z = k->zenith[i];
+    ghi_wh += k_ghi[i] * len / UNITS_S_PER_H;
+    const double z = k_zen[i];
     if (!(z < 90.0)) {
       /* irr_airmass_relative_cos() is NAN for the sun down. */
-      k->am_rel[i] = NAN;
+      k_am[i] = NAN;
       continue;
     }
-    const double am_rel = k->am_rel[i] = irr_airmass_relative_cos_inline(z, k->cos_zen[i]);
+    const double am_rel = k_am[i] = irr_airmass_relative_cos_inline(z, k_cos[i]);
     /* Flag irradiance above a clear sky of clean, dry air (Linke turbidity
      * 2, Ineichen and Perez 2002): measured or modelled data seldom exceed
      * it by the sky_check.h margin over an hour. */
-    if (k->ghi[i] > SKY_CHECK_OFFSET_WM2) {
+    if (k_ghi[i] > SKY_CHECK_OFFSET_WM2) {
       double pa = pres ? pres[i] : p_site;
-      k->note.above_clear_sky += (size_t)above_clear_sky(
-          &cs, k->ghi[i], k->cos_zen[i], irr_airmass_absolute_inline(am_rel, pa), k->dni_extra[i]);
+      above += (size_t)above_clear_sky(&cs, k_ghi[i], k_cos[i],
+                                       irr_airmass_absolute_inline(am_rel, pa), k_extra[i]);
     }
   }
+  k->note.above_clear_sky += above;
   k->note.ghi_kwh_m2 = ghi_wh / 1000.0;
   return k;
 oom:
@@ -517,6 +523,8 @@ run_fused_body(const struct plant_cfg *cfg, const struct sky *k, struct plant_re
   const double *zen = k->zenith, *cos_zen = k->cos_zen, *sin_zen = k->sin_zen;
   const double *sun_e = k->sun_e, *sun_n = k->sun_n, *dni = k->dni, *dhi = k->dhi;
   const double *ghi = k->ghi, *temp = k->temp, *wind = k->wind;
+  const double *dni_extra = k->dni_extra, *am_rel = k->am_rel;
+  const enum transpose_model model = pv->sky;
 
   /* The plane (pass 3's constants); a tracker's when stowed. */
   struct tracking_axis ta = { 0 };
@@ -530,9 +538,12 @@ run_fused_body(const struct plant_cfg *cfg, const struct sky *k, struct plant_re
   const struct pv_sapm_thermal th = pv_sapm_for_racking(pv->racking);
   struct irr_iam_cover cover;
   irr_iam_cover_init(&cover, pv->glass_n, PV_GLASS_K_PER_M, PV_GLASS_L_M);
-  double keep[12];
-  for (int m = 0; m < 12; m++)
+  double keep[12], alb_m[12];
+  for (int m = 0; m < 12; m++) {
     keep[m] = pv_dc_keep(pv, m);
+    alb_m[m] = pv->albedo_by_month ? pv->albedo_month[m] : pv->albedo;
+  }
+  const double *alb_row = k->albedo;
   const double per_wm2 = pv->p_dc0_kw / 1000.0, p_dc0 = pv->p_dc0_kw, gamma = pv->gamma_per_c;
   const double kwh_per_kw = k->p->interval_s / UNITS_S_PER_H;
   const double f0 = n_f > 0 ? f[0] : 0.0, f1 = n_f > 0 ? f[1] : 0.0;
@@ -540,6 +551,8 @@ run_fused_body(const struct plant_cfg *cfg, const struct sky *k, struct plant_re
   double sapm_wind = NAN, sapm_exp = 0.0;
   struct pv_balance b = { 0 };
   memset(out, 0, sizeof *out);
+  /* The sums in locals, which the stores to the series cannot alias. */
+  double month_kwh[12] = { 0 }, day_kw[12][24] = { { 0 } };
 
   for (size_t i = 0; i < n; i++) {
     double beam = 0.0, diffuse = 0.0, c = 0.0;
@@ -553,19 +566,15 @@ run_fused_body(const struct plant_cfg *cfg, const struct sky *k, struct plant_re
         c = cos_zen[i] * ct + sin_zen[i] * (sun_e[i] * se + sun_n[i] * sn);
         c = c > 1.0 ? 1.0 : c < -1.0 ? -1.0 : c;
       }
-      const double alb = k->albedo ? k->albedo[i]
-                         : pv->albedo_by_month ? pv->albedo_month[month[i]]
-                                               : pv->albedo;
+      const double alb = alb_row ? alb_row[i] : alb_m[month[i]];
       struct poa poa;
-      transpose_pre_inline(pv->sky, ct_i, st_i, c, z, cos_zen[i], dni[i], dhi[i], ghi[i],
-                           k->dni_extra[i], k->am_rel[i], alb, &poa);
+      transpose_pre_inline(model, ct_i, st_i, c, z, cos_zen[i], dni[i], dhi[i], ghi[i],
+                           dni_extra[i], am_rel[i], alb, &poa);
       beam = poa.beam;
       diffuse = poa.sky + poa.ground;
     } else if (dhi[i] > 0.0 || ghi[i] > 0.0) {
       /* Sun down with diffuse light in the data (twilight); else dark. */
-      const double alb = k->albedo ? k->albedo[i]
-                         : pv->albedo_by_month ? pv->albedo_month[month[i]]
-                                               : pv->albedo;
+      const double alb = alb_row ? alb_row[i] : alb_m[month[i]];
       double sky, gnd;
       transpose_night(ct, dhi[i], ghi[i], alb, &sky, &gnd);
       diffuse = sky + gnd;
@@ -612,9 +621,11 @@ run_fused_body(const struct plant_cfg *cfg, const struct sky *k, struct plant_re
       sum0 += pv_inverter_ac(&inv, dc * f0, &unused);
       sum1 += pv_inverter_ac(&inv, dc * f1, &unused);
     }
-    out->month_kwh[m] += ac * kwh_per_kw;
-    out->day_kw[m][hour[i]] += ac;
+    month_kwh[m] += ac * kwh_per_kw;
+    day_kw[m][hour[i]] += ac;
   }
+  memcpy(out->month_kwh, month_kwh, sizeof month_kwh);
+  memcpy(out->day_kw, day_kw, sizeof day_kw);
   pv_balance_losses(pv, raw_month, &b);
   out->bal = b;
   out->life_sum[0] = sum0;
@@ -662,11 +673,16 @@ static double fused_monthly(const double month_kwh[12], double out_mwh[12])
 
 /* agg_average_day_mw()'s result from its sums day_kw over the calendar. */
 static void fused_average_day(size_t n, const unsigned char *month, const unsigned char *hour,
-                              const double day_kw[12][24], double out_mw[12][24])
+                              const unsigned (*shared)[24], const double day_kw[12][24],
+                              double out_mw[12][24])
 {
-  unsigned count[12][24] = { { 0 } };
-  for (size_t i = 0; i < n; i++)
-    count[month[i]][hour[i]]++;
+  unsigned own[12][24] = { { 0 } };
+  const unsigned (*count)[24] = shared;
+  if (!count) {
+    for (size_t i = 0; i < n; i++)
+      own[month[i]][hour[i]]++;
+    count = (const unsigned (*)[24])own;
+  }
   for (int m = 0; m < 12; m++)
     for (int h = 0; h < 24; h++)
       out_mw[m][h] = count[m][h] > 0 ? day_kw[m][h] / (double)count[m][h] / 1000.0 : 0.0;
@@ -719,7 +735,10 @@ static int run_plant(const struct site *site, const struct plant_cfg *cfg,
     struct fused_sums fs;
     run_fused(cfg, k, r, n_f, life_f, &fs);
     double total = fused_monthly(fs.month_kwh, r->monthly_mwh);
-    fused_average_day(n, r->month, r->hour, fs.day_kw, r->avgday_mw);
+    /* The counts of the profile's shared calendar when the plant uses it. */
+    fused_average_day(n, r->month, r->hour,
+                      r->calendar_borrowed ? profile_month_hour_count(p) : NULL, fs.day_kw,
+                      r->avgday_mw);
     finish_pv(site, cfg, r, &fs.bal, total, fs.poa, n_f ? fs.life_sum : NULL);
     return 0;
   }

@@ -1241,12 +1241,21 @@ void solar_interval_sun_axis_run(const struct solar_axis *a, size_t n,
 {
   assert(n <= a->n);
   const struct time_src src = { a, NULL, a->delta_t_s };
+  /* Local copies of what every row reads, so that the stores to the
+   * output arrays (which the compiler cannot tell apart from *a and *s)
+   * do not make it load them again each row. The same values. */
+  const struct solar_site site = *s;
+  const double step_s = a->step_s, sin_half = a->sin_half, cos_half = a->cos_half;
+  const double t0_mid = a->t0_mid_unix_s;
+  const double *const sin_delta = a->sin_delta, *const cos_delta = a->cos_delta;
+  const double *const sin_gha = a->sin_gha, *const cos_gha = a->cos_gha;
+  const struct solar_time *const mid = a->mid;
+  s = &site;
   for (size_t i = 0; i < n; i++) {
     struct solar_sun sun;
     double sin_h, cos_h, sa, sb;
-    const double frac =
-        interval_quick(a->sin_delta[i], a->cos_delta[i], a->sin_gha[i], a->cos_gha[i], a->step_s,
-                       a->sin_half, a->cos_half, s, &sin_h, &cos_h, &sa, &sb);
+    const double frac = interval_quick(sin_delta[i], cos_delta[i], sin_gha[i], cos_gha[i], step_s,
+                                       sin_half, cos_half, s, &sin_h, &cos_h, &sa, &sb);
     if (frac == 0.0) {
       /* Down all interval: interval_rest()'s values for *sun, without the
        * pressure and the interval's middle it does not read then. */
@@ -1258,9 +1267,8 @@ void solar_interval_sun_axis_run(const struct solar_axis *a, size_t n,
       continue;
     }
     const double pr_mbar = (pressure_pa ? pressure_pa[i] : pressure_pa_const) / 100.0;
-    interval_rest(&a->mid[i], a->sin_delta[i], a->cos_delta[i], sin_h, cos_h, sa, sb, frac,
-                  a->t0_mid_unix_s + (double)i * a->step_s, a->step_s, &src, s, pr_mbar,
-                  temp_c[i], NULL, &sun);
+    interval_rest(&mid[i], sin_delta[i], cos_delta[i], sin_h, cos_h, sa, sb, frac,
+                  t0_mid + (double)i * step_s, step_s, &src, s, pr_mbar, temp_c[i], NULL, &sun);
     zenith_deg[i] = sun.zenith_deg;
     cos_zenith[i] = sun.cos_zenith;
     sin_zenith[i] = sun.sin_zenith;
