@@ -13,6 +13,7 @@
 
 #include "diag.h"
 #include "inputsize.h"
+#include "path.h"
 #include "pv.h"
 #include "site_keys.h"
 #include "turbine.h"
@@ -241,15 +242,6 @@ static int months(struct row *w, enum col c, double lo, double hi, const char *u
   return -1;
 }
 
-static void resolve(const char *list_path, const char *rel, char *out, size_t n)
-{
-  const char *slash = strrchr(list_path, '/');
-  if (rel[0] == '/' || !slash)
-    snprintf(out, n, "%s", rel);
-  else
-    snprintf(out, n, "%.*s/%s", (int)(slash - list_path), list_path, rel);
-}
-
 static void read_profile(struct row *w, struct batch_site *b)
 {
   const char *prof = field(w, C_PROFILE), *ghi = field(w, C_GHI);
@@ -258,7 +250,7 @@ static void read_profile(struct row *w, struct batch_site *b)
     return;
   }
   if (*prof) {
-    resolve(w->r->path, prof, b->profile, sizeof b->profile);
+    path_resolve(w->r->path, prof, b->profile, sizeof b->profile);
     struct stat st;
     const char *why = NULL;
     if (stat(b->profile, &st) != 0 || access(b->profile, R_OK) != 0)

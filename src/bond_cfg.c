@@ -12,6 +12,7 @@
 #include "cfg_describe.h"
 #include "diag.h"
 #include "inputsize.h"
+#include "path.h"
 
 /* The keys of each level of the file, for unknown-key messages. */
 static const char *const top_keys[] = { "name", "bonds", NULL };
@@ -173,23 +174,6 @@ static int currency_ok(const char *s)
   return 1;
 }
 
-/* bond file folder + "/" + rel, unless rel is absolute or the bond file has
- * no folder. */
-static void resolve(const char *bond_path, const char *rel, char *out, size_t n)
-{
-  const char *slash = strrchr(bond_path, '/');
-  if (rel[0] == '/' || !slash) {
-    snprintf(out, n, "%s", rel);
-    return;
-  }
-  size_t dir = (size_t)(slash - bond_path);
-  if (dir + 1 >= n)
-    dir = n - 2;
-  memcpy(out, bond_path, dir);
-  out[dir] = '/';
-  snprintf(out + dir + 1, n - dir - 1, "%s", rel);
-}
-
 /* The site of a project: resolved, and its index among the book's
  * distinct sites (a new one is added). -1 when it cannot be found. */
 static int find_site(struct ctx *c, struct bond_book *b, const config_setting_t *s,
@@ -197,7 +181,7 @@ static int find_site(struct ctx *c, struct bond_book *b, const config_setting_t 
 {
   const char *rel = p->site_given;
   copy_str(p->site_given, sizeof p->site_given, p->site);
-  resolve(c->path, rel, p->site, sizeof p->site);
+  path_resolve(c->path, rel, p->site, sizeof p->site);
   struct stat st;
   if (stat(p->site, &st) != 0) {
     ERR(c, s, "%s.site: expected a readable site file, got '%s' (%s: %s)", where, rel, p->site,

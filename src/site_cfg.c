@@ -17,6 +17,7 @@
 #include "diag.h"
 #include "factors.h"
 #include "inputsize.h"
+#include "path.h"
 #include "site_keys.h"
 #include "wind.h"
 
@@ -361,16 +362,6 @@ static void copy_str(char *dst, size_t n, const char *src)
   snprintf(dst, n, "%s", src);
 }
 
-/* dir of the site file + rel, unless rel is absolute. */
-static void resolve(const char *site_path, const char *rel, char *out, size_t n)
-{
-  const char *slash = strrchr(site_path, '/');
-  if (rel[0] == '/' || !slash)
-    snprintf(out, n, "%s", rel);
-  else
-    snprintf(out, n, "%.*s/%s", (int)(slash - site_path), site_path, rel);
-}
-
 /* ---- building the site --------------------------------------------------- */
 
 /* The DC loss tree: one lumped figure, or the components of the losses
@@ -483,7 +474,7 @@ static void build_wind(struct ctx *c, struct site *site, const config_setting_t 
     }
   } else if (*curve) {
     char path[SITE_PATH_MAX];
-    resolve(site->path, curve, path, sizeof path);
+    path_resolve(site->path, curve, path, sizeof path);
     if (turbine_read_csv(path, &w->turbine, c->d) != 0) {
       c->errors++;
       return;
@@ -861,7 +852,7 @@ static void build_plant(struct ctx *c, struct site *site, const config_setting_t
     ERR(c, config_setting_get_member(g, "distribution"),
         "%s.distribution: expected either profile or distribution, got both", key);
   if (*prof) {
-    resolve(site->path, prof, p->profile, sizeof p->profile);
+    path_resolve(site->path, prof, p->profile, sizeof p->profile);
     struct stat st;
     const char *why = NULL;
     if (stat(p->profile, &st) != 0 || access(p->profile, R_OK) != 0)
@@ -1206,7 +1197,7 @@ static struct site *build_site(struct ctx *cp, config_t *cfg)
   const config_setting_t *out = config_setting_get_member(root, "output");
   const char *dir = get_str(out, "output", "dir");
   if (*dir)
-    resolve(path, dir, site->output_dir, sizeof site->output_dir);
+    path_resolve(path, dir, site->output_dir, sizeof site->output_dir);
 
   build_emissions(c, site, root);
 
