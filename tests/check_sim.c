@@ -627,30 +627,25 @@ static void same_beyond_totals(const struct plant_result *a, const struct plant_
   }
 }
 
-/* The one-loop path of the common plant (fixed rack, PVWatts v5, SAPM, no
- * row shade or rear side) against the general array passes, forced with
- * site.general_passes: within 1e-9 relative in the annual figures and 1e-9 kW
- * in every hour's AC, on the reference cases (sun down with diffuse light
- * in the data included: the profile's own sun is cruder than solar.c's)
- * with and without the shared axis, and with monthly albedo. */
-START_TEST(test_fused_same_as_general)
+/* Runs site s on profile p (one plant, made DC/AC 1.6 here so that noon
+ * clips, with albedo by month when monthly_albedo) through the fused loop
+ * and through the general passes, without and with a shared sun axis, and
+ * checks that they agree: the annual figures within 1e-9 relative (clipping within
+ * 1e-9 relative plus clip_abs MWh, and above 0 when must_clip), then
+ * same_beyond_totals(). Frees s and p. */
+static void fused_against_general(struct site *s, struct profile *p, int monthly_albedo,
+                                  int must_clip, double clip_abs)
 {
-  const struct ref_case *c = &REF[_i];
-  struct profile *p = ref_profile(c->lat, c->lon, c->ghi_only);
-  const struct profile *pp[] = { p };
-  struct site *s = make_site(c->tilt, c->sky);
-  s->latitude = c->lat;
-  s->longitude = c->lon;
   struct plant_cfg *pc = &s->plants[0];
   pc->capacity_mw_dc = 1.6; /* clipped at noon */
   pc->dc_ac_ratio = 1.6;
   pc->pv.p_dc0_kw = 1600.0;
-  pc->pv.azimuth_deg = c->az;
-  if (_i % 2) {
+  if (monthly_albedo) {
     pc->pv.albedo_by_month = 1;
     for (int m = 0; m < 12; m++)
       pc->pv.albedo_month[m] = 0.15 + 0.02 * m;
   }
+  const struct profile *pp[] = { p };
   struct diag *d = diag_new();
   struct solar_axis *ax = solar_axis_new((double)p->t_utc[0] + 1800.0, 3600.0, p->n,
                                          s->delta_t_s);
@@ -664,13 +659,15 @@ START_TEST(test_fused_same_as_general)
     ck_assert_ptr_nonnull(g);
     ck_assert_ptr_nonnull(f);
     const struct plant_result *a = &f->plants[0], *b = &g->plants[0];
+    ck_assert(b->annual_mwh > 0.0);
     ck_assert_double_eq_tol(a->annual_mwh, b->annual_mwh, 1e-9 * b->annual_mwh);
     ck_assert_double_eq_tol(a->lifetime_mwh, b->lifetime_mwh, 1e-9 * b->lifetime_mwh);
     ck_assert_double_eq_tol(a->poa_kwh_m2, b->poa_kwh_m2, 1e-9 * b->poa_kwh_m2);
     ck_assert_double_eq_tol(a->dc_mwh, b->dc_mwh, 1e-9 * b->dc_mwh);
-    if (c->model == PV_MODEL_PVWATTS_V5)
+    if (must_clip)
       ck_assert(b->clipping_mwh > 0.0); /* the clipping branch was exercised */
-    ck_assert_double_eq_tol(a->clipping_mwh, b->clipping_mwh, 1e-9 * b->clipping_mwh + 1e-15);
+    ck_assert_double_eq_tol(a->clipping_mwh, b->clipping_mwh,
+                            1e-9 * b->clipping_mwh + clip_abs);
     same_beyond_totals(a, b);
     sim_free(g);
     sim_free(f);
@@ -680,6 +677,24 @@ START_TEST(test_fused_same_as_general)
   diag_free(d);
   free_site(s);
   profile_free(p);
+}
+
+/* The one-loop path of the common plant (fixed rack, PVWatts v5, SAPM, no
+ * row shade or rear side) against the general array passes, forced with
+ * site.general_passes: within 1e-9 relative in the annual figures and 1e-9 kW
+ * in every hour's AC, on the reference cases (sun down with diffuse light
+ * in the data included: the profile's own sun is cruder than solar.c's)
+ * with and without the shared axis, and with monthly albedo. */
+START_TEST(test_fused_same_as_general)
+{
+  const struct ref_case *c = &REF[_i];
+  struct profile *p = ref_profile(c->lat, c->lon, c->ghi_only);
+  struct site *s = make_site(c->tilt, c->sky);
+  s->latitude = c->lat;
+  s->longitude = c->lon;
+  struct plant_cfg *pc = &s->plants[0];
+  pc->pv.azimuth_deg = c->az;
+  fused_against_general(s, p, _i % 2, c->model == PV_MODEL_PVWATTS_V5, 1e-15);
 }
 END_TEST
 
@@ -727,52 +742,15 @@ START_TEST(test_fused_tracker_same_as_general)
       n_night++;
     }
   ck_assert_uint_gt(n_night, 500);
-  const struct profile *pp[] = { p };
   struct site *s = make_site(0.0, c->sky);
   s->latitude = c->lat;
   s->longitude = c->lon;
   struct plant_cfg *pc = &s->plants[0];
-  pc->capacity_mw_dc = 1.6; /* clipped at noon */
-  pc->dc_ac_ratio = 1.6;
-  pc->pv.p_dc0_kw = 1600.0;
   pc->pv.mount = PV_MOUNT_SINGLE_AXIS;
   pc->pv.gcr = c->gcr;
   pc->pv.track = (struct tracking_params){ c->axis_tilt, c->axis_az, c->max_angle, c->backtrack,
                                            c->gcr };
-  if (_i % 2) {
-    pc->pv.albedo_by_month = 1;
-    for (int m = 0; m < 12; m++)
-      pc->pv.albedo_month[m] = 0.15 + 0.02 * m;
-  }
-  struct diag *d = diag_new();
-  struct solar_axis *ax = solar_axis_new((double)p->t_utc[0] + 1800.0, 3600.0, p->n,
-                                         s->delta_t_s);
-  ck_assert_ptr_nonnull(ax);
-  for (int shared = 0; shared < 2; shared++) {
-    p->sun_axis = shared ? ax : NULL;
-    s->general_passes = 1;
-    struct sim_result *g = sim_run(s, pp, NULL, d);
-    s->general_passes = 0;
-    struct sim_result *f = sim_run(s, pp, NULL, d);
-    ck_assert_ptr_nonnull(g);
-    ck_assert_ptr_nonnull(f);
-    const struct plant_result *a = &f->plants[0], *b = &g->plants[0];
-    ck_assert(b->annual_mwh > 0.0);
-    ck_assert_double_eq_tol(a->annual_mwh, b->annual_mwh, 1e-9 * b->annual_mwh);
-    ck_assert_double_eq_tol(a->lifetime_mwh, b->lifetime_mwh, 1e-9 * b->lifetime_mwh);
-    ck_assert_double_eq_tol(a->poa_kwh_m2, b->poa_kwh_m2, 1e-9 * b->poa_kwh_m2);
-    ck_assert_double_eq_tol(a->dc_mwh, b->dc_mwh, 1e-9 * b->dc_mwh);
-    ck_assert(b->clipping_mwh > 0.0); /* the clipping branch was exercised */
-    ck_assert_double_eq_tol(a->clipping_mwh, b->clipping_mwh, 1e-9 * b->clipping_mwh);
-    same_beyond_totals(a, b);
-    sim_free(g);
-    sim_free(f);
-  }
-  p->sun_axis = NULL;
-  solar_axis_free(ax);
-  diag_free(d);
-  free_site(s);
-  profile_free(p);
+  fused_against_general(s, p, _i % 2, 1, 0.0);
 }
 END_TEST
 
