@@ -300,6 +300,46 @@ static void sincos_fast(double x, double *sin_x, double *cos_x)
   }
 }
 
+/* asin x for -1 <= x <= 1 without a branch or a library call, so that the
+ * row loops that take it vectorise: on |x| <= 1/2 the Taylor series
+ * asin t = sum (2n)! / (4^n (n!)^2 (2n + 1)) t^(2n + 1) to n = 22, whose
+ * remainder is under 3e-16 t there (the terms shrink at least 4 times
+ * each); above, asin x = pi/2 - 2 asin sqrt((1 - x) / 2), whose argument
+ * is again at most 1/2. Within 2.3e-16 of the library's asin(). */
+static inline __attribute__((always_inline)) double asin_series(double x)
+{
+  const double ax = fabs(x);
+  const int folded = ax > 0.5;
+  const double t2 = folded ? 0.5 * (1.0 - ax) : ax * ax;
+  const double t = folded ? sqrt(t2) : ax;
+  const double s =
+      t + t * t2 *
+              (0.16666666666666666 +
+               t2 * (0.075 +
+               t2 * (0.044642857142857144 +
+               t2 * (0.030381944444444444 +
+               t2 * (0.022372159090909092 +
+               t2 * (0.017352764423076924 +
+               t2 * (0.01396484375 +
+               t2 * (0.011551800896139705 +
+               t2 * (0.009761609529194078 +
+               t2 * (0.008390335809616815 +
+               t2 * (0.0073125258735988454 +
+               t2 * (0.006447210311889649 +
+               t2 * (0.005740037670841924 +
+               t2 * (0.005153309682319905 +
+               t2 * (0.004660143486915096 +
+               t2 * (0.004240907093679363 +
+               t2 * (0.003880964558837669 +
+               t2 * (0.0035692053938259347 +
+               t2 * (0.003297059503473485 +
+               t2 * (0.0030578216492580306 +
+               t2 * (0.002846178401108942 +
+               t2 * 0.00265787063820729)))))))))))))))))))));
+  const double r = folded ? UNITS_PI / 2.0 - 2.0 * s : s;
+  return x < 0.0 ? -r : r;
+}
+
 /* wrap360() without fmod: off by a rounding of deg (1e-9 deg for the
  * sidereal time's 1e7 deg), for the per-instant path. */
 static double wrap360_fast(double deg)
@@ -747,100 +787,138 @@ void solar_site_init(struct solar_site *s, double lat_deg, double lon_deg, doubl
   s->y = EARTH_B_OVER_A * sin_u + elev_m / EARTH_RADIUS_M * sin_phi;
 }
 
-/* Topocentric position (eqs. 31-43) from the geocentric hour angle h_deg
- * (-180..180) with its sine and cosine, the declination's sine and cosine
- * and the parallax xi_deg. SPA's atan2s for the parallax in right ascension
- * and the topocentric declination (eqs. 37-39) are an exact change of
- * origin, worked here on the direction vector itself: the sun's geocentric
- * direction in the frame of the observer's meridian (toward the meridian on
- * the equator, west, north pole) is (cos delta cos H, cos delta sin H,
- * sin delta); the observer sits at (x, 0, y) Earth radii (eqs. 29-30) and
- * the sun at 1 / sin xi of them, so the topocentric direction is
- * v = (cos delta cos H - x sin xi, cos delta sin H, sin delta - y sin xi),
- * the same angles as eqs. 37-43 give, without their atan2 and sqrt.
- * Elevation and azimuth are then a rotation by the latitude; refraction
- * (eq. 42) takes 1 / tan of e0 + a small angle by the tangent addition
- * rule, from e0's own sine and cosine.
- * Fills *pos (the azimuth by atan2) and/or *sun (the azimuth's sine and
- * cosine from the same atan2 arguments, no atan2); either may be NULL. */
-static inline __attribute__((always_inline)) void
-topocentric(const struct solar_site *s, double h_deg, double sin_h, double cos_h,
-                        double sin_delta, double cos_delta, double xi_deg,
-                        double pressure_mbar, double temp_c, double atmos_refract_deg,
-                        struct solar_pos *pos, struct solar_sun *sun)
+/* Sine of the sun's equatorial horizontal parallax xi_deg [deg]: xi is
+ * under 0.0025 deg (4.3e-5 rad), where x - x^3/6 is sin x to rounding. */
+static inline double sin_parallax(double xi_deg)
 {
-  /* xi is under 0.0025 deg (4.3e-5 rad): x - x^3/6 is sin x to rounding. */
   const double xi = deg2rad(xi_deg);
-  const double sin_xi = xi * (1.0 - xi * xi / 6.0);
+  return xi * (1.0 - xi * xi / 6.0);
+}
 
+/* The sun's topocentric direction (eqs. 31-43 up to the refraction) from
+ * the geocentric hour angle's and declination's sines and cosines and the
+ * parallax's sine (sin_parallax()). SPA's atan2s for the parallax in right
+ * ascension and the topocentric declination (eqs. 37-39) are an exact
+ * change of origin, worked here on the direction vector itself: the sun's
+ * geocentric direction in the frame of the observer's meridian (toward the
+ * meridian on the equator, west, north pole) is (cos delta cos H,
+ * cos delta sin H, sin delta); the observer sits at (x, 0, y) Earth radii
+ * (eqs. 29-30) and the sun at 1 / sin xi of them, so the topocentric
+ * direction is v = (cos delta cos H - x sin xi, cos delta sin H,
+ * sin delta - y sin xi), the same angles as eqs. 37-43 give, without their
+ * atan2 and sqrt. Elevation and azimuth are then a rotation by the
+ * latitude. Branch-free, for the row loops that vectorise. */
+struct topo {
+  double az_y, az_x;     /* horizontal part: west, south (eq. 45's atan2
+                            arguments times cos delta' |v|) */
+  double h;              /* its length */
+  double sin_e0, cos_e0; /* of the elevation without refraction */
+  double e0_deg;         /* that elevation [deg] */
+};
+
+static inline __attribute__((always_inline)) void
+topo_direction(const struct solar_site *s, double sin_h, double cos_h, double sin_delta,
+               double cos_delta, double sin_xi, struct topo *t)
+{
   const double vx = cos_delta * cos_h - s->x * sin_xi;
   const double vy = cos_delta * sin_h;
   const double vz = sin_delta - s->y * sin_xi;
-  /* Up, and the horizontal part: az_y west, az_x south (eq. 45's
-   * atan2 arguments times cos delta' |v|). */
   const double up = s->sin_lat * vz + s->cos_lat * vx;
-  const double az_y = vy, az_x = s->sin_lat * vx - s->cos_lat * vz;
-  const double h2 = az_y * az_y + az_x * az_x;
-  const double h = sqrt(h2);
+  t->az_y = vy;
+  t->az_x = s->sin_lat * vx - s->cos_lat * vz;
+  const double h2 = t->az_y * t->az_y + t->az_x * t->az_x;
+  t->h = sqrt(h2);
   const double inv_v = 1.0 / sqrt(up * up + h2);
+  const double sin_e0 = up * inv_v;
+  t->sin_e0 = sin_e0 > 1.0 ? 1.0 : sin_e0 < -1.0 ? -1.0 : sin_e0;
+  t->cos_e0 = t->h * inv_v;
+  t->e0_deg = rad2deg(asin_series(t->sin_e0));
+}
 
-  double sin_e0 = up * inv_v;
-  sin_e0 = sin_e0 > 1.0 ? 1.0 : sin_e0 < -1.0 ? -1.0 : sin_e0;
-  const double cos_e0 = h * inv_v;
-  const double e0_deg = rad2deg(asin(sin_e0));
+/* Bennett's refraction [deg] scaled for pressure and temperature (eq. 42),
+ * which SPA applies only while the sun's upper limb can still be seen
+ * (refraction_applies()): 1 / tan(e0 + b), b = 10.3 / (e0 + 5.11) deg
+ * (0.1..2.5 deg), is (cos e0 - sin e0 tan b) / (sin e0 + cos e0 tan b),
+ * with tan b by its series (next term 1382 b^11 / 155925 < 2e-16 b). */
+static inline __attribute__((always_inline)) double
+refraction_deg(const struct topo *t, double pressure_mbar, double temp_c)
+{
+  const double b = deg2rad(10.3 / (t->e0_deg + 5.11)), b2 = b * b;
+  const double tan_b =
+      b * (1.0 + b2 * (1.0 / 3.0 + b2 * (2.0 / 15.0 + b2 * (17.0 / 315.0 + b2 * (62.0 / 2835.0)))));
+  const double cot = (t->cos_e0 - t->sin_e0 * tan_b) / (t->sin_e0 + t->cos_e0 * tan_b);
+  return pressure_mbar / 1010.0 * 283.0 / (273.0 + temp_c) * 1.02 / 60.0 * cot;
+}
 
-  /* Bennett's refraction scaled for pressure and temperature (eq. 42),
-   * only while the sun's upper limb can still be seen: 1 / tan(e0 + b),
-   * b = 10.3 / (e0 + 5.11) deg (0.1..2.5 deg), is
-   * (cos e0 - sin e0 tan b) / (sin e0 + cos e0 tan b), with tan b by its
-   * series (next term 1382 b^11 / 155925 < 2e-16 b). */
-  double de_deg = 0.0;
-  if (e0_deg >= -(SUN_RADIUS_DEG + atmos_refract_deg)) {
-    const double b = deg2rad(10.3 / (e0_deg + 5.11)), b2 = b * b;
-    const double tan_b =
-        b * (1.0 + b2 * (1.0 / 3.0 +
-                         b2 * (2.0 / 15.0 + b2 * (17.0 / 315.0 + b2 * (62.0 / 2835.0)))));
-    const double cot = (cos_e0 - sin_e0 * tan_b) / (sin_e0 + cos_e0 * tan_b);
-    de_deg = pressure_mbar / 1010.0 * 283.0 / (273.0 + temp_c) * 1.02 / 60.0 * cot;
-  }
+static inline int refraction_applies(const struct topo *t, double atmos_refract_deg)
+{
+  return t->e0_deg >= -(SUN_RADIUS_DEG + atmos_refract_deg);
+}
 
-  const double e_deg = e0_deg + de_deg;
+/* The refraction de [rad] under which sun_from_topo()'s series hold: any
+ * real air (it is 0.01 rad at the horizon). */
+#define REFRACTION_SERIES_RAD 0.05
+
+/* *sun from t and the refraction de_deg [deg], branch-free: the azimuth's
+ * sine and cosine are those of gamma + 180 deg (straight overhead,
+ * az_y = az_x = 0, atan2 gives gamma = 0, azimuth 180); the zenith's
+ * cosine and sine are the sine and cosine of e = e0 + de. cos e0 is the
+ * length of the horizontal part of the sun's direction: accurate near the
+ * zenith too, where sqrt(1 - sin^2 e0) is not. While |de| is under
+ * REFRACTION_SERIES_RAD the series below are sin and cos of de to rounding
+ * (next terms d^7 / 5040 and d^8 / 40320 < 2e-13 d); the caller takes
+ * another way beyond. */
+static inline __attribute__((always_inline)) void
+sun_from_topo(const struct topo *t, double de_deg, struct solar_sun *sun)
+{
+  sun->zenith_deg = 90.0 - (t->e0_deg + de_deg);
+  const double inv_h = t->h > 0.0 ? 1.0 / t->h : 0.0;
+  sun->sin_azimuth = -t->az_y * inv_h;
+  sun->cos_azimuth = t->h > 0.0 ? -t->az_x * inv_h : -1.0;
+  const double d = deg2rad(de_deg), d2 = d * d;
+  const double sin_d = d * (1.0 - d2 / 6.0 * (1.0 - d2 / 20.0));
+  const double cos_d = 1.0 - d2 / 2.0 * (1.0 - d2 / 12.0 * (1.0 - d2 / 30.0));
+  sun->cos_zenith = t->sin_e0 * cos_d + t->cos_e0 * sin_d;
+  sun->sin_zenith = t->cos_e0 * cos_d - t->sin_e0 * sin_d;
+}
+
+/* Topocentric position (eqs. 31-43) from the geocentric hour angle h_deg
+ * (-180..180) with its sine and cosine, the declination's sine and cosine
+ * and the parallax xi_deg: topo_direction(), then the refraction. Fills
+ * *pos (the azimuth by atan2) and/or *sun (the azimuth's sine and cosine
+ * from the same atan2 arguments, no atan2); either may be NULL. */
+static inline __attribute__((always_inline)) void
+topocentric(const struct solar_site *s, double h_deg, double sin_h, double cos_h,
+            double sin_delta, double cos_delta, double xi_deg, double pressure_mbar,
+            double temp_c, double atmos_refract_deg, struct solar_pos *pos,
+            struct solar_sun *sun)
+{
+  const double sin_xi = sin_parallax(xi_deg);
+  struct topo t;
+  topo_direction(s, sin_h, cos_h, sin_delta, cos_delta, sin_xi, &t);
+  const double de_deg = refraction_applies(&t, atmos_refract_deg)
+                            ? refraction_deg(&t, pressure_mbar, temp_c)
+                            : 0.0;
+  const double e_deg = t.e0_deg + de_deg;
 
   if (pos) {
     /* The parallax in right ascension for the hour angle (eq. 38-41):
      * |num / den| < 6e-5 while |delta| < 24 deg: t - t^3/3 is atan t to
      * rounding there (next term t^5/5 < 2e-22); atan2 otherwise. */
     const double num = -s->x * sin_xi * sin_h, den = cos_delta - s->x * sin_xi * cos_h;
-    const double t = num / den;
-    const double dalpha = fabs(t) < 1e-3 ? t * (1.0 - t * t / 3.0) : atan2(num, den);
+    const double q = num / den;
+    const double dalpha = fabs(q) < 1e-3 ? q * (1.0 - q * q / 3.0) : atan2(num, den);
     double hp_deg = h_deg - rad2deg(dalpha);
     hp_deg = hp_deg > 180.0 ? hp_deg - 360.0 : hp_deg < -180.0 ? hp_deg + 360.0 : hp_deg;
     pos->elevation_deg = e_deg;
     pos->zenith_deg = 90.0 - e_deg;
-    pos->azimuth_deg = wrap360_fast(rad2deg(atan2(az_y, az_x)) + 180.0);
+    pos->azimuth_deg = wrap360_fast(rad2deg(atan2(t.az_y, t.az_x)) + 180.0);
     pos->hour_angle_deg = hp_deg;
   }
   if (sun) {
-    sun->zenith_deg = 90.0 - e_deg;
-    /* sin and cos of gamma + 180 deg; straight overhead (az_y = az_x = 0)
-     * atan2 gives gamma = 0, azimuth 180. */
-    const double inv_h = h > 0.0 ? 1.0 / h : 0.0;
-    sun->sin_azimuth = -az_y * inv_h;
-    sun->cos_azimuth = h > 0.0 ? -az_x * inv_h : -1.0;
-    /* cos and sin of the zenith are sin and cos of e = e0 + de. cos e0 is
-     * the length of the horizontal part of the sun's direction: accurate
-     * near the zenith too, where sqrt(1 - sin^2 e0) is not. The refraction
-     * de is under 0.05 rad for any real air, where the series below are sin
-     * and cos to rounding (next terms d^7 / 5040 and d^8 / 40320 < 2e-13 d). */
-    const double d = deg2rad(de_deg), d2 = d * d;
-    if (fabs(d) < 0.05) {
-      const double sin_d = d * (1.0 - d2 / 6.0 * (1.0 - d2 / 20.0));
-      const double cos_d = 1.0 - d2 / 2.0 * (1.0 - d2 / 12.0 * (1.0 - d2 / 30.0));
-      sun->cos_zenith = sin_e0 * cos_d + cos_e0 * sin_d;
-      sun->sin_zenith = cos_e0 * cos_d - sin_e0 * sin_d;
-    } else {
+    sun_from_topo(&t, de_deg, sun);
+    if (!(fabs(deg2rad(de_deg)) < REFRACTION_SERIES_RAD))
       sincos_fast(deg2rad(sun->zenith_deg), &sun->sin_zenith, &sun->cos_zenith);
-    }
   }
 }
 
@@ -1168,6 +1246,7 @@ void solar_axis_free(struct solar_axis *a)
   free(a->sin_gha);
   free(a->cos_gha);
   free(a->win);
+  free(a->sin_xi);
   free(a);
 }
 
@@ -1198,7 +1277,9 @@ struct solar_axis *solar_axis_new(double t0_mid_unix_s, double step_s, size_t n,
   a->sin_gha = malloc(n * sizeof *a->sin_gha);
   a->cos_gha = malloc(n * sizeof *a->cos_gha);
   a->win = malloc(a->n_seg * sizeof *a->win);
-  if (!a->mid || !a->sin_delta || !a->cos_delta || !a->sin_gha || !a->cos_gha || !a->win) {
+  a->sin_xi = malloc(n * sizeof *a->sin_xi);
+  if (!a->mid || !a->sin_delta || !a->cos_delta || !a->sin_gha || !a->cos_gha || !a->win ||
+      !a->sin_xi) {
     solar_axis_free(a);
     return NULL;
   }
@@ -1218,6 +1299,7 @@ struct solar_axis *solar_axis_new(double t0_mid_unix_s, double step_s, size_t n,
     win_eval((const double (*)[SOLAR_CACHE_SLOTS])a->win[(int64_t)kf - a->seg0], t, u - kf,
              &a->mid[i], &a->sin_delta[i], &a->cos_delta[i], 1);
     gha_sincos(&a->mid[i], &a->sin_gha[i], &a->cos_gha[i]);
+    a->sin_xi[i] = sin_parallax(a->mid[i].xi_deg);
   }
   return a;
 }

@@ -220,6 +220,8 @@ struct solar_axis {
   int64_t seg0;                   /* first interpolation segment held */
   size_t n_seg;                   /* segments held */
   double (*win)[SOLAR_CACHE_COLS][SOLAR_CACHE_SLOTS]; /* their windows */
+  double *sin_xi;                 /* n: sine of mid[i].xi_deg, as
+                                     topocentric() takes it */
   double sin_half, cos_half;      /* of half an interval's hour-angle width */
 };
 
