@@ -607,6 +607,53 @@ START_TEST(test_axis_same_as_site)
 }
 END_TEST
 
+/* solar_interval_sun_axis_run(), which works a block of rows at a time
+ * in a vectorised loop, gives solar_interval_sun_axis() row by row bit
+ * for bit: at Quito, Helsinki, Dunedin and 78.2 N (polar day and night),
+ * with the pressure and temperature from rows (among them, every 97th,
+ * 60000 hPa at -60 degC: no real air, but refraction enough to leave the
+ * series, so that the scalar way takes over) and with a constant pressure;
+ * over 8760 rows, not a whole number of blocks. */
+START_TEST(test_axis_run_same_as_rows)
+{
+  static const struct fast_site sites[] = {
+    {-0.1807, -78.4678, 2850.0}, {60.1699, 24.9384, 17.0},
+    {-45.8788, 170.5028, 40.0},  {78.2232, 15.6267, 10.0},
+  };
+  const struct fast_site *fs = &sites[_i / 2];
+  const int rows_air = _i % 2;
+  struct solar_site site;
+  solar_site_init(&site, fs->lat_deg, fs->lon_deg, fs->elev_m);
+  struct solar_axis *a = solar_axis_new(FAST_YEARS[1] + 1800.0, 3600.0, FAST_HOURS, 63.8);
+  ck_assert_ptr_nonnull(a);
+  static double pa[FAST_HOURS], tc[FAST_HOURS], z[FAST_HOURS], cz[FAST_HOURS], sz[FAST_HOURS],
+      se[FAST_HOURS], ce[FAST_HOURS];
+  for (int i = 0; i < FAST_HOURS; i++) {
+    const int dense = rows_air && i % 97 == 0;
+    pa[i] = dense ? 6.0e6 : rows_air ? 90000.0 + 20.0 * (i % 1000) : 101325.0;
+    tc[i] = dense ? -60.0 : -20.0 + 0.007 * i;
+  }
+  solar_interval_sun_axis_run(a, FAST_HOURS, &site, rows_air ? pa : NULL, 101325.0, tc, z, cz,
+                              sz, se, ce);
+  int up = 0, down = 0;
+  for (int i = 0; i < FAST_HOURS; i++) {
+    struct solar_sun s;
+    const double f = solar_interval_sun_axis(a, (size_t)i, &site, pa[i] / 100.0, tc[i], NULL, &s);
+    ck_assert_double_eq(z[i], s.zenith_deg);
+    ck_assert_double_eq(cz[i], s.cos_zenith);
+    ck_assert_double_eq(sz[i], s.sin_zenith);
+    ck_assert_double_eq(se[i], s.sin_azimuth);
+    ck_assert_double_eq(ce[i], s.cos_azimuth);
+    up += f >= 1.0;
+    down += f <= 0.0;
+  }
+  /* Each site has whole hours of sun and whole hours of night. */
+  ck_assert_int_gt(up, 1000);
+  ck_assert_int_gt(down, 1000);
+  solar_axis_free(a);
+}
+END_TEST
+
 /* ---- the topocentric part against SPA's equations as printed -------------
  * solar_position() works the parallax on the direction vector (solar.c)
  * and the refraction by the tangent addition rule; here are eqs. 26-43 of
@@ -730,6 +777,7 @@ Suite *make_solar_suite(void)
   tcase_add_test(tc, test_fast_irregular_instants);
   tcase_add_test(tc, test_site_api_same);
   tcase_add_loop_test(tc, test_axis_same_as_site, 0, 2);
+  tcase_add_loop_test(tc, test_axis_run_same_as_rows, 0, 8);
   tcase_add_test(tc, test_topocentric_as_printed);
   suite_add_tcase(s, tc);
   return s;
