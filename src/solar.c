@@ -847,8 +847,9 @@ refraction_deg(const struct topo *t, double pressure_mbar, double temp_c)
   const double b = deg2rad(10.3 / (t->e0_deg + 5.11)), b2 = b * b;
   const double tan_b =
       b * (1.0 + b2 * (1.0 / 3.0 + b2 * (2.0 / 15.0 + b2 * (17.0 / 315.0 + b2 * (62.0 / 2835.0)))));
-  const double cot = (t->cos_e0 - t->sin_e0 * tan_b) / (t->sin_e0 + t->cos_e0 * tan_b);
-  return pressure_mbar / 1010.0 * 283.0 / (273.0 + temp_c) * 1.02 / 60.0 * cot;
+  /* P / 1010 * 283 / (273 + T) * 1.02 / 60 * cot, with one division. */
+  return pressure_mbar * (283.0 * 1.02 / (1010.0 * 60.0)) *
+         (t->cos_e0 - t->sin_e0 * tan_b) / ((t->sin_e0 + t->cos_e0 * tan_b) * (273.0 + temp_c));
 }
 
 static inline int refraction_applies(const struct topo *t, double atmos_refract_deg)
@@ -877,8 +878,8 @@ sun_from_topo(const struct topo *t, double de_deg, struct solar_sun *sun)
   sun->sin_azimuth = -t->az_y * inv_h;
   sun->cos_azimuth = t->h > 0.0 ? -t->az_x * inv_h : -1.0;
   const double d = deg2rad(de_deg), d2 = d * d;
-  const double sin_d = d * (1.0 - d2 / 6.0 * (1.0 - d2 / 20.0));
-  const double cos_d = 1.0 - d2 / 2.0 * (1.0 - d2 / 12.0 * (1.0 - d2 / 30.0));
+  const double sin_d = d * (1.0 - d2 * (1.0 / 6.0) * (1.0 - d2 * (1.0 / 20.0)));
+  const double cos_d = 1.0 - d2 * 0.5 * (1.0 - d2 * (1.0 / 12.0) * (1.0 - d2 * (1.0 / 30.0)));
   sun->cos_zenith = t->sin_e0 * cos_d + t->cos_e0 * sin_d;
   sun->sin_zenith = t->cos_e0 * cos_d - t->sin_e0 * sin_d;
 }
