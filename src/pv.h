@@ -143,6 +143,21 @@ static inline double pv_inverter_ac(const struct pv_inverter *inv, double p_dc_k
   return p_ac;
 }
 
+/* pv_inverter_ac() without a branch, for the vectorised loops: the same
+ * results for any p_dc_kw but NaN. */
+static inline double pv_inverter_ac_select(const struct pv_inverter *inv, double p_dc_kw,
+                                           double *clipped_kw)
+{
+  const double zeta = p_dc_kw / inv->p_dc0_inv;
+  const double eff = inv->eff_scale * (-0.0162 * zeta - 0.0059 / zeta + 0.9858);
+  const double p_ac = eff * p_dc_kw;
+  /* The tests straight in the selects: a flag kept in a variable would
+   * stop the loops from vectorising. */
+  const double on = p_dc_kw > 0.0 && p_ac > 0.0 ? p_ac : 0.0;
+  *clipped_kw = on > inv->p_ac0_kw ? on - inv->p_ac0_kw : 0.0;
+  return on > inv->p_ac0_kw ? inv->p_ac0_kw : on;
+}
+
 /* Fraction of DC power kept after all DC losses in month m (0..11). */
 double pv_dc_keep(const struct pv_params *pp, int m);
 

@@ -112,43 +112,37 @@ void tracking_axis_init(struct tracking_axis *ta, const struct tracking_params *
  * (se, sn, su) (east, north, up; a unit vector): the cosine and sine of the
  * surface tilt and cos(AOI) clamped to -1..1, as tracking_single_axis()
  * gives them for zenith < 90 deg (the tilt's through cos and sin of its
- * angle). With the sun down the plane is stowed: cos_tilt0, sin_tilt0. Pure. */
-static inline void tracking_axis_plane(const struct tracking_axis *ta, double se, double sn,
+ * angle). Written without a branch (each case worked, a select keeps one),
+ * so that the hourly loops that call it vectorise. Pure. */
+static inline __attribute__((always_inline)) void tracking_axis_plane(const struct tracking_axis *ta, double se, double sn,
                                        double su, double *cos_tilt, double *sin_tilt,
                                        double *cos_aoi)
 {
   const double num = ta->wx * se + ta->wy * sn;                   /* w.s */
   const double den = ta->n0x * se + ta->n0y * sn + ta->n0z * su; /* n0.s */
   const double h = sqrt(num * num + den * den);
-  double cr = 1.0, sr = 0.0; /* the sun along the axis: atan2(0, 0) = 0 */
-  if (h > 0.0) {
-    cr = den / h;
-    sr = num / h;
-    if (ta->gcr > 0.0) {
-      const double c = fabs(cr) / ta->gcr; /* cos of the pull-back */
-      if (c < 1.0) {
-        const double sc = sqrt(1.0 - c * c);
-        const double ci = cr, si = sr;
-        if (si >= 0.0) { /* ideal - acos(c) */
-          cr = ci * c + si * sc;
-          sr = si * c - ci * sc;
-        } else {         /* ideal + acos(c) */
-          cr = ci * c - si * sc;
-          sr = si * c + ci * sc;
-        }
-      }
-    }
-    if (cr < ta->cos_max) { /* |R| > max, |R| in 0..180 deg */
-      cr = ta->cos_max;
-      sr = copysign(ta->sin_max, sr);
-    }
-  }
+  /* The ideal rotation R as cos and sin; the sun along the axis
+   * (h = 0): atan2(0, 0) = 0. */
+  /* (The tests stand in the selects themselves: a flag kept in a variable
+   * would stop the loops from vectorising.) */
+  const double ci = h > 0.0 ? den / h : 1.0, si = h > 0.0 ? num / h : 0.0;
+  /* Backtracking: R pulled back by acos(c), c = |cos R| / gcr, while
+   * c < 1: ideal - acos(c) for sin R >= 0, ideal + acos(c) otherwise. */
+  const double c = fabs(ci) / ta->gcr;
+  const double sc = sqrt(1.0 - c * c);
+  const double cb = si >= 0.0 ? ci * c + si * sc : ci * c - si * sc;
+  const double sb = si >= 0.0 ? si * c - ci * sc : si * c + ci * sc;
+  const double c1 = h > 0.0 && ta->gcr > 0.0 && c < 1.0 ? cb : ci;
+  const double s1 = h > 0.0 && ta->gcr > 0.0 && c < 1.0 ? sb : si;
+  /* The rotation limit: |R| > max, |R| in 0..180 deg. */
+  const double cr = h > 0.0 && c1 < ta->cos_max ? ta->cos_max : c1;
+  const double sr = h > 0.0 && c1 < ta->cos_max ? copysign(ta->sin_max, s1) : s1;
   const double nx = cr * ta->n0x + sr * ta->wx, ny = cr * ta->n0y + sr * ta->wy;
   const double nz = cr * ta->n0z;
   *cos_tilt = nz;
   *sin_tilt = sqrt(nx * nx + ny * ny);
-  const double c = nx * se + ny * sn + nz * su;
-  *cos_aoi = c > 1.0 ? 1.0 : c < -1.0 ? -1.0 : c;
+  const double ca = nx * se + ny * sn + nz * su;
+  *cos_aoi = ca > 1.0 ? 1.0 : ca < -1.0 ? -1.0 : ca;
 }
 
 #endif

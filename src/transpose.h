@@ -89,27 +89,56 @@ static inline int transpose_perez_bin(double eps)
   return k;
 }
 
+/* transpose_perez_bin() counted in selects, for the vectorised loops
+ * (a branch stops them): the same bin. */
+static inline __attribute__((always_inline)) int transpose_perez_bin_select(double eps)
+{
+  const double *e = transpose_perez_eps_edge;
+  return (int)((eps >= e[0] ? 1.0 : 0.0) + (eps >= e[1] ? 1.0 : 0.0) +
+               (eps >= e[2] ? 1.0 : 0.0) + (eps >= e[3] ? 1.0 : 0.0) +
+               (eps >= e[4] ? 1.0 : 0.0) + (eps >= e[5] ? 1.0 : 0.0) +
+               (eps >= e[6] ? 1.0 : 0.0));
+}
+
 /* Perez constant kappa for zenith in radians; cos 85 deg. */
 #define TRANSPOSE_PEREZ_KAPPA 1.041
 #define TRANSPOSE_PEREZ_COS_85 0.08715574274765817
 
-static inline double transpose_perez_sky(double cos_t, double sin_t, double cos_aoi,
-                                         double zenith_deg, double cos_z, double dni, double dhi,
-                                         double dni_extra, double am_rel)
+/* Sky clearness epsilon (eq. 1 with kappa z^3) and the zenith z [rad]. */
+static inline double transpose_perez_eps(double zenith_deg, double dni, double dhi, double *z)
 {
-  double z = deg2rad(zenith_deg);
-  double kz3 = TRANSPOSE_PEREZ_KAPPA * z * z * z;
-  double eps = ((dhi + dni) / dhi + kz3) / (1.0 + kz3);
+  *z = deg2rad(zenith_deg);
+  const double kz3 = TRANSPOSE_PEREZ_KAPPA * *z * *z * *z;
+  return ((dhi + dni) / dhi + kz3) / (1.0 + kz3);
+}
+
+/* The sky diffuse on the plane from the bin's coefficients f11..f23
+ * (passed one by one: a vectorised loop keeps an array in memory). */
+static inline __attribute__((always_inline)) double
+transpose_perez_sky_f(double f11, double f12, double f13, double f21, double f22, double f23,
+                      double z, double cos_t, double sin_t, double cos_aoi, double cos_z,
+                      double dhi, double dni_extra, double am_rel)
+{
   double delta = dhi * am_rel / dni_extra;
-  const double *f = transpose_perez_f[transpose_perez_bin(eps)];
-  double f1 = transpose_pos0(f[0] + f[1] * delta + f[2] * z);
-  double f2 = f[3] + f[4] * delta + f[5] * z;
+  double f1 = transpose_pos0(f11 + f12 * delta + f13 * z);
+  double f2 = f21 + f22 * delta + f23 * z;
   double a = transpose_pos0(cos_aoi);
   /* Floor of b at cos 85 deg keeps the circumsolar ratio finite near the
    * horizon (Perez et al. 1990, after eq. 9). */
   double b = cos_z > TRANSPOSE_PEREZ_COS_85 ? cos_z : TRANSPOSE_PEREZ_COS_85;
   double sky = dhi * ((1.0 - f1) * (1.0 + cos_t) / 2.0 + f1 * a / b + f2 * sin_t);
   return transpose_pos0(sky);
+}
+
+static inline double transpose_perez_sky(double cos_t, double sin_t, double cos_aoi,
+                                         double zenith_deg, double cos_z, double dni, double dhi,
+                                         double dni_extra, double am_rel)
+{
+  double z;
+  const double eps = transpose_perez_eps(zenith_deg, dni, dhi, &z);
+  const double *f = transpose_perez_f[transpose_perez_bin(eps)];
+  return transpose_perez_sky_f(f[0], f[1], f[2], f[3], f[4], f[5], z, cos_t, sin_t, cos_aoi,
+                               cos_z, dhi, dni_extra, am_rel);
 }
 
 /* Floor of cos zenith in the Hay-Davies beam ratio Rb: cos 89 deg, the
