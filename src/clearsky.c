@@ -77,8 +77,3 @@ double clearsky_ineichen_ghi(const struct clearsky_ineichen_site *c, double cos_
   return g > 0.0 ? g : 0.0;
 }
 
-double clearsky_ineichen_ghi_lower(const struct clearsky_ineichen_site *c, double cos_zenith,
-                                   double am_abs, double dni_extra)
-{
-  return c->cg1 * dni_extra * cos_zenith * (1.0 + c->neg_cg2 * am_abs * c->tl);
-}

@@ -38,7 +38,11 @@ double clearsky_ineichen_ghi(const struct clearsky_ineichen_site *c, double cos_
  * extinction exponent, 0.03..2 for any Linke turbidity and air mass); may
  * be negative. For skipping the exact value when a test against the bound
  * already decides. Pure. */
-double clearsky_ineichen_ghi_lower(const struct clearsky_ineichen_site *c, double cos_zenith,
-                                   double am_abs, double dni_extra);
+static inline double clearsky_ineichen_ghi_lower(const struct clearsky_ineichen_site *c,
+                                                 double cos_zenith, double am_abs,
+                                                 double dni_extra)
+{
+  return c->cg1 * dni_extra * cos_zenith * (1.0 + c->neg_cg2 * am_abs * c->tl);
+}
 
 #endif

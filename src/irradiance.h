@@ -36,19 +36,19 @@ double irr_airmass_absolute(double am_rel, double pressure_pa);
  * Within 3e-15 relative of pow() (ln x < 4.6 carries its rounding into
  * the exponent, as the library's exp(log()) did), in about half the
  * instructions of the two library calls. */
-static inline double irr_kasten_young_pow(double x)
+static inline __attribute__((always_inline)) double irr_kasten_young_pow(double x)
 {
   const double ln2_hi = 6.93147180369123816490e-01, ln2_lo = 1.90821492927058770002e-10;
   uint64_t bits;
   memcpy(&bits, &x, sizeof bits);
-  int k = (int)((bits >> 52) & 0x7ff) - 1023;
+  const int ex = (int)((bits >> 52) & 0x7ff) - 1023;
   bits = (bits & 0x000fffffffffffffULL) | 0x3ff0000000000000ULL;
-  double m;
-  memcpy(&m, &bits, sizeof m);
-  if (m > 1.41421356237309504880) {
-    m *= 0.5;
-    k++;
-  }
+  double m1;
+  memcpy(&m1, &bits, sizeof m1);
+  /* m in [sqrt(1/2), sqrt(2)): selects, not a branch, for the vectorised
+   * loops (k is a whole number in a double: exact). */
+  const double m = m1 > 1.41421356237309504880 ? m1 * 0.5 : m1;
+  const double k = (double)ex + (m1 > 1.41421356237309504880 ? 1.0 : 0.0);
   const double s = (m - 1.0) / (m + 1.0), s2 = s * s;
   const double ln_m =
       2.0 * s *
@@ -57,14 +57,15 @@ static inline double irr_kasten_young_pow(double x)
              s2 * (1.0 / 21)))))))))));
   const double y = -1.6364 * ((k * ln2_hi + ln_m) + k * ln2_lo);
   /* y is -7.5..-2.9: j = round(y / ln 2) by truncating y / ln 2 - 0.5. */
-  const double jf = (double)(int)(y * 1.44269504088896340736 - 0.5);
+  const int j = (int)(y * 1.44269504088896340736 - 0.5);
+  const double jf = (double)j;
   const double r = (y - jf * ln2_hi) - jf * ln2_lo;
   const double e =
       1.0 + r * (1.0 + r * (1.0 / 2 + r * (1.0 / 6 + r * (1.0 / 24 + r * (1.0 / 120 +
             r * (1.0 / 720 + r * (1.0 / 5040 + r * (1.0 / 40320 + r * (1.0 / 362880 +
             r * (1.0 / 3628800 + r * (1.0 / 39916800 + r * (1.0 / 479001600 +
             r * (1.0 / 6227020800.0)))))))))))));
-  const uint64_t scale_bits = (uint64_t)((int64_t)jf + 1023) << 52;
+  const uint64_t scale_bits = (uint64_t)((int64_t)j + 1023) << 52;
   double scale;
   memcpy(&scale, &scale_bits, sizeof scale);
   return e * scale;

@@ -117,21 +117,6 @@ static const struct solar_axis *shared_axis(const struct site *site, const struc
   return a;
 }
 
-/* Clear-sky flag of one interval (see the pass in sky_build): the exact
- * clear sky only when the bound without exp() does not decide. */
-static int above_clear_sky(const struct clearsky_ineichen_site *cs, double ghi, double cos_zen,
-                           double am_abs, double dni_extra)
-{
-  /* The bound is below the clear sky by a relative x^2 / 2 >= 4e-4
-   * (clearsky.h), far more than rounding: ghi at or under the bound's
-   * threshold is under the exact one too. */
-  const double lower = clearsky_ineichen_ghi_lower(cs, cos_zen, am_abs, dni_extra);
-  if (!(ghi > SKY_CHECK_RATIO * lower * (1.0 + 1e-9) + SKY_CHECK_OFFSET_WM2))
-    return 0;
-  return sky_check_above(ghi, clearsky_ineichen_ghi(cs, cos_zen, am_abs, dni_extra),
-                         SKY_CHECK_RATIO, SKY_CHECK_OFFSET_WM2);
-}
-
 /* angles: fill zenith and azimuth for every row, for plants that read the
  * sun's place below the horizon or its azimuth (trackers, row shading,
  * bifacial rear). */
@@ -283,35 +268,11 @@ static struct sky *sky_build(const struct site *site, const struct profile *p, i
     return NULL;
   }
   /* Pass 3: air mass (the decompositions above do not read it) and, in
-   * the same loop, the irradiation and the clear-sky flag. */
-  double ghi_wh = 0.0;
-  struct clearsky_ineichen_site cs;
-  clearsky_ineichen_init(&cs, SIM_CLEAR_LINKE, site->elevation_m);
-  /* Locals, which the stores to am_rel cannot alias. */
-  const double *const k_ghi = k->ghi, *const k_zen = k->zenith, *const k_cos = k->cos_zen;
-  const double *const k_extra = k->dni_extra;
-  double *const k_am = k->am_rel;
-  size_t above = 0;
-  for (size_t i = 0; i < n; i++) {
-    ghi_wh += k_ghi[i] * len / UNITS_S_PER_H;
-    const double z = k_zen[i];
-    if (!(z < 90.0)) {
-      /* irr_airmass_relative_cos() is NAN for the sun down. */
-      k_am[i] = NAN;
-      continue;
-    }
-    const double am_rel = k_am[i] = irr_airmass_relative_cos_inline(z, k_cos[i]);
-    /* Flag irradiance above a clear sky of clean, dry air (Linke turbidity
-     * 2, Ineichen and Perez 2002): measured or modelled data seldom exceed
-     * it by the sky_check.h margin over an hour. */
-    if (k_ghi[i] > SKY_CHECK_OFFSET_WM2) {
-      double pa = pres ? pres[i] : p_site;
-      above += (size_t)above_clear_sky(&cs, k_ghi[i], k_cos[i],
-                                       irr_airmass_absolute_inline(am_rel, pa), k_extra[i]);
-    }
-  }
-  k->note.above_clear_sky += above;
-  k->note.ghi_kwh_m2 = ghi_wh / 1000.0;
+   * the same pass, the irradiation and the clear-sky flag: irradiance
+   * above a clear sky of clean, dry air (Linke turbidity 2, Ineichen and
+   * Perez 2002), which measured or modelled data seldom exceed by the
+   * sky_check.h margin over an hour. */
+  sky_airmass(k, pres, p_site, site->elevation_m, SIM_CLEAR_LINKE);
   return k;
 oom:
   diag_msg(d, "out of memory for a profile of %zu rows", p->n);
