@@ -262,6 +262,39 @@ static double floor_fast(double x)
   return t > x ? t - 1.0 : t;
 }
 
+/* floor_fast() for |x| < 2^31, through a 32-bit integer: the same values,
+ * and a conversion the vectorised loops have on every processor. */
+static inline double floor_small(double x)
+{
+  const double t = (double)(int32_t)x;
+  return t > x ? t - 1.0 : t;
+}
+
+/* The Taylor series of sin r and cos r to r^15 and r^16 for |r| <= pi/4,
+ * whose remainders are under 5e-17. */
+static inline __attribute__((always_inline)) void sincos_series(double r, double *sr,
+                                                                double *cr)
+{
+  const double r2 = r * r;
+  *sr = r + r * r2 *
+                (-1.0 / 6.0 +
+                 r2 * (1.0 / 120.0 +
+                       r2 * (-1.0 / 5040.0 +
+                             r2 * (1.0 / 362880.0 +
+                                   r2 * (-1.0 / 39916800.0 +
+                                         r2 * (1.0 / 6227020800.0 +
+                                               r2 * (-1.0 / 1307674368000.0)))))));
+  *cr = 1.0 +
+        r2 * (-0.5 +
+              r2 * (1.0 / 24.0 +
+                    r2 * (-1.0 / 720.0 +
+                          r2 * (1.0 / 40320.0 +
+                                r2 * (-1.0 / 3628800.0 +
+                                      r2 * (1.0 / 479001600.0 +
+                                            r2 * (-1.0 / 87178291200.0 +
+                                                  r2 * (1.0 / 20922789888000.0))))))));
+}
+
 /* sin x and cos x for |x| < 1e6 (a series argument C t, an hour angle), about
  * three times cheaper than the C library's: x less k pi/2, with pi/2 split
  * in a 33-bit head (k pi2_hi exact for |k| < 2^20) and a tail, then the
@@ -273,26 +306,8 @@ static void sincos_fast(double x, double *sin_x, double *cos_x)
   const double pio2_hi = 1.5707963267341256, pio2_lo = 6.077100506506192e-11;
   const double kf = floor_fast(x * (2.0 / UNITS_PI) + 0.5);
   const double r = (x - kf * pio2_hi) - kf * pio2_lo;
-  const double r2 = r * r;
-  const double sr =
-      r + r * r2 *
-              (-1.0 / 6.0 +
-               r2 * (1.0 / 120.0 +
-                     r2 * (-1.0 / 5040.0 +
-                           r2 * (1.0 / 362880.0 +
-                                 r2 * (-1.0 / 39916800.0 +
-                                       r2 * (1.0 / 6227020800.0 +
-                                             r2 * (-1.0 / 1307674368000.0)))))));
-  const double cr =
-      1.0 +
-      r2 * (-0.5 +
-            r2 * (1.0 / 24.0 +
-                  r2 * (-1.0 / 720.0 +
-                        r2 * (1.0 / 40320.0 +
-                              r2 * (-1.0 / 3628800.0 +
-                                    r2 * (1.0 / 479001600.0 +
-                                          r2 * (-1.0 / 87178291200.0 +
-                                                r2 * (1.0 / 20922789888000.0))))))));
+  double sr, cr;
+  sincos_series(r, &sr, &cr);
   switch ((int64_t)kf & 3) {
   case 0: *sin_x = sr; *cos_x = cr; break;
   case 1: *sin_x = cr; *cos_x = -sr; break;
@@ -338,6 +353,21 @@ static inline __attribute__((always_inline)) double asin_series(double x)
   return x < 0.0 ? -r : r;
 }
 
+/* sincos_fast() without a branch, for the vectorised loops: the same
+ * values (the quadrant k mod 4 worked in doubles, then selects). */
+static inline __attribute__((always_inline)) void sincos_select(double x, double *sin_x,
+                                                                double *cos_x)
+{
+  const double pio2_hi = 1.5707963267341256, pio2_lo = 6.077100506506192e-11;
+  const double kf = floor_small(x * (2.0 / UNITS_PI) + 0.5);
+  const double r = (x - kf * pio2_hi) - kf * pio2_lo;
+  double sr, cr;
+  sincos_series(r, &sr, &cr);
+  const double q = kf - 4.0 * floor_small(kf * 0.25);
+  *sin_x = q == 0.0 ? sr : q == 1.0 ? cr : q == 2.0 ? -sr : -cr;
+  *cos_x = q == 0.0 ? cr : q == 1.0 ? -sr : q == 2.0 ? -cr : sr;
+}
+
 /* wrap360() without fmod: off by a rounding of deg (1e-9 deg for the
  * sidereal time's 1e7 deg), for the per-instant path. */
 static double wrap360_fast(double deg)
@@ -350,6 +380,20 @@ static double wrap360_fast(double deg)
 static double wrap180_fast(double deg)
 {
   const double r = wrap360_fast(deg);
+  return r > 180.0 ? r - 360.0 : r;
+}
+
+/* wrap360_fast() and wrap180_fast() for |deg| < 7e11 (floor_small()): the
+ * same values, for the vectorised loops. */
+static inline double wrap360_small(double deg)
+{
+  const double r = deg - 360.0 * floor_small(deg / 360.0);
+  return r >= 360.0 ? r - 360.0 : r;
+}
+
+static inline double wrap180_small(double deg)
+{
+  const double r = wrap360_small(deg);
   return r > 180.0 ? r - 360.0 : r;
 }
 
@@ -955,16 +999,15 @@ void solar_position(const struct solar_time *st, double lat_deg, double lon_deg,
 #define SIN_SUNRISE_ELEVATION sin(deg2rad(SUNRISE_ELEVATION_DEG))
 
 /* Sunrise hour angle [deg] 0..180 from a = sin phi sin delta and
- * b = cos phi cos delta >= 0: cos w0 = (sin h0 - a) / b. */
-static double sunrise_hour_angle(double a, double b)
+ * b = cos phi cos delta >= 0: cos w0 = (sin h0 - a) / b, acos y as
+ * pi/2 - asin y (within 3e-16 rad of the library's acos()). Without a
+ * branch, for the vectorised loops. */
+static inline __attribute__((always_inline)) double sunrise_hour_angle(double a, double b)
 {
   const double num = SIN_SUNRISE_ELEVATION - a;
+  const double w0 = rad2deg(UNITS_PI / 2.0 - asin_series(num / b));
   /* At a pole b is 0: the sign of num alone says day or night. */
-  if (num >= b)
-    return 0.0;
-  if (num <= -b)
-    return 180.0;
-  return rad2deg(acos(num / b));
+  return num >= b ? 0.0 : num <= -b ? 180.0 : w0;
 }
 
 double solar_sunrise_hour_angle(double lat_deg, double delta_deg)
@@ -977,6 +1020,39 @@ double solar_sunrise_hour_angle(double lat_deg, double delta_deg)
  * some 1e4 roundings, so that a case they decide is decided the same way
  * by the hour-angle comparison, which handles everything within it. */
 #define QUICK_MARGIN 1e-12
+
+/* The sun-up part of an interval of hour-angle half-width half_deg > 0
+ * around the hour angle h_mid [deg] -180..180, the sun being up on
+ * [-w0, w0] + 360 k (0 < w0 < 180): returns its fraction of the interval,
+ * and *best_mid, the middle of its longest piece (the interval may hold a
+ * sunset and the next sunrise). An interval of up to a day (the profiles
+ * renewcalc reads are hourly or finer), so that |lo|, |hi| <= 360, can
+ * meet k = -1, 0, 1. Written out without a branch, for the vectorised
+ * loops (a piece that is empty has a length <= 0, never above the best). */
+static inline __attribute__((always_inline)) double up_part(double h_mid, double w0,
+                                                            double half_deg, double *best_mid)
+{
+  const double lo = h_mid - half_deg, hi = h_mid + half_deg;
+  double up_deg = 0.0, best_len = 0.0, best = h_mid;
+#define UP_PIECE(k)                                                                           \
+  do {                                                                                        \
+    /* fmax() and fmin() without the library calls: no NaN here. */                         \
+    const double lo_b = -w0 + 360.0 * (k), hi_b = w0 + 360.0 * (k);                          \
+    const double lo_k = lo > lo_b ? lo : lo_b;                                                \
+    const double hi_k = hi < hi_b ? hi : hi_b;                                                \
+    const double len = hi_k - lo_k;                                                           \
+    up_deg += hi_k > lo_k ? len : 0.0;                                                        \
+    best = len > best_len ? 0.5 * (lo_k + hi_k) : best;                                       \
+    best_len = len > best_len ? len : best_len;                                               \
+  } while (0)
+  UP_PIECE(-1);
+  UP_PIECE(0);
+  UP_PIECE(1);
+#undef UP_PIECE
+  *best_mid = best;
+  const double frac = up_deg / (hi - lo);
+  return frac >= 1.0 ? 1.0 : frac <= 0.0 ? 0.0 : frac;
+}
 
 /* Where the time part at the middle of an interval's sun-up part comes
  * from: the shared axis's windows when ax is non-NULL, else the cache c,
@@ -1101,30 +1177,8 @@ interval_rest(const struct solar_time *mid, double sin_d, double cos_d, double s
       frac = 1.0;
     else if (half_deg <= 0.0)
       frac = fabs(h_mid) < w0 ? 1.0 : 0.0;
-    else {
-      /* The sun is up on [-w0, w0] + 360 k. An interval of up to a day
-       * (the profiles renewcalc reads are hourly or finer), so that
-       * |lo|, |hi| <= 360, can meet k = -1, 0, 1; keep the total length and
-       * the longest piece (the interval may hold a sunset and the next
-       * sunrise). */
-      const double lo = h_mid - half_deg, hi = h_mid + half_deg;
-      double up_deg = 0.0, best_len = 0.0;
-      for (int k = -1; k <= 1; k++) {
-        /* fmax() and fmin() without the library calls: no NaN here. */
-        const double lo_b = -w0 + 360.0 * k, hi_b = w0 + 360.0 * k;
-        const double lo_k = lo > lo_b ? lo : lo_b;
-        const double hi_k = hi < hi_b ? hi : hi_b;
-        if (hi_k > lo_k) {
-          up_deg += hi_k - lo_k;
-          if (hi_k - lo_k > best_len) {
-            best_len = hi_k - lo_k;
-            best_mid = 0.5 * (lo_k + hi_k);
-          }
-        }
-      }
-      frac = up_deg / (hi - lo);
-      frac = frac >= 1.0 ? 1.0 : frac <= 0.0 ? 0.0 : frac;
-    }
+    else
+      frac = up_part(h_mid, w0, half_deg, &best_mid);
   }
 
   if (frac <= 0.0) {
