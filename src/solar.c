@@ -925,6 +925,24 @@ sun_from_topo(const struct topo *t, double de_deg, struct solar_sun *sun)
   sun->sin_zenith = t->cos_e0 * cos_d - t->sin_e0 * sin_d;
 }
 
+/* topocentric() for *sun alone, interval_rest()'s way (the refraction
+ * from INTERVAL_ATMOS_REFRACT_DEG down), without a branch: the same values
+ * wherever the refraction is within sun_from_topo()'s series. Returns the
+ * refraction's size [rad]: from REFRACTION_SERIES_RAD up the caller takes
+ * the scalar way. */
+static inline __attribute__((always_inline)) double
+topo_sun_select(const struct solar_site *s, double sin_h, double cos_h, double sin_delta,
+                double cos_delta, double sin_xi, double pressure_mbar, double temp_c,
+                struct solar_sun *sun)
+{
+  struct topo t;
+  topo_direction(s, sin_h, cos_h, sin_delta, cos_delta, sin_xi, &t);
+  const double de_any = refraction_deg(&t, pressure_mbar, temp_c);
+  const double de_deg = refraction_applies(&t, INTERVAL_ATMOS_REFRACT_DEG) ? de_any : 0.0;
+  sun_from_topo(&t, de_deg, sun);
+  return fabs(deg2rad(de_deg));
+}
+
 /* Topocentric position (eqs. 31-43) from the geocentric hour angle h_deg
  * (-180..180) with its sine and cosine, the declination's sine and cosine
  * and the parallax xi_deg: topo_direction(), then the refraction. Fills
@@ -1403,19 +1421,203 @@ axis_sun_block(size_t n, const double *restrict sin_d, const double *restrict co
     const double cos_h = cos_g[i] * s.cos_lon - sin_g[i] * s.sin_lon;
     const double a = s.sin_lat * sin_d[i], b = s.cos_lat * cos_d[i];
     const double q = quick_class(sin_h, cos_h, a, b, sin_half, cos_half);
-    struct topo t;
-    topo_direction(&s, sin_h, cos_h, sin_d[i], cos_d[i], sin_xi[i], &t);
-    const double de_any = refraction_deg(&t, pr_mbar[i], temp_c[i]);
-    const double de_deg = refraction_applies(&t, INTERVAL_ATMOS_REFRACT_DEG) ? de_any : 0.0;
     struct solar_sun sun;
-    sun_from_topo(&t, de_deg, &sun);
+    const double de_rad = topo_sun_select(&s, sin_h, cos_h, sin_d[i], cos_d[i], sin_xi[i],
+                                          pr_mbar[i], temp_c[i], &sun);
     zenith_deg[i] = sun.zenith_deg;
     cos_zenith[i] = sun.cos_zenith;
     sin_zenith[i] = sun.sin_zenith;
     sin_azimuth[i] = sun.sin_azimuth;
     cos_azimuth[i] = sun.cos_azimuth;
-    cls[i] = q == 1.0 && !(fabs(deg2rad(de_deg)) < REFRACTION_SERIES_RAD) ? -1.0 : q;
+    /* (Nested selects: with && the loop does not vectorise.) */
+    cls[i] = q == 1.0 ? (de_rad < REFRACTION_SERIES_RAD ? 1.0 : -1.0) : q;
   }
+}
+
+/* ---- the rows with a sunrise or a sunset ------------------------------------
+ * axis_sun_block() leaves them to interval_rest(), which finds the part of
+ * the interval with the sun up and takes the sun at the middle of it, from
+ * the time part there. Here they go in batches of up to PART_MAX, through
+ * two vectorised loops: axis_part_up() (the sun-up part and, for rows up
+ * throughout after all, the sun) and axis_part_sun() (the time part from
+ * the axis's windows, gathered by the scalar code between, then the sun).
+ * The same operations as interval_rest(), hence the same values; a row
+ * either loop cannot take exactly goes the scalar way. */
+
+#define PART_MAX 64
+
+/* The window columns the sun-up middle reads (win_eval() with want_delta). */
+enum { PW_NUT, PW_R, PW_ALPHA, PW_DELTA, PW_N };
+static const int PW_COL[PW_N] = { NV_NUT, NV_R, NV_ALPHA, NV_DELTA };
+
+struct part_batch {
+  size_t n, n2;                    /* rows, rows with a sunrise or sunset */
+  size_t row[PART_MAX];            /* their indices on the axis */
+  double sin_d[PART_MAX], cos_d[PART_MAX], sin_g[PART_MAX], cos_g[PART_MAX];
+  double sin_xi[PART_MAX], nu[PART_MAX], alpha[PART_MAX], t_mid[PART_MAX];
+  double pr_mbar[PART_MAX], temp_c[PART_MAX];
+  double frac[PART_MAX], t_up[PART_MAX], de_rad[PART_MAX];
+  double zen[PART_MAX], cz[PART_MAX], sz[PART_MAX], sa[PART_MAX], ca[PART_MAX];
+  /* the rows with 0 < frac < 1: their index in the batch, the window's
+   * divided differences and the fraction of its segment */
+  size_t at[PART_MAX];
+  double win[PW_N][SOLAR_CACHE_SLOTS][PART_MAX], x[PART_MAX];
+  double t2[PART_MAX], pr2[PART_MAX], temp2[PART_MAX];
+  /* and their sun, by that index (a store by batch index would be a
+   * scatter, which most vector units lack) */
+  double de2[PART_MAX], zen2[PART_MAX], cz2[PART_MAX], sz2[PART_MAX], sa2[PART_MAX],
+      ca2[PART_MAX];
+};
+
+/* interval_rest() from frac < 0 for rows [0, n) of the batch b: frac, and
+ * the instant t_up at the middle of the sun-up part; for rows up throughout
+ * the sun in zen..ca, and the refraction's size in de_rad. */
+SIMD_CLONES static void axis_part_up(struct part_batch *restrict b, const struct solar_site *s_in,
+                                     double half_deg)
+{
+  const struct solar_site s = *s_in;
+  const size_t n = b->n;
+#pragma omp simd
+  for (size_t p = 0; p < n; p++) {
+    const double sin_h = b->sin_g[p] * s.cos_lon + b->cos_g[p] * s.sin_lon;
+    const double cos_h = b->cos_g[p] * s.cos_lon - b->sin_g[p] * s.sin_lon;
+    const double a = s.sin_lat * b->sin_d[p], bb = s.cos_lat * b->cos_d[p];
+    const double h_mid = wrap180_small(b->nu[p] + s.lon_deg - b->alpha[p]);
+    const double w0 = sunrise_hour_angle(a, bb);
+    double best_mid;
+    const double part = up_part(h_mid, w0, half_deg, &best_mid);
+    b->frac[p] = w0 <= 0.0 ? 0.0 : w0 >= 180.0 ? 1.0 : part;
+    b->t_up[p] = b->t_mid[p] + (best_mid - h_mid) / 15.0 * UNITS_S_PER_H;
+    struct solar_sun sun;
+    b->de_rad[p] = topo_sun_select(&s, sin_h, cos_h, b->sin_d[p], b->cos_d[p], b->sin_xi[p],
+                                   b->pr_mbar[p], b->temp_c[p], &sun);
+    b->zen[p] = sun.zenith_deg;
+    b->cz[p] = sun.cos_zenith;
+    b->sz[p] = sun.sin_zenith;
+    b->sa[p] = sun.sin_azimuth;
+    b->ca[p] = sun.cos_azimuth;
+  }
+}
+
+/* One window column's Newton form at f0..f6 (newton()'s operations). */
+#define PART_NEWTON(w, p)                                                                     \
+  ((w)[0][p] +                                                                                \
+   f0 * ((w)[1][p] +                                                                          \
+         f1 * ((w)[2][p] +                                                                    \
+               f2 * ((w)[3][p] +                                                              \
+                     f3 * ((w)[4][p] + f4 * ((w)[5][p] + f5 * ((w)[6][p] + f6 * (w)[7][p])))))))
+
+/* The sun at t_up for the rows b->at[0, n2): win_eval() then position_at(),
+ * into zen2..ca2 and de2. */
+SIMD_CLONES static void axis_part_sun(struct part_batch *restrict b, const struct solar_site *s_in)
+{
+  const struct solar_site s = *s_in;
+  const size_t n2 = b->n2;
+#pragma omp simd
+  for (size_t q = 0; q < n2; q++) {
+    const double x = b->x[q], t = b->t2[q];
+    const double f0 = x - (NODE_FIRST + 0), f1 = x - (NODE_FIRST + 1), f2 = x - (NODE_FIRST + 2);
+    const double f3 = x - (NODE_FIRST + 3), f4 = x - (NODE_FIRST + 4), f5 = x - (NODE_FIRST + 5);
+    const double f6 = x - (NODE_FIRST + 6);
+    const double nut = PART_NEWTON(b->win[PW_NUT], q), r = PART_NEWTON(b->win[PW_R], q);
+    const double nu = wrap360_small(mean_sidereal_deg(days_since_j2000(t)) + nut);
+    const double alpha = wrap360_small(PART_NEWTON(b->win[PW_ALPHA], q));
+    const double xi_deg = 8.794 / (3600.0 * r);
+    const double delta = PART_NEWTON(b->win[PW_DELTA], q);
+    const double h_deg = wrap180_small(nu + s.lon_deg - alpha);
+    double sin_h, cos_h, sin_d, cos_d;
+    sincos_select(deg2rad(h_deg), &sin_h, &cos_h);
+    sincos_select(deg2rad(delta), &sin_d, &cos_d);
+    struct solar_sun sun;
+    b->de2[q] = topo_sun_select(&s, sin_h, cos_h, sin_d, cos_d, sin_parallax(xi_deg), b->pr2[q],
+                                b->temp2[q], &sun);
+    b->zen2[q] = sun.zenith_deg;
+    b->cz2[q] = sun.cos_zenith;
+    b->sz2[q] = sun.sin_zenith;
+    b->sa2[q] = sun.sin_azimuth;
+    b->ca2[q] = sun.cos_azimuth;
+  }
+}
+#undef PART_NEWTON
+
+/* Where the axis run writes the sun of each row. */
+struct sun_out {
+  double *zenith_deg, *cos_zenith, *sin_zenith, *sin_azimuth, *cos_azimuth;
+};
+
+static void sun_out_set(const struct sun_out *o, size_t i, double zen, double cz, double sz,
+                        double sa, double ca)
+{
+  o->zenith_deg[i] = zen;
+  o->cos_zenith[i] = cz;
+  o->sin_zenith[i] = sz;
+  o->sin_azimuth[i] = sa;
+  o->cos_azimuth[i] = ca;
+}
+
+/* Row i the scalar way: interval_quick() and interval_rest(). */
+static void axis_row_scalar(const struct solar_axis *a, size_t i, const struct solar_site *s,
+                            double pr_mbar, double temp_c, const struct sun_out *o)
+{
+  const struct time_src src = { a, NULL, a->delta_t_s };
+  struct solar_sun sun;
+  double sin_h, cos_h, sa, sb;
+  const double frac = interval_quick(a->sin_delta[i], a->cos_delta[i], a->sin_gha[i],
+                                     a->cos_gha[i], a->step_s, a->sin_half, a->cos_half, s,
+                                     &sin_h, &cos_h, &sa, &sb);
+  interval_rest(&a->mid[i], a->sin_delta[i], a->cos_delta[i], sin_h, cos_h, sa, sb, frac,
+                a->t0_mid_unix_s + (double)i * a->step_s, a->step_s, &src, s, pr_mbar, temp_c,
+                NULL, &sun);
+  sun_out_set(o, i, sun.zenith_deg, sun.cos_zenith, sun.sin_zenith, sun.sin_azimuth,
+              sun.cos_azimuth);
+}
+
+/* The rows of the batch b through the two loops, into o. */
+static void part_flush(struct part_batch *b, const struct solar_axis *a,
+                       const struct solar_site *s, const struct sun_out *o)
+{
+  if (b->n == 0)
+    return;
+  axis_part_up(b, s, 7.5 * a->step_s / UNITS_S_PER_H);
+  b->n2 = 0;
+  for (size_t p = 0; p < b->n; p++) {
+    const size_t i = b->row[p];
+    if (b->frac[p] <= 0.0) {
+      sun_out_set(o, i, SOLAR_NIGHT_ZENITH_DEG, -1.0, 0.0, 0.0, 0.0);
+    } else if (b->frac[p] >= 1.0) {
+      if (b->de_rad[p] < REFRACTION_SERIES_RAD)
+        sun_out_set(o, i, b->zen[p], b->cz[p], b->sz[p], b->sa[p], b->ca[p]);
+      else
+        axis_row_scalar(a, i, s, b->pr_mbar[p], b->temp_c[p], o);
+    } else {
+      /* time_from_src()'s window for the middle of the sun-up part. */
+      const double u = b->t_up[p] / NODE_STEP_S;
+      const double kf = floor_fast(u);
+      const double (*w)[SOLAR_CACHE_SLOTS] = axis_window(a, (int64_t)kf);
+      if (!w) {
+        axis_row_scalar(a, i, s, b->pr_mbar[p], b->temp_c[p], o);
+        continue;
+      }
+      const size_t q = b->n2++;
+      b->at[q] = p;
+      b->x[q] = u - kf;
+      b->t2[q] = b->t_up[p];
+      b->pr2[q] = b->pr_mbar[p];
+      b->temp2[q] = b->temp_c[p];
+      for (int c = 0; c < PW_N; c++)
+        for (int k = 0; k < SOLAR_CACHE_SLOTS; k++)
+          b->win[c][k][q] = w[PW_COL[c]][k];
+    }
+  }
+  axis_part_sun(b, s);
+  for (size_t q = 0; q < b->n2; q++) {
+    const size_t p = b->at[q], i = b->row[p];
+    if (b->de2[q] < REFRACTION_SERIES_RAD)
+      sun_out_set(o, i, b->zen2[q], b->cz2[q], b->sz2[q], b->sa2[q], b->ca2[q]);
+    else
+      axis_row_scalar(a, i, s, b->pr_mbar[p], b->temp_c[p], o);
+  }
+  b->n = 0;
 }
 
 void solar_interval_sun_axis_run(const struct solar_axis *a, size_t n,
@@ -1425,15 +1627,16 @@ void solar_interval_sun_axis_run(const struct solar_axis *a, size_t n,
                                  double *sin_azimuth, double *cos_azimuth)
 {
   assert(n <= a->n);
-  const struct time_src src = { a, NULL, a->delta_t_s };
-  const double step_s = a->step_s, sin_half = a->sin_half, cos_half = a->cos_half;
+  const struct sun_out o = { zenith_deg, cos_zenith, sin_zenith, sin_azimuth, cos_azimuth };
   double cls[AXIS_BLOCK], pr_mbar[AXIS_BLOCK];
+  struct part_batch part;
+  part.n = 0;
   for (size_t i0 = 0; i0 < n; i0 += AXIS_BLOCK) {
     const size_t m = n - i0 < AXIS_BLOCK ? n - i0 : AXIS_BLOCK;
     for (size_t j = 0; j < m; j++)
       pr_mbar[j] = (pressure_pa ? pressure_pa[i0 + j] : pressure_pa_const) / 100.0;
     axis_sun_block(m, a->sin_delta + i0, a->cos_delta + i0, a->sin_gha + i0, a->cos_gha + i0,
-                   a->sin_xi + i0, pr_mbar, temp_c + i0, s, sin_half, cos_half, cls,
+                   a->sin_xi + i0, pr_mbar, temp_c + i0, s, a->sin_half, a->cos_half, cls,
                    zenith_deg + i0, cos_zenith + i0, sin_zenith + i0, sin_azimuth + i0,
                    cos_azimuth + i0);
     for (size_t j = 0; j < m; j++) {
@@ -1442,28 +1645,28 @@ void solar_interval_sun_axis_run(const struct solar_axis *a, size_t n,
         continue;
       if (cls[j] == 0.0) {
         /* Down all interval: interval_rest()'s values for *sun. */
-        zenith_deg[i] = SOLAR_NIGHT_ZENITH_DEG;
-        cos_zenith[i] = -1.0;
-        sin_zenith[i] = 0.0;
-        sin_azimuth[i] = 0.0;
-        cos_azimuth[i] = 0.0;
+        sun_out_set(&o, i, SOLAR_NIGHT_ZENITH_DEG, -1.0, 0.0, 0.0, 0.0);
         continue;
       }
-      /* Sunrise or sunset in the interval: the scalar way. */
-      struct solar_sun sun;
-      double sin_h, cos_h, sa, sb;
-      const double frac = interval_quick(a->sin_delta[i], a->cos_delta[i], a->sin_gha[i],
-                                         a->cos_gha[i], step_s, sin_half, cos_half, s, &sin_h,
-                                         &cos_h, &sa, &sb);
-      interval_rest(&a->mid[i], a->sin_delta[i], a->cos_delta[i], sin_h, cos_h, sa, sb, frac,
-                    a->t0_mid_unix_s + (double)i * step_s, step_s, &src, s, pr_mbar[j],
-                    temp_c[i], NULL, &sun);
-      zenith_deg[i] = sun.zenith_deg;
-      cos_zenith[i] = sun.cos_zenith;
-      sin_zenith[i] = sun.sin_zenith;
-      sin_azimuth[i] = sun.sin_azimuth;
-      cos_azimuth[i] = sun.cos_azimuth;
+      /* A sunrise or a sunset in the interval, or refraction beyond the
+       * series: into the batch. */
+      const size_t p = part.n++;
+      part.row[p] = i;
+      part.sin_d[p] = a->sin_delta[i];
+      part.cos_d[p] = a->cos_delta[i];
+      part.sin_g[p] = a->sin_gha[i];
+      part.cos_g[p] = a->cos_gha[i];
+      part.sin_xi[p] = a->sin_xi[i];
+      part.nu[p] = a->mid[i].nu_deg;
+      part.alpha[p] = a->mid[i].alpha_deg;
+      part.t_mid[p] = a->t0_mid_unix_s + (double)i * a->step_s;
+      part.pr_mbar[p] = pr_mbar[j];
+      part.temp_c[p] = temp_c[i];
+      if (part.n == PART_MAX)
+        part_flush(&part, a, s, &o);
     }
+    /* Before pr_mbar takes the next block's. */
+    part_flush(&part, a, s, &o);
   }
 }
 
