@@ -1398,8 +1398,8 @@ double solar_interval_sun_axis(const struct solar_axis *a, size_t i, const struc
 /* The sun of rows [0, n) of a block for site s, from the axis's time part
  * (sin_d, cos_d, sin_g, cos_g, sin_xi) and the air (pr_mbar, temp_c):
  * interval_quick()'s class of each row in cls (0 down throughout, 1 up
- * throughout, -1 not decided), and for the rows of class 1 the *sun that
- * interval_rest() gives, bit for bit: the same operations, computed for
+ * throughout, -1 not decided), and for the rows of class 0 and 1 the *sun
+ * that interval_rest() gives, bit for bit: the same operations, computed for
  * every row without a branch so that the loop vectorises (a row where a
  * value is not needed takes it anyway, and the select drops it). A row up
  * throughout whose refraction is beyond sun_from_topo()'s series gets
@@ -1424,11 +1424,12 @@ axis_sun_block(size_t n, const double *restrict sin_d, const double *restrict co
     struct solar_sun sun;
     const double de_rad = topo_sun_select(&s, sin_h, cos_h, sin_d[i], cos_d[i], sin_xi[i],
                                           pr_mbar[i], temp_c[i], &sun);
-    zenith_deg[i] = sun.zenith_deg;
-    cos_zenith[i] = sun.cos_zenith;
-    sin_zenith[i] = sun.sin_zenith;
-    sin_azimuth[i] = sun.sin_azimuth;
-    cos_azimuth[i] = sun.cos_azimuth;
+    /* Down all interval: interval_rest()'s values for *sun. */
+    zenith_deg[i] = q == 0.0 ? SOLAR_NIGHT_ZENITH_DEG : sun.zenith_deg;
+    cos_zenith[i] = q == 0.0 ? -1.0 : sun.cos_zenith;
+    sin_zenith[i] = q == 0.0 ? 0.0 : sun.sin_zenith;
+    sin_azimuth[i] = q == 0.0 ? 0.0 : sun.sin_azimuth;
+    cos_azimuth[i] = q == 0.0 ? 0.0 : sun.cos_azimuth;
     /* (Nested selects: with && the loop does not vectorise.) */
     cls[i] = q == 1.0 ? (de_rad < REFRACTION_SERIES_RAD ? 1.0 : -1.0) : q;
   }
@@ -1631,25 +1632,24 @@ void solar_interval_sun_axis_run(const struct solar_axis *a, size_t n,
   double cls[AXIS_BLOCK], pr_mbar[AXIS_BLOCK];
   struct part_batch part;
   part.n = 0;
+  if (!pressure_pa)
+    for (size_t j = 0; j < AXIS_BLOCK; j++)
+      pr_mbar[j] = pressure_pa_const / 100.0;
   for (size_t i0 = 0; i0 < n; i0 += AXIS_BLOCK) {
     const size_t m = n - i0 < AXIS_BLOCK ? n - i0 : AXIS_BLOCK;
-    for (size_t j = 0; j < m; j++)
-      pr_mbar[j] = (pressure_pa ? pressure_pa[i0 + j] : pressure_pa_const) / 100.0;
+    if (pressure_pa)
+      for (size_t j = 0; j < m; j++)
+        pr_mbar[j] = pressure_pa[i0 + j] / 100.0;
     axis_sun_block(m, a->sin_delta + i0, a->cos_delta + i0, a->sin_gha + i0, a->cos_gha + i0,
                    a->sin_xi + i0, pr_mbar, temp_c + i0, s, a->sin_half, a->cos_half, cls,
                    zenith_deg + i0, cos_zenith + i0, sin_zenith + i0, sin_azimuth + i0,
                    cos_azimuth + i0);
     for (size_t j = 0; j < m; j++) {
-      const size_t i = i0 + j;
-      if (cls[j] == 1.0)
+      if (cls[j] >= 0.0)
         continue;
-      if (cls[j] == 0.0) {
-        /* Down all interval: interval_rest()'s values for *sun. */
-        sun_out_set(&o, i, SOLAR_NIGHT_ZENITH_DEG, -1.0, 0.0, 0.0, 0.0);
-        continue;
-      }
       /* A sunrise or a sunset in the interval, or refraction beyond the
        * series: into the batch. */
+      const size_t i = i0 + j;
       const size_t p = part.n++;
       part.row[p] = i;
       part.sin_d[p] = a->sin_delta[i];
