@@ -107,21 +107,29 @@ if command -v valgrind >/dev/null 2>&1 && command -v callgrind_annotate >/dev/nu
     /PROGRAM TOTALS/ { total += sign * num($1); if (sign > 0) whole = num($1); next }
     $1 ~ /^[0-9,]+$/ && /%\)/ {
       v = sign * num($1); f = $0; sub(/^[^)]*\)[ ]+/, "", f); sub(/:.*/, "", f)
-      if (f ~ /(^|\/)src\/solar\.[ch]$/) k = "sun position (time part shared per axis)"
-      else if (f ~ /(^|\/)src\/transpose\.[ch]$/) k = "transposition (Perez)"
-      else if (f ~ /(^|\/)src\/irradiance\.[ch]$/) k = "angle of incidence, air mass, IAM"
-      else if (f ~ /(^|\/)src\/(pv|pv8|celltemp)\.[ch]$/) k = "PV model (cells, DC, inverter)"
+      if (f ~ /(^|\/)src\/solar\.[ch]$/) k = 1
+      else if (f ~ /(^|\/)src\/transpose\.[ch]$/) k = 2
+      else if (f ~ /(^|\/)src\/(irradiance\.[ch]|sim_sky\.c|clearsky\.[ch])$/) k = 3
+      else if (f ~ /(^|\/)src\/(sim_fused\.c|pv\.[ch]|tracking\.[ch])$/) k = 4
       else if (f ~ /(^|\/)src\/(read_[a-z0-9_]+|csvline|profile|profile_cache|batch|batch_table|cli_batch)\.[ch]$/ ||
-               f ~ /libio|stdio-common|strtod|strtol|vfprintf|printf_fp/) k = "I/O (list, weather files, rows)"
-      else if (f ~ /\/math\/|ieee754/) k = "C maths library (exp, log, asin, ...)"
-      else k = "the rest (aggregation, emissions, allocation)"
+               f ~ /libio|stdio-common|strtod|strtol|vfprintf|printf_fp/) k = 5
+      else if (f ~ /\/math\/|ieee754/) k = 6
+      else k = 7
       part[k] += v
     }
     END {
+      name[1] = "sun position (time part shared per axis)"
+      name[2] = "transposition (Perez sky)"
+      name[3] = "air mass, clear-sky check, cover (IAM)"
+      name[4] = "plane, cells, DC, inverter and sums"
+      name[5] = "I/O (list, weather files, rows)"
+      name[6] = "C maths library (exp, log, ...)"
+      name[7] = "the rest (calendar, emissions, lifetime, allocation)"
       printf "\ninstructions per fixed-tilt site-year (callgrind): %.2f M for one more site,", total / 200 / 1e6
       printf " %.2f M averaged over a 300-site run with its 20 weather files read\n\n", whole / 300 / 1e6
       printf "| part (one more site) | instructions | share |\n| --- | ---: | ---: |\n"
-      for (k in part) printf "| %s | %.2f M | %.0f %% |\n", k, part[k] / 200 / 1e6, 100 * part[k] / total
+      for (k = 1; k <= 7; k++)
+        printf "| %s | %.2f M | %.0f %% |\n", name[k], part[k] / 200 / 1e6, 100 * part[k] / total
     }' "$work/cg100.txt" "$work/cg300.txt"
 else
   echo
