@@ -13,10 +13,13 @@
 /* Rows per block: the block's scratch stays in the first-level cache. */
 #define SKY_BLOCK 512
 
-/* Zenith [deg] below which irr_airmass_relative_cos_inline() leaves the
- * written-out power (x = 96.07995 - zenith > 97): no sun position gives
- * one. */
-#define SKY_ZENITH_WRITTEN_OUT (-0.92005)
+/* 1 where irr_airmass_relative_cos_inline() leaves the written-out power
+ * for the library's: the sun up with x = 96.07995 - zenith above 97 (a
+ * zenith below -0.92 deg, which no sun position gives). */
+static int airmass_outside(double zenith_deg)
+{
+  return zenith_deg < 90.0 && !(96.07995 - zenith_deg <= 97.0);
+}
 
 /* Clear-sky flag of one interval with the sun up: the exact test where
  * the bound of clearsky_ineichen_ghi_lower() leaves it open. */
@@ -37,9 +40,8 @@ static int above_clear_sky(const struct clearsky_ineichen_site *cs, double ghi, 
  * and open[j] = 1.0 where the clear-sky bound leaves the flag open (GHI
  * above SKY_CHECK_OFFSET_WM2 and above the bound's threshold), else 0.0.
  * The operations of irr_airmass_relative_cos_inline() and above_clear_sky()
- * without a branch, so that the loop vectorises: the same values for
- * every zenith from SKY_ZENITH_WRITTEN_OUT up, the caller redoes the rows
- * below. */
+ * without a branch, so that the loop vectorises: the same values but
+ * where airmass_outside(), whose rows the caller redoes. */
 SIMD_CLONES static void
 airmass_block(size_t m, const double *restrict zen, const double *restrict cos_zen,
               const double *restrict ghi, const double *restrict dni_extra,
@@ -81,9 +83,10 @@ void sky_airmass(struct sky *k, const double *pressure_pa, double p_site, double
     for (size_t j = 0; j < m; j++) {
       const size_t i = i0 + j;
       ghi_wh += k->ghi[i] * len / UNITS_S_PER_H;
-      if (k->zenith[i] < SKY_ZENITH_WRITTEN_OUT) {
+      if (airmass_outside(k->zenith[i])) {
         /* Not from a sun position: the library's power, and the flag. */
-        const double am_rel = k->am_rel[i] = irr_airmass_relative_cos_inline(k->zenith[i], k->cos_zen[i]);
+        const double am_rel = k->am_rel[i] =
+            irr_airmass_relative_cos_inline(k->zenith[i], k->cos_zen[i]);
         if (k->ghi[i] > SKY_CHECK_OFFSET_WM2)
           above += (size_t)above_clear_sky(&cs, k->ghi[i], k->cos_zen[i],
                                            irr_airmass_absolute_inline(am_rel, pa[j]),

@@ -29,11 +29,11 @@ struct sky {
   struct sim_profile_note note;
 };
 
-/* Pass 3 of the sky (sim_sky.c): k->am_rel (NAN with the sun down) from
- * k->zenith and k->cos_zen, the GHI irradiation and the count of rows
- * above the clear sky of Linke turbidity linke at elevation_m [m] into
- * k->note, with the pressure pressure_pa by row, or p_site [Pa] when NULL.
- * k->ghi, k->dni_extra filled. */
+/* Pass 3 of the sky (sim_sky.c), once passes 1 and 2 have filled the sun,
+ * k->ghi and k->dni_extra: k->am_rel (NAN with the sun down), and into
+ * k->note the GHI irradiation and the count of rows above the clear sky of
+ * Linke turbidity linke at elevation_m [m]; the pressure [Pa] from
+ * pressure_pa by row, or p_site when it is NULL. */
 void sky_airmass(struct sky *k, const double *pressure_pa, double p_site, double elevation_m,
                  double linke);
 

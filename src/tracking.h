@@ -114,17 +114,16 @@ void tracking_axis_init(struct tracking_axis *ta, const struct tracking_params *
  * gives them for zenith < 90 deg (the tilt's through cos and sin of its
  * angle). Written without a branch (each case worked, a select keeps one),
  * so that the hourly loops that call it vectorise. Pure. */
-static inline __attribute__((always_inline)) void tracking_axis_plane(const struct tracking_axis *ta, double se, double sn,
-                                       double su, double *cos_tilt, double *sin_tilt,
-                                       double *cos_aoi)
+static inline __attribute__((always_inline)) void
+tracking_axis_plane(const struct tracking_axis *ta, double se, double sn, double su,
+                    double *cos_tilt, double *sin_tilt, double *cos_aoi)
 {
   const double num = ta->wx * se + ta->wy * sn;                   /* w.s */
   const double den = ta->n0x * se + ta->n0y * sn + ta->n0z * su; /* n0.s */
   const double h = sqrt(num * num + den * den);
   /* The ideal rotation R as cos and sin; the sun along the axis
-   * (h = 0): atan2(0, 0) = 0. */
-  /* (The tests stand in the selects themselves: a flag kept in a variable
-   * would stop the loops from vectorising.) */
+   * (h = 0): atan2(0, 0) = 0. (The tests stand in the selects themselves:
+   * a flag kept in a variable would stop the loops from vectorising.) */
   const double ci = h > 0.0 ? den / h : 1.0, si = h > 0.0 ? num / h : 0.0;
   /* Backtracking: R pulled back by acos(c), c = |cos R| / gcr, while
    * c < 1: ideal - acos(c) for sin R >= 0, ideal + acos(c) otherwise. */
