@@ -1018,7 +1018,7 @@ void solar_position(const struct solar_time *st, double lat_deg, double lon_deg,
 
 /* Sunrise hour angle [deg] 0..180 from a = sin phi sin delta and
  * b = cos phi cos delta >= 0: cos w0 = (sin h0 - a) / b, acos y as
- * pi/2 - asin y (within 3e-16 rad of the library's acos()). Without a
+ * pi/2 - asin y (within 5e-16 rad of the library's acos()). Without a
  * branch, for the vectorised loops. */
 static inline __attribute__((always_inline)) double sunrise_hour_angle(double a, double b)
 {
