@@ -15,7 +15,8 @@ cppflags="-I$top -I$top/src -D_POSIX_C_SOURCE=200809L
   -DPLOTS_DIR_INSTALLED=\"/nonexistent/renewcalc/plots\"
   -DPLOTS_DIR_SOURCE=\"$top/plots\"
   $(pkg-config --cflags gsl libconfig jansson)"
-cflags="-std=c17 -g -O1 -fno-omit-frame-pointer -fno-sanitize-recover=undefined"
+cflags="-std=c17 -g -O1 -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+  -fopenmp-simd -fno-math-errno -fno-trapping-math -Wno-pass-failed"
 libs="$(pkg-config --libs gsl libconfig jansson) -lm"
 
 objs=
