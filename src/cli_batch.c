@@ -10,7 +10,6 @@
  * the output does not depend on the number of threads. */
 #include <errno.h>
 #include <getopt.h>
-#include <malloc.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -608,12 +607,6 @@ int cli_batch(int argc, char **argv)
   if (rc)
     return rc < 0 ? EXIT_OK : rc;
   cli_handle_signals();
-  /* Every site allocates and frees the same few megabytes of hourly
-   * arrays: keep them in the heap instead of giving them back to the
-   * system after each site (glibc would trim and fault the pages in again,
-   * which costs more than the site's physics). */
-  mallopt(M_TRIM_THRESHOLD, 256 << 20);
-  mallopt(M_MMAP_THRESHOLD, 32 << 20);
   struct diag *d = diag_new();
   struct presets *ps = calloc(1, sizeof *ps);
   if (!d || !ps) {

@@ -18,7 +18,9 @@
 #include "out.h"
 #include "outfile.h"
 #include "profile.h"
+#include "sim.h"
 #include "site_cfg.h"
+#include "solar.h"
 
 #define MAX_SETS 64
 
@@ -398,6 +400,7 @@ int cli_optimize(int argc, char **argv)
   }
   int rc = EXIT_OK;
   struct profile *p = NULL;
+  struct solar_axis *axis = NULL;
   struct report r;
   memset(&r, 0, sizeof r);
   r.limit_pct = o.limit_pct;
@@ -416,6 +419,10 @@ int cli_optimize(int argc, char **argv)
     rc = EXIT_INPUT;
     goto done;
   }
+  /* Every evaluation runs the chain on this profile: its sun's time part
+   * once. */
+  axis = sim_sun_axis_new(p, s->delta_t_s);
+  p->sun_axis = axis;
   if (opt_grid_init(&r.grid, o.step_deg, opt_az_center(s->latitude)) != 0) {
     diag_msg(d, "out of memory for the yield grid");
     rc = EXIT_RUNTIME;
@@ -447,6 +454,7 @@ int cli_optimize(int argc, char **argv)
 done:
   diag_print(d, stderr);
   opt_grid_free(&r.grid);
+  solar_axis_free(axis);
   profile_free(p);
   site_free(s);
   free(op);

@@ -1,6 +1,7 @@
 /* renewcalc: command-line entry point. Parses the command name and hands
  * over to the command; only this layer exits. */
 #include <gsl/gsl_errno.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -66,6 +67,13 @@ int main(int argc, char **argv)
 {
   gsl_set_error_handler_off();
   cli_handle_signals();
+  /* batch, optimize and portfolio run the hourly chain many times, each
+   * run allocating and freeing the same few megabytes of hourly arrays:
+   * keep them in the heap instead of giving them back to the system after
+   * each run (glibc would trim and fault the pages in again, which costs
+   * more than the run's physics). */
+  mallopt(M_TRIM_THRESHOLD, 256 << 20);
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);
   if (argc < 2) {
     fputs(usage, stderr);
     return EXIT_INPUT;

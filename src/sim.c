@@ -100,6 +100,14 @@ static double distance_km(double lat1, double lon1, double lat2, double lon2)
  * site and profile: the same delta_t and interval, and every row's middle
  * where the axis has it (compared exactly: both are whole or half seconds).
  * NULL: compute it here. */
+struct solar_axis *sim_sun_axis_new(const struct profile *p, double delta_t_s)
+{
+  if (p->n < 2 || p->n > SIM_SUN_AXIS_MAX_ROWS || profile_regular(p) != 1)
+    return NULL;
+  return solar_axis_new((double)p->t_utc[0] + 0.5 * p->interval_s, p->interval_s, p->n,
+                        delta_t_s);
+}
+
 static const struct solar_axis *shared_axis(const struct site *site, const struct profile *p)
 {
   const struct solar_axis *a = p->sun_axis;

@@ -13,6 +13,7 @@
 
 struct profile;
 struct wind_profile;
+struct solar_axis;
 struct diag;
 
 #define SIM_LIFETIME_MAX 100
@@ -166,6 +167,21 @@ struct sim_result {
  * that cannot serve the plant). */
 struct sim_result *sim_run(const struct site *site, const struct profile *const *profiles,
                            const struct wind_profile *const *wind_profiles, struct diag *d);
+
+/* Rows up to which sim_sun_axis_new() keeps the time part of the sun for a
+ * whole profile (about 90 bytes a row: 100 MB here, two years of 1-minute
+ * data); longer profiles compute it as they go. */
+#define SIM_SUN_AXIS_MAX_ROWS 1100000
+
+/* The time part of the sun's position for every interval of profile p
+ * (solar_axis_new()), for a caller that runs the chain on p more than once
+ * or for several plants: attached as p->sun_axis, it is computed once, and
+ * the fixed and single-axis plants take the vectorised sun, with the same
+ * results bit for bit. NULL when p has irregular steps, fewer than 2 or
+ * more than SIM_SUN_AXIS_MAX_ROWS rows, or memory runs out (the chain then
+ * computes the sun per run). delta_t_s: the site's. The caller frees it
+ * with solar_axis_free() after the last run. */
+struct solar_axis *sim_sun_axis_new(const struct profile *p, double delta_t_s);
 
 /* The combined-margin weights' class of a plant: wind and solar, or other. */
 enum emis_tech sim_plant_tech(const struct plant_cfg *cfg);

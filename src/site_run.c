@@ -8,6 +8,7 @@
 #include "profile.h"
 #include "sim.h"
 #include "site_cfg.h"
+#include "solar.h"
 #include "wind_profile.h"
 
 void site_run_free(struct site_run *s)
@@ -20,12 +21,14 @@ void site_run_free(struct site_run *s)
                   (s->winds[i] && s->winds[j] == s->winds[i]);
       if (shared)
         continue;
+      solar_axis_free(s->axes ? s->axes[i] : NULL);
       profile_free(s->profiles[i]);
       wind_profile_free(s->winds[i]);
     }
   }
   free(s->profiles);
   free(s->winds);
+  free(s->axes);
   sim_free(s->r);
   site_free(s->site);
 }
@@ -40,7 +43,8 @@ int site_run_load(const char *path, const char *const *sets, int n_sets, struct 
   const struct site *st = s->site;
   s->profiles = calloc((size_t)st->n_plants, sizeof *s->profiles);
   s->winds = calloc((size_t)st->n_plants, sizeof *s->winds);
-  if (!s->profiles || !s->winds) {
+  s->axes = calloc((size_t)st->n_plants, sizeof *s->axes);
+  if (!s->profiles || !s->winds || !s->axes) {
     diag_msg(d, "out of memory");
     return SITE_RUN_RUNTIME;
   }
@@ -61,10 +65,15 @@ int site_run_load(const char *path, const char *const *sets, int n_sets, struct 
     }
     if (s->profiles[i] || s->winds[i])
       continue;
-    if (wind)
+    if (wind) {
       bad |= !(s->winds[i] = wind_profile_read(st->plants[i].profile, d));
-    else
-      bad |= !(s->profiles[i] = profile_read(st->plants[i].profile, d));
+    } else if (!(s->profiles[i] = profile_read(st->plants[i].profile, d))) {
+      bad = 1;
+    } else {
+      /* The sun's time part once for the plants on this profile. */
+      s->axes[i] = sim_sun_axis_new(s->profiles[i], st->delta_t_s);
+      s->profiles[i]->sun_axis = s->axes[i];
+    }
   }
   /* The site file named readable profiles; one that cannot be opened or
    * read now has vanished or failed during the run. */

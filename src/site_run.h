@@ -13,6 +13,9 @@ struct site_run {
   struct site *site;
   struct profile **profiles;      /* per plant (PV), shared pointers */
   struct wind_profile **winds;    /* per plant (wind), shared pointers */
+  struct solar_axis **axes;       /* per plant (PV): the sun's time part on its
+                                     profile (sim_sun_axis_new()), owned where
+                                     the profile is first named, else NULL */
   struct sim_result *r;
   double cap_ac_mw, cap_dc_mw;    /* sums over the plants (DC: PV nameplate) */
 };
