@@ -193,8 +193,34 @@ START_TEST(test_year_invariants)
 }
 END_TEST
 
-/* A profile carrying a shared time part of the sun (profile.h sun_axis)
- * gives exactly the energy it gives without: the axis holds the values the
+/* sim_sun_axis_new() makes an axis for a profile with regular steps (one
+ * interval per row from the first row's middle), none for two years with
+ * the year between them missing, nor for a single row. */
+START_TEST(test_sun_axis_new)
+{
+  struct profile *a = synthetic_year_of(2023, 1), *b = synthetic_year_of(2025, 2);
+  ck_assert(a && b);
+  struct solar_axis *ax = sim_sun_axis_new(a, 69.0);
+  ck_assert_ptr_nonnull(ax);
+  ck_assert_uint_eq(ax->n, a->n);
+  ck_assert_double_eq(ax->step_s, 3600.0);
+  ck_assert_double_eq(ax->t0_mid_unix_s, (double)a->t_utc[0] + 1800.0);
+  ck_assert_double_eq(ax->delta_t_s, 69.0);
+  solar_axis_free(ax);
+  struct profile *gap = concat(a, b);
+  ck_assert_ptr_null(sim_sun_axis_new(gap, 69.0));
+  const size_t n = a->n;
+  a->n = 1;
+  ck_assert_ptr_null(sim_sun_axis_new(a, 69.0));
+  a->n = n;
+  profile_free(gap);
+  profile_free(b);
+  profile_free(a);
+}
+END_TEST
+
+/* A profile carrying a shared time part of the sun (profile.h sun_axis),
+ * from sim_sun_axis_new(), gives exactly the energy it gives without: the axis holds the values the
  * per-run path interpolates, bit for bit (solar.h). Exact equality, for a
  * fixed plant and for a tracker (which reads the azimuth and the sun below
  * the horizon). An axis that does not fit (another delta_t, shifted by an
@@ -216,7 +242,7 @@ START_TEST(test_shared_sun_axis)
     struct sim_result *r0 = sim_run(s, pp, NULL, d);
     ck_assert_ptr_nonnull(r0);
     const double t0_mid = (double)p->t_utc[0] + 0.5 * p->interval_s;
-    struct solar_axis *fit = solar_axis_new(t0_mid, p->interval_s, p->n, s->delta_t_s);
+    struct solar_axis *fit = sim_sun_axis_new(p, s->delta_t_s);
     struct solar_axis *other_dt = solar_axis_new(t0_mid, p->interval_s, p->n, 60.0);
     struct solar_axis *shifted = solar_axis_new(t0_mid + 3600.0, p->interval_s, p->n,
                                                 s->delta_t_s);
@@ -765,6 +791,7 @@ Suite *make_sim_suite(void)
   tcase_add_test(tc, test_finance);
   tcase_add_test(tc, test_iav_from_profile);
   tcase_add_test(tc, test_extremes);
+  tcase_add_test(tc, test_sun_axis_new);
   tcase_add_test(tc, test_shared_sun_axis);
   tcase_add_loop_test(tc, test_reference_energies, 0, (int)(sizeof REF / sizeof REF[0]));
   tcase_add_loop_test(tc, test_fused_same_as_general, 0, (int)(sizeof REF / sizeof REF[0]));
