@@ -96,10 +96,6 @@ static double distance_km(double lat1, double lon1, double lat2, double lon2)
   return 2.0 * 6371.0 * asin(sqrt(a < 1.0 ? a : 1.0));
 }
 
-/* The profile's shared time part (profile.h sun_axis) when it fits this
- * site and profile: the same delta_t and interval, and every row's middle
- * where the axis has it (compared exactly: both are whole or half seconds).
- * NULL: compute it here. */
 struct solar_axis *sim_sun_axis_new(const struct profile *p, double delta_t_s)
 {
   if (p->n < 2 || p->n > SIM_SUN_AXIS_MAX_ROWS || profile_regular(p) != 1)
@@ -108,6 +104,10 @@ struct solar_axis *sim_sun_axis_new(const struct profile *p, double delta_t_s)
                         delta_t_s);
 }
 
+/* The profile's shared time part (profile.h sun_axis) when it fits this
+ * site and profile: the same delta_t and interval, and every row's middle
+ * where the axis has it (compared exactly: both are whole or half seconds).
+ * NULL: compute it here. */
 static const struct solar_axis *shared_axis(const struct site *site, const struct profile *p)
 {
   const struct solar_axis *a = p->sun_axis;
