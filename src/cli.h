@@ -32,10 +32,15 @@ int cli_portfolio_report(const char *bond, const char *outdir, const char *plot_
 struct sim_result;
 struct profile;
 struct diag;
-/* The outputs of `run -o DIR` (summaries, CSVs, chart data and scripts),
- * for `report`. Returns 0, or -1 with messages in d. */
-int cli_run_write(const char *dir, const struct sim_result *r,
+struct outset;
+/* The outputs of `run -o DIR` (summaries, CSVs, chart data and scripts)
+ * written into the set o, for `run` and `report`. Returns 0, or -1 with
+ * messages in d. */
+int cli_run_stage(struct outset *o, const struct sim_result *r,
                   const struct profile *const *profiles, struct diag *d);
+
+/* The exit status for the result of an output commit (outtarget.h). */
+int cli_exit_of(int outtarget_rc);
 
 /* Installs SIGINT/SIGTERM handlers that remove temporary outputs and exit
  * with EXIT_RUNTIME. */

@@ -25,7 +25,7 @@
 #include "cli.h"
 #include "diag.h"
 #include "factors.h"
-#include "outfile.h"
+#include "outstream.h"
 #include "profile.h"
 #include "profile_cache.h"
 #include "sim.h"
@@ -445,51 +445,34 @@ static void progress_line(long done, long total, double t0)
   fflush(stderr);
 }
 
-/* The output stream: FILE through an outset (complete or nothing), or
+/* The output stream: FILE through an outstream (complete or nothing), or
  * stdout. */
 struct output {
-  struct outset *set;
+  struct outstream *set;
   FILE *f;
 };
 
+/* 0, or the exit status of the failure. */
 static int output_open(struct output *o, const char *path, struct diag *d)
 {
-  o->set = NULL;
-  o->f = stdout;
-  if (!path)
-    return 0;
-  char dir[SITE_PATH_MAX];
-  const char *slash = strrchr(path, '/');
-  if (slash)
-    snprintf(dir, sizeof dir, "%.*s", (int)(slash == path ? 1 : slash - path), path);
-  else
-    snprintf(dir, sizeof dir, ".");
-  o->set = outset_new(dir, d);
-  if (!o->set)
-    return -1;
-  o->f = outset_open(o->set, slash ? slash + 1 : path);
-  if (!o->f) {
-    outset_abort(o->set);
-    o->set = NULL;
-    return -1;
-  }
-  return 0;
+  int why;
+  o->set = outstream_open(path ? path : "-", &why, d);
+  o->f = o->set ? outstream_file(o->set) : NULL;
+  return o->set ? 0 : cli_exit_of(why);
 }
 
+/* Commits (ok) or drops the output; the exit status of that. */
 static int output_close(struct output *o, int ok, struct diag *d)
 {
-  if (!o->set) {
-    if (fflush(stdout) != 0 || ferror(stdout)) {
-      diag_errno(d, "cannot write", "standard output");
-      return -1;
-    }
-    return 0;
-  }
+  (void)d;
   if (!ok) {
-    outset_abort(o->set);
-    return 0;
+    outstream_abort(o->set);
+    o->set = NULL;
+    return EXIT_OK;
   }
-  return outset_commit(o->set);
+  int rc = cli_exit_of(outstream_commit(o->set));
+  o->set = NULL;
+  return rc;
 }
 
 static int run_list(const struct batch_opts *o, const struct site *tmpl,
@@ -513,8 +496,9 @@ static int run_list(const struct batch_opts *o, const struct site *tmpl,
     status = r ? EXIT_RUNTIME : EXIT_INPUT;
     goto done;
   }
-  if (output_open(&out, o->out, d) != 0)
+  if ((status = output_open(&out, o->out, d)) != 0)
     goto done;
+  status = EXIT_RUNTIME;
 
   long mine = 0;
   for (long i = 0; i < total; i++)
@@ -578,8 +562,9 @@ static int run_list(const struct batch_opts *o, const struct site *tmpl,
       snprintf(label, sizeof label, "all %ld sites", total);
     batch_totals_write(&tot, label, out.f);
   }
-  if (output_close(&out, status == EXIT_OK, d) != 0 && status == EXIT_OK)
-    status = EXIT_RUNTIME;
+  int closed = output_close(&out, status == EXIT_OK, d);
+  if (status == EXIT_OK)
+    status = closed;
   if (o->stats && status == EXIT_OK) {
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
@@ -770,10 +755,9 @@ int cli_merge(int argc, char **argv)
     }
     by_k[k - 1] = s;
   }
-  if (output_open(&out, outpath, d) != 0) {
-    status = EXIT_RUNTIME;
+  if ((status = output_open(&out, outpath, d)) != 0)
     goto done;
-  }
+  status = EXIT_INPUT;
   struct batch_totals tot;
   batch_totals_init(&tot);
   batch_table_write_header(out.f);
@@ -825,10 +809,7 @@ int cli_merge(int argc, char **argv)
   char label[64];
   snprintf(label, sizeof label, "all %ld sites", total);
   batch_totals_write(&tot, label, out.f);
-  status = EXIT_OK;
-  if (output_close(&out, 1, d) != 0)
-    status = EXIT_RUNTIME;
-  out.set = NULL;
+  status = output_close(&out, 1, d);
 done:
   if (out.set)
     output_close(&out, 0, d);

@@ -7,7 +7,7 @@
 #include "cli.h"
 #include "diag.h"
 #include "factors.h"
-#include "outfile.h"
+#include "outstream.h"
 #include "plot.h"
 #include "profile.h"
 #include "profile_write.h"
@@ -29,11 +29,17 @@ static int finish(struct diag *d, int rc)
 int cli_plot(int argc, char **argv)
 {
   static const char usage[] = "usage: renewcalc plot DIR [--plot-format png|svg|pdf] "
-                              "[--plot-size WxH]\n";
+                              "[--plot-size WxH] [--allow-edited]\n";
   const char *fmt = "png", *size = NULL;
   const char *dir = NULL;
+  int allow_edited = 0;
   for (int i = 1; i < argc; i++) {
-    if (strcmp(argv[i], "--plot-format") == 0 && i + 1 < argc) {
+    if (strcmp(argv[i], "--allow-edited") == 0) {
+      allow_edited = 1;
+    } else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+      fputs(usage, stdout);
+      return EXIT_OK;
+    } else if (strcmp(argv[i], "--plot-format") == 0 && i + 1 < argc) {
       fmt = argv[++i];
     } else if (strncmp(argv[i], "--plot-format=", 14) == 0) {
       fmt = argv[i] + 14;
@@ -43,7 +49,7 @@ int cli_plot(int argc, char **argv)
       size = argv[i] + 12;
     } else if (argv[i][0] == '-' || dir) {
       fprintf(stderr, "renewcalc: plot: expected DIR [--plot-format png|svg|pdf] "
-              "[--plot-size WxH], got '%s'\n", argv[i]);
+              "[--plot-size WxH] [--allow-edited], got '%s'\n", argv[i]);
       return EXIT_INPUT;
     } else {
       dir = argv[i];
@@ -65,10 +71,10 @@ int cli_plot(int argc, char **argv)
   struct diag *d = diag_new();
   if (!d)
     return EXIT_RUNTIME;
-  int n = plot_render_dir(dir, fmt, size, d);
+  int n = plot_render_folder(dir, fmt, size, allow_edited, d);
   if (n >= 0)
     printf("%d %s charts rendered in %s/\n", n, fmt, dir);
-  return finish(d, n < 0 ? EXIT_RUNTIME : EXIT_OK);
+  return finish(d, n >= 0 ? EXIT_OK : n == PLOT_INPUT ? EXIT_INPUT : EXIT_RUNTIME);
 }
 
 static void show_factor(const char *label, const struct factor *x)
@@ -168,25 +174,21 @@ int cli_profile(int argc, char **argv)
       return finish(d, EXIT_RUNTIME);
     }
   }
-  /* Write next to the target and rename, so a failed run leaves no half file. */
-  char dir[1024];
-  const char *slash = strrchr(out, '/');
-  snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - out) : 1, slash ? out : ".");
-  struct outset *o = outset_new(dir, d);
-  FILE *f = o ? outset_open(o, slash ? slash + 1 : out) : NULL;
+  /* Written beside the target and renamed, so a failed run leaves no half file. */
+  int why;
+  struct outstream *o = outstream_open(out, &why, d);
+  FILE *f = o ? outstream_file(o) : NULL;
+  if (!o)
+    return finish(d, cli_exit_of(why));
   char note[1200];
   snprintf(note, sizeof note, "made by renewcalc profile %s from %s", argv[1], in);
   const char *comments[] = { note, NULL };
   int rc = EXIT_OK;
-  if (!f || (wind ? wind_profile_write_csv(f, wp, comments)
-                  : profile_write_csv(f, p, comments)) != 0) {
-    if (f)
-      diag_errno(d, "cannot write", out);
-    outset_abort(o);
+  if ((wind ? wind_profile_write_csv(f, wp, comments) : profile_write_csv(f, p, comments)) != 0) {
+    diag_errno(d, "cannot write", out);
+    outstream_abort(o);
     rc = EXIT_RUNTIME;
-  } else if (outset_commit(o) != 0) {
-    rc = EXIT_RUNTIME;
-  } else {
+  } else if ((rc = cli_exit_of(outstream_commit(o))) == EXIT_OK) {
     printf("wrote %s: %zu hourly rows\n", out, wind ? wp->n : p->n);
   }
   profile_free(p);

@@ -357,11 +357,12 @@ static int write_dcac(struct outset *o, const struct report *r, struct diag *d)
   return script(o, "dcac", title, vars, d);
 }
 
+/* The outputs into dir, committed together; the exit status. */
 static int write_outputs(const char *dir, const struct report *r, struct diag *d)
 {
   struct outset *o = outset_new(dir, d);
   if (!o)
-    return -1;
+    return EXIT_RUNTIME;
   FILE *f;
   int bad = 0;
   bad |= !(f = outset_open(o, "optimize.txt")) || put_text(f, r, 0) != 0;
@@ -369,13 +370,9 @@ static int write_outputs(const char *dir, const struct report *r, struct diag *d
   bad |= bad || write_surface(o, r, d) != 0;
   bad |= bad || write_dcac(o, r, d) != 0;
   bad |= bad || !(f = outset_open(o, "style.gp")) || out_copy_template(f, datadir_plots(), "style.gp", d) != 0;
-  if (bad) {
-    if (diag_count(d) == 0)
-      diag_errno(d, "cannot write outputs in", dir);
-    outset_abort(o);
-    return -1;
-  }
-  return outset_commit(o);
+  if (bad && diag_count(d) == 0)
+    diag_errno(d, "cannot write outputs in", dir);
+  return cli_exit_of(bad ? outset_abort(o) : outset_commit(o));
 }
 
 static double now_s(void)
@@ -440,10 +437,10 @@ int cli_optimize(int argc, char **argv)
   }
   r.runs = op->evaluations;
   r.seconds = now_s() - t0;
-  if (o.outdir && write_outputs(o.outdir, &r, d) != 0) {
-    rc = EXIT_RUNTIME;
+  if (o.outdir && strcmp(o.outdir, "-") == 0)
+    o.outdir = NULL; /* -o -: the one stream on standard output, no folder */
+  if (o.outdir && (rc = write_outputs(o.outdir, &r, d)) != EXIT_OK)
     goto done;
-  }
   int wrote = o.json ? put_json(stdout, &r) : put_text(stdout, &r, 1);
   if (!o.json && o.outdir && wrote == 0)
     printf("outputs             %s/\n", o.outdir);

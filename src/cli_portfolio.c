@@ -699,31 +699,41 @@ static int chart(struct outset *o, const struct report *rp, struct diag *d)
   return out_copy_template(f, datadir_plots(), "style.gp", d);
 }
 
-static int write_outputs(const char *dir, const struct report *rp, enum portfolio_method m,
+static int book_report(struct outset *set, const struct pf_opts *o, const struct report *rp,
+                       struct diag *d);
+
+/* The outputs into o->outdir, with the charts and the report when asked
+ * for, committed together. The number of charts (0 without), or -1 with
+ * *rc set to the exit status. */
+static int write_outputs(const struct pf_opts *opt, const struct report *rp, int *rc,
                          struct diag *d)
 {
-  struct outset *o = outset_new(dir, d);
-  if (!o)
-    return -1;
-  FILE *f;
-  int bad = 0;
-  bad |= !(f = outset_open(o, "portfolio.txt")) || (print_text(f, rp, m), ferror(f));
-  bad |= bad || !(f = outset_open(o, "portfolio.json")) || print_json(f, rp, m) != 0;
-  bad |= bad || !(f = outset_open(o, "portfolio_icma.csv")) || print_csv(f, rp, m) != 0;
-  bad |= bad || chart(o, rp, d) != 0;
-  if (bad) {
-    if (diag_count(d) == 0)
-      diag_errno(d, "cannot write outputs in", dir);
-    outset_abort(o);
+  struct outset *o = outset_new(opt->outdir, d);
+  if (!o) {
+    *rc = EXIT_RUNTIME;
     return -1;
   }
-  return outset_commit(o);
+  FILE *f;
+  int bad = 0, n = 0;
+  bad |= !(f = outset_open(o, "portfolio.txt")) || (print_text(f, rp, opt->method), ferror(f));
+  bad |= bad || !(f = outset_open(o, "portfolio.json")) || print_json(f, rp, opt->method) != 0;
+  bad |= bad || !(f = outset_open(o, "portfolio_icma.csv")) || print_csv(f, rp, opt->method) != 0;
+  bad |= bad || chart(o, rp, d) != 0;
+  if (bad && diag_count(d) == 0)
+    diag_errno(d, "cannot write outputs in", opt->outdir);
+  if (!bad && (opt->plot || opt->report))
+    bad = (n = plot_render_set(o, opt->plot_format, opt->plot_size, d)) < 0;
+  if (!bad && opt->report)
+    bad = book_report(o, opt, rp, d) != 0;
+  *rc = cli_exit_of(bad ? outset_abort(o) : outset_commit(o));
+  return *rc == EXIT_OK ? n : -1;
 }
 
 /* ---- the command --------------------------------------------------------------- */
 
 /* report.md and report.html of the book, from its text report and chart. */
-static int book_report(const struct pf_opts *o, const struct report *rp, struct diag *d)
+static int book_report(struct outset *set, const struct pf_opts *o, const struct report *rp,
+                       struct diag *d)
 {
   char *summary = NULL;
   size_t len = 0;
@@ -745,7 +755,7 @@ static int book_report(const struct pf_opts *o, const struct report *rp, struct 
   if (bad)
     diag_msg(d, "out of memory");
   else
-    bad = report_write_book(o->outdir, title, o->bond, runs, rp->book->n_sites, summary,
+    bad = report_write_book(set, title, o->bond, runs, rp->book->n_sites, summary,
                             o->plot_format, o->when, d) != 0;
   free(summary);
   free(runs);
@@ -809,19 +819,20 @@ static int run_portfolio(const struct pf_opts *opts)
     rc = EXIT_RUNTIME;
     goto done;
   }
-  if (o.outdir && write_outputs(o.outdir, &rp, o.method, d) != 0) {
-    rc = EXIT_RUNTIME;
+  if (o.outdir && strcmp(o.outdir, "-") == 0)
+    o.outdir = NULL; /* -o -: the one stream on standard output, no folder */
+  if ((o.plot || o.report) && !o.outdir) {
+    diag_msg(d, "%s: expected an output folder (-o DIR), got none", o.report ? "report" : "--plot");
+    rc = EXIT_INPUT;
     goto done;
   }
+  int charts = 0;
+  if (o.outdir && (charts = write_outputs(&o, &rp, &rc, d)) < 0)
+    goto done;
   int wrote = 0;
   if (o.report) {
-    int n = plot_render_dir(o.outdir, o.plot_format, o.plot_size, d);
-    if (n < 0 || book_report(&o, &rp, d) != 0) {
-      rc = EXIT_RUNTIME;
-      goto done;
-    }
     printf("outputs             %s/\n", o.outdir);
-    printf("charts              %d %s files rendered with gnuplot\n", n, o.plot_format);
+    printf("charts              %d %s files rendered with gnuplot\n", charts, o.plot_format);
     printf("report              %s/report.md, %s/report.html\n", o.outdir, o.outdir);
     if (fflush(stdout) != 0) {
       diag_errno(d, "cannot write to", "standard output");
@@ -840,19 +851,13 @@ static int run_portfolio(const struct pf_opts *opts)
     print_text(stdout, &rp, o.method);
     if (o.outdir)
       printf("\noutputs             %s/\n", o.outdir);
+    if (o.plot)
+      printf("charts              %d %s files rendered with gnuplot in %s/\n", charts,
+             o.plot_format, o.outdir);
   }
   if (fflush(stdout) != 0 || wrote != 0) {
     diag_errno(d, "cannot write to", "standard output");
     rc = EXIT_RUNTIME;
-    goto done;
-  }
-  if (o.plot) {
-    int n = plot_render_dir(o.outdir, o.plot_format, o.plot_size, d);
-    if (n < 0)
-      rc = EXIT_RUNTIME;
-    else if (o.format == FMT_TEXT)
-      printf("charts              %d %s files rendered with gnuplot in %s/\n", n, o.plot_format,
-             o.outdir);
   }
 done:
   diag_print(d, stderr);

@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "diag.h"
+#include "outfile.h"
 #include "plot.h"
 #include "report.h"
 #include "site.h"
@@ -160,19 +161,20 @@ int cli_report(int argc, char **argv)
     rc = EXIT_INPUT;
     goto done;
   }
-  if (cli_run_write(dir, run.r, profiles, d) != 0) {
+  struct outset *set = outset_new(dir, d);
+  if (!set) {
     rc = EXIT_RUNTIME;
     goto done;
   }
-  int n = plot_render_dir(dir, o.plot_format, o.plot_size, d);
-  if (n < 0) {
-    rc = EXIT_RUNTIME;
+  int n = 0;
+  if (cli_run_stage(set, run.r, profiles, d) != 0 ||
+      (n = plot_render_set(set, o.plot_format, o.plot_size, d)) < 0 ||
+      report_write(set, run.r, profiles, o.sets, o.n_sets, o.plot_format, when, d) != 0) {
+    rc = cli_exit_of(outset_abort(set));
     goto done;
   }
-  if (report_write(dir, run.r, profiles, o.sets, o.n_sets, o.plot_format, when, d) != 0) {
-    rc = EXIT_RUNTIME;
+  if ((rc = cli_exit_of(outset_commit(set))) != EXIT_OK)
     goto done;
-  }
   printf("outputs             %s/\n", dir);
   printf("charts              %d %s files rendered with gnuplot\n", n, o.plot_format);
   printf("report              %s/report.md, %s/report.html\n", dir, dir);

@@ -145,12 +145,9 @@ static int parse(int argc, char **argv, struct run_opts *o)
   return 0;
 }
 
-int cli_run_write(const char *dir, const struct sim_result *r,
+int cli_run_stage(struct outset *o, const struct sim_result *r,
                   const struct profile *const *profiles, struct diag *d)
 {
-  struct outset *o = outset_new(dir, d);
-  if (!o)
-    return -1;
   FILE *f;
   int bad = 0;
   bad |= !(f = outset_open(o, "summary.txt")) || out_text(f, r, profiles) != 0;
@@ -165,13 +162,37 @@ int cli_run_write(const char *dir, const struct sim_result *r,
   if (has_wind)
     bad |= bad || !(f = outset_open(o, "hourly_wind.csv")) || out_csv_hourly_wind(f, r) != 0;
   bad |= bad || out_gnuplot(o, r, datadir_plots(), d) != 0;
-  if (bad) {
-    if (diag_count(d) == 0)
-      diag_errno(d, "cannot write outputs in", dir);
-    outset_abort(o);
+  if (bad && diag_count(d) == 0)
+    diag_errno(d, "cannot write outputs in", outset_dir(o));
+  return bad ? -1 : 0;
+}
+
+int cli_exit_of(int outtarget_rc)
+{
+  return outtarget_rc == OUTTARGET_OK ? EXIT_OK
+         : outtarget_rc == OUTTARGET_INPUT ? EXIT_INPUT : EXIT_RUNTIME;
+}
+
+/* The outputs of a run into dir, with the charts when plot_format is not
+ * NULL, committed together. The number of charts (0 without), or -1 with
+ * *rc set to the exit status. */
+static int write_folder(const char *dir, const struct sim_result *r,
+                        const struct profile *const *profiles, const char *plot_format,
+                        const char *plot_size, int *rc, struct diag *d)
+{
+  struct outset *o = outset_new(dir, d);
+  if (!o) {
+    *rc = EXIT_RUNTIME;
     return -1;
   }
-  return outset_commit(o);
+  int n = 0;
+  if (cli_run_stage(o, r, profiles, d) != 0 ||
+      (plot_format && (n = plot_render_set(o, plot_format, plot_size, d)) < 0)) {
+    *rc = cli_exit_of(outset_abort(o));
+    return -1;
+  }
+  *rc = cli_exit_of(outset_commit(o));
+  return *rc == EXIT_OK ? n : -1;
 }
 
 int cli_run(int argc, char **argv)
@@ -192,17 +213,20 @@ int cli_run(int argc, char **argv)
   const char *dir = NULL;
   if (rc != EXIT_OK)
     goto done;
-  dir = o.outdir ? o.outdir : (s->output_dir[0] ? s->output_dir : NULL);
+  if (o.outdir && strcmp(o.outdir, "-") == 0)
+    dir = NULL; /* -o -: the one stream on standard output, no folder */
+  else
+    dir = o.outdir ? o.outdir : (s->output_dir[0] ? s->output_dir : NULL);
   if (o.plot && !dir) {
     diag_msg(d, "--plot: expected an output folder (-o DIR or output.dir in the site file), "
                 "got none");
     rc = EXIT_INPUT;
     goto done;
   }
-  if (dir && cli_run_write(dir, r, profiles, d) != 0) {
-    rc = EXIT_RUNTIME;
+  int charts = 0;
+  if (dir && (charts = write_folder(dir, r, profiles, o.plot ? o.plot_format : NULL,
+                                    o.plot_size, &rc, d)) < 0)
     goto done;
-  }
   int wrote;
   switch (o.format) {
   case FMT_JSON:
@@ -215,19 +239,13 @@ int cli_run(int argc, char **argv)
     wrote = out_text(stdout, r, profiles);
     if (dir)
       printf("\noutputs             %s/\n", dir);
+    if (o.plot)
+      printf("charts              %d %s files rendered with gnuplot in %s/\n", charts,
+             o.plot_format, dir);
   }
   if (fflush(stdout) != 0 || wrote != 0) {
     diag_errno(d, "cannot write to", "standard output");
     rc = EXIT_RUNTIME;
-    goto done;
-  }
-  if (o.plot) {
-    int n = plot_render_dir(dir, o.plot_format, o.plot_size, d);
-    if (n < 0)
-      rc = EXIT_RUNTIME;
-    else if (o.format == FMT_TEXT)
-      printf("charts              %d %s files rendered with gnuplot in %s/\n", n, o.plot_format,
-             dir);
   }
 done:
   diag_print(d, stderr);

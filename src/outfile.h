@@ -1,36 +1,77 @@
-/* A set of output files written under temporary names and renamed into
- * place together once all of them are complete, so that a failed or
- * interrupted run never leaves a half-written file under its final name and
- * earlier outputs in the folder stay intact until then. */
+/* An output set: the files one command writes into one folder, committed
+ * all or nothing (SECURITY.md).
+ *
+ * The files are written into a private staging folder made with mkdtemp()
+ * inside the target folder, each created with O_EXCL and O_NOFOLLOW. The
+ * commit takes a lock on the folder (flock on .renewcalc.lock), so that
+ * concurrent runs into one folder commit one after the other, moves the
+ * files of the earlier set (as listed in SHA256SUMS) aside, moves the
+ * new ones in and then drops a journal (.renewcalc-commit): until then any
+ * failure rolls the folder back to the earlier set, and a run killed in
+ * between is rolled back by the next run into that folder. Staging
+ * folders of killed runs are recognised (their lock is free) and removed
+ * by the next run. Files of the folder that belong to no set are left
+ * alone; names of the set that are links, folders, devices or inputs of
+ * this run are never replaced.
+ *
+ * SHA256SUMS lists every file of the set with its SHA-256, in the format
+ * of `sha256sum`, so that `sha256sum -c SHA256SUMS` checks a folder and `renewcalc plot DIR` renders only the scripts renewcalc
+ * wrote. */
 #ifndef RENEWCALC_OUTFILE_H
 #define RENEWCALC_OUTFILE_H
 
 #include <stdio.h>
 
+#include "outtarget.h"
+
 struct diag;
 struct outset;
 
-/* New set for folder dir (created, with parents, on the first open).
- * NULL when out of memory. Free with outset_commit() or outset_abort(). */
+/* The list of a folder's set, in the folder. */
+#define OUTSET_LIST "SHA256SUMS"
+
+/* New set for folder dir: creates the folder (with parents), recovers the
+ * folder from a commit cut short, removes staging folders left by killed
+ * runs and makes this set's staging folder. NULL with a message in d. Free
+ * with outset_commit() or outset_abort(). */
 struct outset *outset_new(const char *dir, struct diag *d);
 
-/* Opens dir/name for writing under a temporary name. NULL on error (with a
- * message in d). The stream belongs to the set: do not fclose it. */
+/* Opens name (a plain file name) of the set for writing in the staging
+ * folder. NULL on error (with a message in d). The stream belongs to the
+ * set: do not fclose it. */
 FILE *outset_open(struct outset *o, const char *name);
 
-/* Closes every file, checks that each was written completely, renames them
- * to their final names and frees the set. 0, or -1 with a message in d
- * (then no file of the set is left under its temporary or final name). */
+/* Adds name, a regular file another program made in the staging folder
+ * (a chart gnuplot rendered), to the set. 0, or -1 with a message in d. */
+int outset_adopt(struct outset *o, const char *name);
+
+/* Closes the stream of name, so that another program can read the file
+ * complete in the staging folder. 0, or -1 with a message in d. */
+int outset_finish(struct outset *o, const char *name);
+
+/* The staging folder (where the files are being written), the target
+ * folder, the number of files and the i-th file's name. */
+const char *outset_stage(const struct outset *o);
+const char *outset_dir(const struct outset *o);
+int outset_count(const struct outset *o);
+const char *outset_name(const struct outset *o, int i);
+
+/* 1 if name is a file of the set. */
+int outset_has(const struct outset *o, const char *name);
+
+/* Closes every file, checks that each was written completely, lists them
+ * in SHA256SUMS and swaps the set in for the folder's earlier one, then
+ * frees the set. OUTTARGET_OK, or OUTTARGET_FAIL / OUTTARGET_INPUT with a
+ * message in d; the folder then holds its earlier set. */
 int outset_commit(struct outset *o);
 
-/* Closes and removes every temporary file and frees the set. */
-void outset_abort(struct outset *o);
+/* Removes the staging folder and frees the set (NULL does nothing).
+ * Returns OUTTARGET_INPUT when the set failed because an output would
+ * have replaced an input, else OUTTARGET_FAIL. */
+int outset_abort(struct outset *o);
 
-/* Removes every temporary file of every live set; safe in a signal
- * handler (uses only unlink). */
+/* Removes the files of the live set's staging folder; safe in a signal
+ * handler (uses only unlinkat). */
 void outset_cleanup_on_signal(void);
-
-/* The folder of the set. */
-const char *outset_dir(const struct outset *o);
 
 #endif

@@ -1,19 +1,35 @@
 /* Rendering chart scripts with gnuplot, an external program looked up on
- * PATH (or $RENEWCALC_GNUPLOT) when a chart is drawn. */
+ * PATH (or $RENEWCALC_GNUPLOT) when a chart is drawn. Only scripts that
+ * renewcalc wrote are rendered: those of the output set being written, or
+ * those a folder's list (SHA256SUMS) names with their SHA-256. */
 #ifndef RENEWCALC_PLOT_H
 #define RENEWCALC_PLOT_H
 
 struct diag;
+struct outset;
 
-/* Renders every NAME.gp in dir except style.gp into NAME.FMT (fmt "png",
- * "svg" or "pdf"), running gnuplot in dir. size is "WxH" in pixels (at 150
- * dpi for pdf) or NULL for style.gp's default (945x590, 16 cm x 10 cm on
- * A4). Each image is written under a temporary name and renamed when
- * gnuplot succeeds. Returns the number of charts rendered, or -1 with
- * messages in d (gnuplot missing or failing). */
-int plot_render_dir(const char *dir, const char *fmt, const char *size, struct diag *d);
+/* Failures of plot_render_folder(): a runtime failure, or a folder whose
+ * files are not what renewcalc wrote (bad input). */
+enum { PLOT_FAIL = -1, PLOT_INPUT = -2 };
 
-/* 1 if fmt is a format plot_render_dir() knows. */
+/* Renders every NAME.gp of the set o except style.gp into NAME.FMT (fmt
+ * "png", "svg" or "pdf"), running gnuplot in the set's staging folder,
+ * checks each image is complete (imagecheck.h: gnuplot exits 0 even on a
+ * full disk) and adds it to the set. size is "WxH" in pixels (at 150 dpi
+ * for pdf) or NULL for style.gp's default (945x590, 16 cm x 10 cm on A4).
+ * Returns the number of charts rendered, or -1 with messages in d
+ * (gnuplot missing or failing, an incomplete image). */
+int plot_render_set(struct outset *o, const char *fmt, const char *size, struct diag *d);
+
+/* `renewcalc plot DIR`: a new set for dir made of the files its list
+ * names, each checked against its SHA-256 (a changed file is refused
+ * unless allow_edited), with the charts rendered again in fmt, committed
+ * all or nothing. The number of charts, PLOT_INPUT (no list, a changed
+ * file, an output that is an input) or PLOT_FAIL, with messages in d. */
+int plot_render_folder(const char *dir, const char *fmt, const char *size, int allow_edited,
+                       struct diag *d);
+
+/* 1 if fmt is a format plot_render_set() knows. */
 int plot_format_ok(const char *fmt);
 
 /* 1 if size is "WxH" with whole numbers W and H from 100 to 10000, with W

@@ -275,13 +275,20 @@ static void chart_caption(const char *dir, const char *gp, char *buf, size_t n)
   FILE *f = fopen(path, "r");
   if (!f)
     return;
-  static const char key[] = "chart_title = \"";
+  static const char key[] = "chart_title = ";
   while (fgets(line, sizeof line, f)) {
     if (strncmp(line, key, sizeof key - 1) != 0)
       continue;
+    /* gnuplot strings: '...' with '' for a quote, or "..." with \ escapes */
+    const char *p = line + sizeof key - 1;
+    char q = *p++;
+    if (q != '\'' && q != '"')
+      break;
     size_t k = 0;
-    for (const char *p = line + sizeof key - 1; *p && *p != '"' && k + 1 < n; p++) {
-      if (*p == '\\' && p[1])
+    for (; *p && k + 1 < n; p++) {
+      if (*p == q && !(q == '\'' && p[1] == '\''))
+        break;
+      if ((q == '"' && *p == '\\' && p[1]) || (q == '\'' && *p == '\''))
         p++;
       buf[k++] = *p;
     }
@@ -293,29 +300,19 @@ static void chart_caption(const char *dir, const char *gp, char *buf, size_t n)
 
 static int cmp_str(const void *a, const void *b)
 {
-  return strcmp(*(char *const *)a, *(char *const *)b);
+  return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* Chart scripts NAME.gp of dir (not style.gp), sorted; how many (names
- * malloc'ed, the caller frees them), or -1 (errno). */
-static int chart_names(const char *dir, char *names[MAX_CHARTS])
+/* Chart scripts NAME.gp of the set (not style.gp), sorted; how many. */
+static int chart_names(const struct outset *o, const char *names[MAX_CHARTS])
 {
-  DIR *dd = opendir(dir);
-  if (!dd)
-    return -1;
   int n = 0;
-  struct dirent *e;
-  while ((e = readdir(dd)) && n < MAX_CHARTS) {
-    size_t len = strlen(e->d_name);
-    if (len > 3 && strcmp(e->d_name + len - 3, ".gp") == 0 && e->d_name[0] != '.' &&
-        strcmp(e->d_name, "style.gp") != 0) {
-      names[n] = strdup(e->d_name);
-      if (!names[n])
-        break;
-      n++;
-    }
+  for (int i = 0; i < outset_count(o) && n < MAX_CHARTS; i++) {
+    const char *s = outset_name(o, i);
+    size_t len = strlen(s);
+    if (len > 3 && strcmp(s + len - 3, ".gp") == 0 && strcmp(s, "style.gp") != 0)
+      names[n++] = s;
   }
-  closedir(dd);
   qsort(names, (size_t)n, sizeof names[0], cmp_str);
   return n;
 }
@@ -553,23 +550,20 @@ static void section_models(struct doc *d, const struct sim_result *r)
   para(d, "The full text summary below gives every other setting and the energy balance.");
 }
 
-static int section_charts(struct doc *d, const char *dir, const char *fmt)
+/* The charts of the set, read from its staging folder. */
+static int section_charts(struct doc *d, const struct outset *o, const char *fmt)
 {
   heading(d, 2, "Charts");
-  char *names[MAX_CHARTS];
-  int n = chart_names(dir, names);
-  if (n < 0)
-    return -1;
+  const char *names[MAX_CHARTS];
+  int n = chart_names(o, names);
+  const char *stage = outset_stage(o);
   int bad = 0, shown = 0;
   for (int i = 0; i < n; i++) {
     char file[300], caption[1024];
     snprintf(file, sizeof file, "%.*s.%s", (int)(strlen(names[i]) - 3), names[i], fmt);
-    char path[2048];
-    snprintf(path, sizeof path, "%s/%s", dir, file);
-    chart_caption(dir, names[i], caption, sizeof caption);
-    if (!bad && is_file(path))
-      bad = figure(d, dir, file, fmt, ++shown, caption) != 0;
-    free(names[i]);
+    chart_caption(stage, names[i], caption, sizeof caption);
+    if (!bad && outset_has(o, file))
+      bad = figure(d, stage, file, fmt, ++shown, caption) != 0;
   }
   if (shown == 0)
     para(d, "No chart was rendered.");
@@ -638,7 +632,7 @@ static void document_end(struct doc *d)
     fputs("</body>\n</html>\n", d->f);
 }
 
-static int document(struct doc *d, const char *dir, const struct sim_result *r,
+static int document(struct doc *d, const struct outset *o, const struct sim_result *r,
                     const char *const *sets, int n_sets, const char *fmt, const char *date,
                     const char *summary)
 {
@@ -650,7 +644,7 @@ static int document(struct doc *d, const char *dir, const struct sim_result *r,
   section_summary(d, r);
   section_factors(d, r);
   section_models(d, r);
-  int bad = section_charts(d, dir, fmt);
+  int bad = section_charts(d, o, fmt);
   section_inputs(d, r, sets, n_sets);
   heading(d, 2, "Full text summary");
   pre(d, summary);
@@ -664,7 +658,7 @@ struct book {
   int n_runs;
 };
 
-static int book_document(struct doc *d, const char *dir, const struct book *b, const char *fmt,
+static int book_document(struct doc *d, const struct outset *o, const struct book *b, const char *fmt,
                          const char *date)
 {
   document_begin(d, b->title);
@@ -672,7 +666,7 @@ static int book_document(struct doc *d, const char *dir, const struct book *b, c
           "simulated once.", OUT_PROGRAM, date, b->bond_path, b->n_runs);
   heading(d, 2, "Impact report");
   pre(d, b->summary);
-  int bad = section_charts(d, dir, fmt);
+  int bad = section_charts(d, o, fmt);
   struct input in[MAX_INPUTS];
   int n = add_input(in, 0, "bond file", b->bond_path);
   for (int i = 0; i < b->n_runs; i++)
@@ -700,36 +694,29 @@ struct content {
   const struct book *book;          /* ... or a book (r NULL) */
 };
 
-static int write_one(struct doc *d, const char *dir, const struct content *c, const char *fmt,
-                     const char *date)
+static int write_one(struct doc *d, const struct outset *o, const struct content *c,
+                     const char *fmt, const char *date)
 {
-  return c->book ? book_document(d, dir, c->book, fmt, date)
-                 : document(d, dir, c->r, c->sets, c->n_sets, fmt, date, c->summary);
+  return c->book ? book_document(d, o, c->book, fmt, date)
+                 : document(d, o, c->r, c->sets, c->n_sets, fmt, date, c->summary);
 }
 
-/* report.md and report.html, both or neither. */
-static int write_pair(const char *dir, const struct content *c, const char *fmt, time_t when,
+/* report.md and report.html into the set. */
+static int write_pair(struct outset *o, const struct content *c, const char *fmt, time_t when,
                       struct diag *d)
 {
   char date[32];
   date_text(when, date);
-  struct outset *o = outset_new(dir, d);
-  if (!o)
-    return -1;
   struct doc md = { NULL, 0, 0 }, html = { NULL, 1, 0 };
-  int bad = !(md.f = outset_open(o, "report.md")) || write_one(&md, dir, c, fmt, date) != 0;
+  int bad = !(md.f = outset_open(o, "report.md")) || write_one(&md, o, c, fmt, date) != 0;
   bad = bad || !(html.f = outset_open(o, "report.html")) ||
-        write_one(&html, dir, c, fmt, date) != 0;
-  if (bad) {
-    if (diag_count(d) == 0)
-      diag_errno(d, "cannot write the report in", dir);
-    outset_abort(o);
-    return -1;
-  }
-  return outset_commit(o);
+        write_one(&html, o, c, fmt, date) != 0;
+  if (bad && diag_count(d) == 0)
+    diag_errno(d, "cannot write the report in", outset_dir(o));
+  return bad ? -1 : 0;
 }
 
-int report_write(const char *dir, const struct sim_result *r,
+int report_write(struct outset *o, const struct sim_result *r,
                  const struct profile *const *profiles, const char *const *sets, int n_sets,
                  const char *plot_format, time_t when, struct diag *d)
 {
@@ -747,16 +734,16 @@ int report_write(const char *dir, const struct sim_result *r,
     return -1;
   }
   struct content c = { r, profiles, sets, n_sets, summary, NULL };
-  int rc = write_pair(dir, &c, plot_format, when, d);
+  int rc = write_pair(o, &c, plot_format, when, d);
   free(summary);
   return rc;
 }
 
-int report_write_book(const char *dir, const char *title, const char *bond_path,
+int report_write_book(struct outset *o, const char *title, const char *bond_path,
                       const struct sim_result *const *runs, int n_runs, const char *summary,
                       const char *plot_format, time_t when, struct diag *d)
 {
   struct book b = { title, bond_path, summary, runs, n_runs };
   struct content c = { NULL, NULL, NULL, 0, NULL, &b };
-  return write_pair(dir, &c, plot_format, when, d);
+  return write_pair(o, &c, plot_format, when, d);
 }

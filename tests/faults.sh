@@ -83,7 +83,7 @@ awk -v p="$prof" -v q="$tmp/last.csv" 'BEGIN {
 pid=$!
 # the output's temporary file appears once the whole list has been checked
 waited=0
-while [ "$waited" -lt 600 ] && ! ls -A "$out" | grep -q '^\.batch\.csv\.tmp'; do
+while [ "$waited" -lt 600 ] && ! ls -A "$out" | grep -q '^\.batch\.csv\.renewcalc-'; do
   sleep 0.1
   waited=$((waited + 1))
 done

@@ -1,0 +1,101 @@
+/* Checks on output names; see outtarget.h. */
+#include "outtarget.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "infile.h"
+
+static const char *kind_of(mode_t m)
+{
+  if (S_ISLNK(m))
+    return "a symbolic link";
+  if (S_ISDIR(m))
+    return "a folder";
+  if (S_ISFIFO(m))
+    return "a FIFO";
+  if (S_ISCHR(m) || S_ISBLK(m))
+    return "a device";
+  if (S_ISSOCK(m))
+    return "a socket";
+  return "not a regular file";
+}
+
+int outtarget_check(int dirfd, const char *name, const char *shown, struct diag *d)
+{
+  struct stat st;
+  if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
+    if (errno == ENOENT)
+      return OUTTARGET_OK;
+    diag_errno(d, "cannot examine", shown);
+    return OUTTARGET_FAIL;
+  }
+  if (!S_ISREG(st.st_mode)) {
+    diag_at(d, shown, 0, "expected a regular file that renewcalc may replace, got %s; "
+            "nothing written", kind_of(st.st_mode));
+    return OUTTARGET_FAIL;
+  }
+  if (infile_was_read(st.st_dev, st.st_ino)) {
+    diag_at(d, shown, 0, "expected an output that replaces none of this run's inputs, got "
+            "an input of this run; choose another output (-o); nothing written");
+    return OUTTARGET_INPUT;
+  }
+  return OUTTARGET_OK;
+}
+
+int outtarget_name_ok(const char *name)
+{
+  size_t n = strlen(name);
+  if (n == 0 || n > 255 || strcmp(name, ".") == 0 || strcmp(name, "..") == 0)
+    return 0;
+  for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+    if (*p == '/' || *p < 0x20 || *p == 0x7f)
+      return 0;
+  return 1;
+}
+
+/* Removes the entries of the open folder fd: regular files and, while
+ * depth > 0, sub-folders with theirs. Closes fd. */
+static int empty_folder(int fd, int depth)
+{
+  DIR *dd = fdopendir(fd);
+  if (!dd) {
+    close(fd);
+    return -1;
+  }
+  int bad = 0;
+  struct dirent *e;
+  while ((e = readdir(dd))) {
+    if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+      continue;
+    struct stat st;
+    if (fstatat(dirfd(dd), e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0)
+      continue;
+    if (S_ISDIR(st.st_mode)) {
+      int sub = depth > 0 ? openat(dirfd(dd), e->d_name,
+                                   O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) : -1;
+      if (sub < 0 || empty_folder(sub, depth - 1) != 0 ||
+          unlinkat(dirfd(dd), e->d_name, AT_REMOVEDIR) != 0)
+        bad = 1;
+    } else if (unlinkat(dirfd(dd), e->d_name, 0) != 0) {
+      bad = 1;
+    }
+  }
+  closedir(dd);
+  return bad ? -1 : 0;
+}
+
+int outtarget_remove_tree(int dirfd, const char *name)
+{
+  int fd = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0)
+    return errno == ENOENT ? 0 : -1;
+  if (empty_folder(fd, 1) != 0)
+    return -1;
+  return unlinkat(dirfd, name, AT_REMOVEDIR);
+}

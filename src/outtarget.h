@@ -1,0 +1,31 @@
+/* What an output may replace: the checks every writer makes on the name
+ * it is about to take in the folder the user chose (SECURITY.md). */
+#ifndef RENEWCALC_OUTTARGET_H
+#define RENEWCALC_OUTTARGET_H
+
+struct diag;
+
+/* Results of outtarget_check(), also returned by the commits of output
+ * sets and streams. */
+enum outtarget {
+  OUTTARGET_OK = 0,
+  OUTTARGET_FAIL = -1,     /* runtime failure: exit status 1 */
+  OUTTARGET_INPUT = -2     /* the output would replace an input: exit status 2 */
+};
+
+/* Checks name in the folder open as dirfd (shown as "shown" in messages):
+ * absent, or a regular file that is not an input of this run (see
+ * infile_was_read()). Symbolic links are not followed: a link, folder,
+ * device or FIFO under that name is never replaced. OUTTARGET_OK, or
+ * another value with a message in d. */
+int outtarget_check(int dirfd, const char *name, const char *shown, struct diag *d);
+
+/* 1 if name can name a file renewcalc writes in a folder: not empty, at
+ * most 255 bytes, no '/', no control character, not "." or "..". */
+int outtarget_name_ok(const char *name);
+
+/* Removes the folder name in dirfd and the regular files in it, one level
+ * of sub-folders deep, without following links. 0 or -1 (errno). */
+int outtarget_remove_tree(int dirfd, const char *name);
+
+#endif
