@@ -90,6 +90,10 @@ static int parse(int argc, char **argv, struct report_opts *o)
             argc - optind, report_usage);
     return -1;
   }
+  if (o->outdir && strcmp(o->outdir, "-") == 0) {
+    fprintf(stderr, "renewcalc: report: expected an output folder (-o DIR), got '-'\n");
+    return -1;
+  }
   o->site = argv[optind];
   return 0;
 }
