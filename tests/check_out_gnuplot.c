@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "out.h"
 
@@ -82,8 +83,12 @@ START_TEST(test_gnuplot_reads_back)
   char want[512];
   snprintf(want, sizeof want, "%s\n", c[2]);
   ck_assert_str_eq(got, want);
-  snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-  ck_assert_int_eq(system(cmd), 0);
+  static const char *files[] = { "t.gp", "out.txt", "err.txt" };
+  for (int i = 0; i < 3; i++) {
+    snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+    ck_assert_int_eq(unlink(path), 0);
+  }
+  ck_assert_int_eq(rmdir(dir), 0);
 }
 END_TEST
 
