@@ -272,33 +272,23 @@ static int put_json(FILE *f, const struct report *r)
 
 /* ---- gnuplot ------------------------------------------------------------ */
 
-/* The generated head of a chart script: title, data file, the variables in
- * vars (lines "name = value\n"), outbase and the shared style; then the
- * template plots/CHART.gp. */
-static int script(struct outset *o, const char *chart, const char *title, const char *vars,
-                  struct diag *d)
-{
-  char name[64];
-  snprintf(name, sizeof name, "%s.gp", chart);
-  FILE *f = outset_open(o, name);
-  if (!f)
-    return -1;
-  fprintf(f, "# %s chart; render with: gnuplot %s.gp (in this folder)\n", OUT_PROGRAM, chart);
-  fprintf(f, "# Generated from the template plots/%s.gp; restyle every chart in style.gp.\n",
-          chart);
-  fprintf(f, "chart_title = ");
-  out_gp_string(f, title);
-  fprintf(f, "\ndatafile = \"%s.dat\"\n%s", chart, vars);
-  fprintf(f, "if (!exists(\"outbase\")) outbase = \"%s\"\nload \"style.gp\"\n\n", chart);
-  return out_copy_template(f, datadir_plots(), name, d);
-}
-
 /* An azimuth in the grid's continuous coordinate (within 180 deg of the
  * equator-facing direction), for marking it on the chart. */
 static double axis_azimuth(const struct opt_grid *g, double az_deg)
 {
   double a = opt_azimuth_norm(az_deg - g->az_center_deg + 180.0) - 180.0;
   return g->az_center_deg + a;
+}
+
+/* "# site: NAME (PATH), plants[N] NAME" of a .dat, without the line end. */
+static void put_site(FILE *f, const struct report *r)
+{
+  fputs("# site: ", f);
+  out_gp_dat_text(f, r->site->name);
+  fputs(" (", f);
+  out_gp_dat_text(f, r->site->path);
+  fprintf(f, "), plants[%d] ", r->index);
+  out_gp_dat_text(f, r->plant->name);
 }
 
 static int write_surface(struct outset *o, const struct report *r, struct diag *d)
@@ -308,8 +298,8 @@ static int write_surface(struct outset *o, const struct report *r, struct diag *
   if (!f)
     return -1;
   fprintf(f, "# %s: annual specific yield over tilt x azimuth [kWh/kWp]\n", OUT_PROGRAM);
-  fprintf(f, "# site: %s (%s), plants[%d] %s, DC/AC %.3f\n", r->site->name, r->site->path,
-          r->index, r->plant->name, r->plant->dc_ac_ratio);
+  put_site(f, r);
+  fprintf(f, ", DC/AC %.3f\n", r->plant->dc_ac_ratio);
   fprintf(f, "# azimuth: degrees clockwise from north, %g..%g (below 0: add 360)\n",
           g->az_center_deg - OPT_AZ_HALF_RANGE_DEG, g->az_center_deg + OPT_AZ_HALF_RANGE_DEG);
   fprintf(f, "# one block per tilt, blank line between blocks (gnuplot pm3d)\n");
@@ -330,7 +320,7 @@ static int write_surface(struct outset *o, const struct report *r, struct diag *
            r->at_site.tilt_deg, axis_azimuth(g, r->at_site.azimuth_deg),
            g->az_center_deg - OPT_AZ_HALF_RANGE_DEG, g->az_center_deg + OPT_AZ_HALF_RANGE_DEG);
   snprintf(title, sizeof title, "%s: specific yield by orientation", r->plant->name);
-  return script(o, "yield_surface", title, vars, d);
+  return out_gp_chart_script(o, datadir_plots(), "yield_surface", title, vars, d);
 }
 
 static int write_dcac(struct outset *o, const struct report *r, struct diag *d)
@@ -340,8 +330,8 @@ static int write_dcac(struct outset *o, const struct report *r, struct diag *d)
     return -1;
   fprintf(f, "# %s: DC/AC ratio sweep at tilt %.2f deg, azimuth %.2f deg\n", OUT_PROGRAM,
           r->orient.best.tilt_deg, r->orient.best.azimuth_deg);
-  fprintf(f, "# site: %s (%s), plants[%d] %s, AC rating %.3f MW held\n", r->site->name,
-          r->site->path, r->index, r->plant->name, r->plant->capacity_mw_ac);
+  put_site(f, r);
+  fprintf(f, ", AC rating %.3f MW held\n", r->plant->capacity_mw_ac);
   fprintf(f, "# columns: dc_ac_ratio clipping_percent_of_dc annual_mwh "
              "specific_yield_kwh_per_kwp\n");
   for (int k = 0; k < OPT_DCAC_SWEEP_N; k++) {
@@ -354,7 +344,7 @@ static int write_dcac(struct outset *o, const struct report *r, struct diag *d)
            r->dcac.status == OPT_DCAC_NONE ? -1.0 : r->dcac.best.dc_ac_ratio);
   snprintf(title, sizeof title, "%s: clipping loss and generation by DC/AC ratio",
            r->plant->name);
-  return script(o, "dcac", title, vars, d);
+  return out_gp_chart_script(o, datadir_plots(), "dcac", title, vars, d);
 }
 
 /* The outputs into dir, committed together; the exit status. */

@@ -659,16 +659,18 @@ static int chart(struct outset *o, const struct report *rp, struct diag *d)
   if (!f)
     return -1;
   fprintf(f, "# %s: CO2 avoided a year by project, attributed to each bond [t]\n", OUT_PROGRAM);
-  fprintf(f, "# bond file: %s\n", b->path);
+  fputs("# bond file: ", f);
+  out_gp_dat_text(f, b->path);
+  fputc('\n', f);
   fprintf(f, "# columns: project, then t CO2 attributed to each bond, then the unattributed "
              "rest of the project\n\"project\"");
   for (int i = 0; i < b->n_bonds; i++) {
     fputc(' ', f);
-    out_gp_string(f, b->bonds[i].name);
+    out_gp_dat_string(f, b->bonds[i].name);
   }
   fputs(" \"not attributed\"\n", f);
   for (int s = 0; s < b->n_sites; s++) {
-    out_gp_string(f, chart_label(rp, s));
+    out_gp_dat_string(f, chart_label(rp, s));
     double rest = rp->full[s].co2_t;
     for (int i = 0; i < b->n_bonds; i++) {
       double x = 0;
@@ -680,19 +682,11 @@ static int chart(struct outset *o, const struct report *rp, struct diag *d)
     }
     fprintf(f, " %.6f\n", rest > 0 ? rest : 0);
   }
-  if (!(f = outset_open(o, "portfolio.gp")))
-    return -1;
-  fprintf(f, "# %s chart; render with: gnuplot portfolio.gp (in this folder)\n", OUT_PROGRAM);
-  fprintf(f, "# Generated from the template plots/portfolio.gp; restyle every chart in "
-             "style.gp.\n");
-  char title[400];
+  char title[400], vars[40];
   snprintf(title, sizeof title, "%.300s: CO2 avoided a year, attributed by bond",
            b->name[0] ? b->name : b->path);
-  fputs("chart_title = ", f);
-  out_gp_string(f, title);
-  fprintf(f, "\ndatafile = \"portfolio.dat\"\nnbonds = %d\n", b->n_bonds);
-  fputs("if (!exists(\"outbase\")) outbase = \"portfolio\"\nload \"style.gp\"\n\n", f);
-  if (out_copy_template(f, datadir_plots(), "portfolio.gp", d) != 0)
+  snprintf(vars, sizeof vars, "nbonds = %d\n", b->n_bonds);
+  if (out_gp_chart_script(o, datadir_plots(), "portfolio", title, vars, d) != 0)
     return -1;
   if (!(f = outset_open(o, "style.gp")))
     return -1;

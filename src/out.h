@@ -35,9 +35,36 @@ int out_csv_lifetime(FILE *f, const struct sim_result *r);
 int out_gnuplot(struct outset *o, const struct sim_result *r, const char *plots_dir,
                 struct diag *d);
 
-/* Writes s as a gnuplot double-quoted string (quotes and backslashes
- * escaped). */
+/* Text from the inputs (names, paths) reaches gnuplot's files only through
+ * these three, one per place it goes; each writes any s, of any bytes, as
+ * text that cannot change the file around it. Control characters (bytes
+ * 1..31 and 127, line breaks among them) become spaces in all three. */
+
+/* Writes s as a gnuplot single-quoted string, ' doubled: in a .gp script
+ * it is one string constant; gnuplot expands neither backticks nor @
+ * macros inside single quotes, and without a line break the string cannot
+ * end its command. */
 void out_gp_string(FILE *f, const char *s);
+
+/* Writes s as text inside a "# " comment line of a .dat file; the caller
+ * writes the "#" and the line end. */
+void out_gp_dat_text(FILE *f, const char *s);
+
+/* Writes s as one double-quoted field of a .dat file (a column head that
+ * columnhead() reads, or a row label for xtic()): each " becomes ' and
+ * each backslash is doubled, as gnuplot ends the field at the next " and
+ * then reads backslash escapes in it. */
+void out_gp_dat_string(FILE *f, const char *s);
+
+/* Writes chart.gp into o: two comment lines, chart_title (title, through
+ * out_gp_string()), datafile ("chart.dat"), the lines of vars, outbase
+ * unless set, the load of style.gp, then the template plots_dir/chart.gp.
+ * chart: a short file name without extension, a constant of renewcalc.
+ * vars: NULL, or lines "name = value\n" made by renewcalc from numbers and
+ * constants only, never from input text (titles go through title).
+ * Every chart script is written here. 0, or -1 with a message in d. */
+int out_gp_chart_script(struct outset *o, const char *plots_dir, const char *chart,
+                        const char *title, const char *vars, struct diag *d);
 
 /* Copies the chart template plots_dir/name into f. 0, or -1 with a message
  * in d. */

@@ -250,8 +250,9 @@ static int irradiation_chart(struct outset *o, const struct sim_result *r,
   if (!f)
     return -1;
   out_gp_dat_header(f, r, "irradiation by local month: horizontal and plane of array [kWh/m2]");
-  fprintf(f, "# plant: %s; a year's share when the profile spans %.6f years\n", pr->cfg->name,
-          pr->years);
+  fputs("# plant: ", f);
+  out_gp_dat_text(f, pr->cfg->name);
+  fprintf(f, "; a year's share when the profile spans %.6f years\n", pr->years);
   fprintf(f, "# columns: month number, month, GHI [kWh/m2], POA [kWh/m2], POA/GHI - 1 [%%]\n");
   fprintf(f, "\"n\" \"month\" \"horizontal (GHI)\" \"plane of array (POA)\" \"gain\"\n");
   for (int m = 0; m < 12; m++)
@@ -291,9 +292,11 @@ static int clipping_chart(struct outset *o, const struct sim_result *r,
   if (!f)
     return -1;
   out_gp_dat_header(f, r, "inverter clipping by DC power, intervals with DC > 0");
-  fprintf(f, "# plant: %s; AC rating %.6f MW; %d bins of %.6f MW DC; a year's share when the\n"
-          "# profile spans %.6f years\n", pr->cfg->name, pr->cfg->capacity_mw_ac, CLIP_BINS,
-          width / 1000.0, pr->years);
+  fputs("# plant: ", f);
+  out_gp_dat_text(f, pr->cfg->name);
+  fprintf(f, "; AC rating %.6f MW; %d bins of %.6f MW DC; a year's share when the\n"
+          "# profile spans %.6f years\n", pr->cfg->capacity_mw_ac, CLIP_BINS, width / 1000.0,
+          pr->years);
   fprintf(f, "# columns: bin centre DC [MW], hours a year [h], mean DC [MW], mean AC [MW],\n"
           "# largest AC [MW], energy clipped a year [MWh]\n");
   for (int b = 0; b < CLIP_BINS; b++) {

@@ -12,16 +12,14 @@ struct outset;
 struct sim_result;
 struct diag;
 
-/* Writes chart.gp into o: a comment, the variables chart_title (title),
- * datafile ("chart.dat"), nplants and the lines of vars (NULL: none, else
- * each ending in a newline), the load of style.gp, then the template
- * plots_dir/chart.gp. chart: a short file name without extension. 0, or -1
- * with a message in d. */
+/* out_gp_chart_script() (out.h) with the line "nplants = N" before the
+ * lines of vars. 0, or -1 with a message in d. */
 int out_gp_script(struct outset *o, const char *plots_dir, const char *chart, const char *title,
                   int nplants, const char *vars, struct diag *d);
 
 /* The two comment lines that open every .dat: program, what the file
- * holds (what), and the site's name and file. */
+ * holds (what, a constant), and the site's name and file (through
+ * out_gp_dat_text()). */
 void out_gp_dat_header(FILE *f, const struct sim_result *r, const char *what);
 
 /* heatmap, duration and, when the site has a PV plant, irradiation and

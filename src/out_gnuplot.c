@@ -20,13 +20,44 @@
 static const char *month_abbr[12] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
 
+/* Bytes 1..31 and 127: a line feed or carriage return would end a gnuplot
+ * command or a data line; the others have no business in a chart. */
+static int is_control(unsigned char c)
+{
+  return c < 0x20 || c == 0x7f;
+}
+
 void out_gp_string(FILE *f, const char *s)
 {
+  /* Single quotes: gnuplot substitutes backticks inside double quotes, and
+   * inside single quotes nothing at all; '' is the only escape. */
+  fputc('\'', f);
+  for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+    if (*p == '\'')
+      fputc('\'', f);
+    fputc(is_control(*p) ? ' ' : *p, f);
+  }
+  fputc('\'', f);
+}
+
+void out_gp_dat_text(FILE *f, const char *s)
+{
+  for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+    fputc(is_control(*p) ? ' ' : *p, f);
+}
+
+void out_gp_dat_string(FILE *f, const char *s)
+{
+  /* gnuplot ends such a field at the next '"' whatever precedes it, then
+   * reads backslash escapes (\n, \033) inside it. */
   fputc('"', f);
-  for (; *s; s++) {
-    if (*s == '"' || *s == '\\')
-      fputc('\\', f);
-    fputc(*s, f);
+  for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+    if (*p == '"')
+      fputc('\'', f);
+    else if (*p == '\\')
+      fputs("\\\\", f);
+    else
+      fputc(is_control(*p) ? ' ' : *p, f);
   }
   fputc('"', f);
 }
@@ -53,8 +84,8 @@ int out_copy_template(FILE *f, const char *plots_dir, const char *name, struct d
   return 0;
 }
 
-int out_gp_script(struct outset *o, const char *plots_dir, const char *chart, const char *title,
-                  int nplants, const char *vars, struct diag *d)
+int out_gp_chart_script(struct outset *o, const char *plots_dir, const char *chart,
+                        const char *title, const char *vars, struct diag *d)
 {
   char name[64];
   snprintf(name, sizeof name, "%s.gp", chart);
@@ -66,28 +97,41 @@ int out_gp_script(struct outset *o, const char *plots_dir, const char *chart, co
           chart);
   fprintf(f, "chart_title = ");
   out_gp_string(f, title);
-  fprintf(f, "\ndatafile = \"%s.dat\"\nnplants = %d\n%s", chart, nplants, vars ? vars : "");
+  fprintf(f, "\ndatafile = \"%s.dat\"\n%s", chart, vars ? vars : "");
   fprintf(f, "if (!exists(\"outbase\")) outbase = \"%s\"\nload \"style.gp\"\n\n", chart);
   return out_copy_template(f, plots_dir, name, d);
 }
 
-/* Column header token: the name in double quotes for gnuplot's columnhead. */
+int out_gp_script(struct outset *o, const char *plots_dir, const char *chart, const char *title,
+                  int nplants, const char *vars, struct diag *d)
+{
+  char head[640];
+  snprintf(head, sizeof head, "nplants = %d\n%s", nplants, vars ? vars : "");
+  return out_gp_chart_script(o, plots_dir, chart, title, head, d);
+}
+
+/* Column head token: gnuplot's columnhead() takes it as the title. */
 static void put_head(FILE *f, const char *s)
 {
   fputc(' ', f);
-  out_gp_string(f, s);
+  out_gp_dat_string(f, s);
 }
 
 /* One row of the loss waterfall: the energy before and after the step. */
 static void put_step(FILE *f, const char *name, double lost, double *left)
 {
-  fprintf(f, "\"%s\" %.6f %.6f\n", name, *left, *left - lost);
+  out_gp_dat_string(f, name);
+  fprintf(f, " %.6f %.6f\n", *left, *left - lost);
   *left -= lost;
 }
 
 void out_gp_dat_header(FILE *f, const struct sim_result *r, const char *what)
 {
-  fprintf(f, "# %s: %s\n# site: %s (%s)\n", OUT_PROGRAM, what, r->site->name, r->site->path);
+  fprintf(f, "# %s: %s\n# site: ", OUT_PROGRAM, what);
+  out_gp_dat_text(f, r->site->name);
+  fputs(" (", f);
+  out_gp_dat_text(f, r->site->path);
+  fputs(")\n", f);
 }
 
 /* Loss waterfall of the PV plants together; wind plants print theirs in
@@ -136,7 +180,9 @@ static int wind_charts(struct outset *o, const struct sim_result *r, const struc
   if (!f)
     return -1;
   out_gp_dat_header(f, r, "power curve, and hub-height speed distribution of the year");
-  fprintf(f, "# index 0: speed [m/s], power [kW] (%s)\n", t->name);
+  fputs("# index 0: speed [m/s], power [kW] (", f);
+  out_gp_dat_text(f, t->name);
+  fputs(")\n", f);
   for (int k = 0; k < t->n; k++)
     fprintf(f, "%.3f %.3f\n", t->speed_ms[k], t->power_kw[k]);
   double share[NBINS];
@@ -198,8 +244,10 @@ static int exceedance_chart(struct outset *o, const struct sim_result *r, const 
   if (!f)
     return -1;
   out_gp_dat_header(f, r, "energy exceeded with each probability (normal approximation)");
-  fprintf(f, "# sigma one year %.6f, mean of %d years %.6f; %s\n", u->sigma_total, u->years,
-          u->sigma_years, u->source);
+  fprintf(f, "# sigma one year %.6f, mean of %d years %.6f; ", u->sigma_total, u->years,
+          u->sigma_years);
+  out_gp_dat_text(f, u->source);
+  fputc('\n', f);
   fprintf(f, "# columns: exceedance probability [%%], MWh one year, MWh a year over %d years, "
           "Monte Carlo MWh (one year; NaN where not drawn)\n", u->years);
   for (int i = 0; i < N; i++) {
