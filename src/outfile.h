@@ -5,7 +5,7 @@
  * inside the target folder, each created with O_EXCL and O_NOFOLLOW. The
  * commit takes a lock on the folder (flock on .renewcalc.lock), so that
  * concurrent runs into one folder commit one after the other, moves the
- * files of the earlier set (as listed in SHA256SUMS) aside, moves the
+ * files of the earlier set (as listed in renewcalc.sha256) aside, moves the
  * new ones in and then drops a journal (.renewcalc-commit): until then any
  * failure rolls the folder back to the earlier set, and a run killed in
  * between is rolled back by the next run into that folder. Staging
@@ -14,8 +14,9 @@
  * alone; names of the set that are links, folders, devices or inputs of
  * this run are never replaced.
  *
- * SHA256SUMS lists every file of the set with its SHA-256, in the format
- * of `sha256sum`, so that `sha256sum -c SHA256SUMS` checks a folder and `renewcalc plot DIR` renders only the scripts renewcalc
+ * renewcalc.sha256 lists every file of the set with its SHA-256, in the format
+ * of `sha256sum`, so that `sha256sum -c renewcalc.sha256` checks a folder
+ * and `renewcalc plot DIR` renders only the scripts renewcalc
  * wrote. */
 #ifndef RENEWCALC_OUTFILE_H
 #define RENEWCALC_OUTFILE_H
@@ -28,7 +29,7 @@ struct diag;
 struct outset;
 
 /* The list of a folder's set, in the folder. */
-#define OUTSET_LIST "SHA256SUMS"
+#define OUTSET_LIST "renewcalc.sha256"
 
 /* New set for folder dir: creates the folder (with parents), recovers the
  * folder from a commit cut short, removes staging folders left by killed
@@ -60,7 +61,7 @@ const char *outset_name(const struct outset *o, int i);
 int outset_has(const struct outset *o, const char *name);
 
 /* Closes every file, checks that each was written completely, lists them
- * in SHA256SUMS and swaps the set in for the folder's earlier one, then
+ * in renewcalc.sha256 and swaps the set in for the folder's earlier one, then
  * frees the set. OUTTARGET_OK, or OUTTARGET_FAIL / OUTTARGET_INPUT with a
  * message in d; the folder then holds its earlier set. */
 int outset_commit(struct outset *o);

@@ -1,7 +1,7 @@
 /* Rendering chart scripts with gnuplot, an external program looked up on
  * PATH (or $RENEWCALC_GNUPLOT) when a chart is drawn. Only scripts that
  * renewcalc wrote are rendered: those of the output set being written, or
- * those a folder's list (SHA256SUMS) names with their SHA-256. */
+ * those a folder's list (renewcalc.sha256) names with their SHA-256. */
 #ifndef RENEWCALC_PLOT_H
 #define RENEWCALC_PLOT_H
 

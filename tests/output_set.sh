@@ -44,7 +44,7 @@ if [ "$have_gnuplot" -eq 1 ]; then
   "$RENEWCALC" plot "$tmp/handmade" >/dev/null 2>"$tmp/err"
   code=$?
   [ "$code" -eq 2 ] && grep -q "expected a folder renewcalc wrote" "$tmp/err" &&
-    ok "plot DIR without SHA256SUMS: exit 2" || fail "handmade folder: exit $code, $(cat "$tmp/err")"
+    ok "plot DIR without renewcalc.sha256: exit 2" || fail "handmade folder: exit $code, $(cat "$tmp/err")"
 
   # report embeds only the charts of its own run: a wind site's report, then
   # a PV site's into the same folder.
@@ -58,8 +58,8 @@ if [ "$have_gnuplot" -eq 1 ]; then
   else
     fail "report: the wind run's chart is still there or embedded"
   fi
-  (cd "$rep" && sha256sum -c --quiet SHA256SUMS) >/dev/null 2>&1 &&
-    ok "SHA256SUMS lists the folder's set" || fail "SHA256SUMS does not check"
+  (cd "$rep" && sha256sum -c --quiet renewcalc.sha256) >/dev/null 2>&1 &&
+    ok "renewcalc.sha256 lists the folder's set" || fail "renewcalc.sha256 does not check"
 fi
 
 # ---- 3. temporaries do not follow planted links --------------------------------
@@ -68,7 +68,7 @@ out=$tmp/links
 echo "precious" >"$tmp/victim"
 # The pid is the one renewcalc will have (exec keeps it): the names an
 # attacker could predict before.
-sh -c 'for f in summary.txt summary.json hourly.csv SHA256SUMS; do
+sh -c 'for f in summary.txt summary.json hourly.csv renewcalc.sha256; do
          ln -s "$1" "$2/.$f.tmp$$"; done
        ln -s "$1" "$2/.gnuplot-stderr.$$"
        exec "$3" run "$4" -o "$2" ${5:+--plot}' sh "$tmp/victim" "$out" "$RENEWCALC" "$site" \
@@ -124,7 +124,7 @@ while [ "$i" -lt 12 ]; do
   rows=$(($(wc -l <"$out/lifetime.csv") - 1))
   years=$(tr -d ' \n' <"$out/summary.json" | sed -n 's/.*"lifetime":{[^}]*"years":\([0-9]*\).*/\1/p')
   [ "$rows" = "$years" ] || mixed=$((mixed + 1))
-  (cd "$out" && sha256sum -c --quiet SHA256SUMS) >/dev/null 2>&1 || mixed=$((mixed + 1))
+  (cd "$out" && sha256sum -c --quiet renewcalc.sha256) >/dev/null 2>&1 || mixed=$((mixed + 1))
   i=$((i + 1))
 done
 [ "$mixed" -eq 0 ] && ok "12 pairs of concurrent runs: each left one complete set" ||
