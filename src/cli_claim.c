@@ -21,6 +21,7 @@
 #include "sim.h"
 #include "site_run.h"
 #include "site_cfg.h"
+#include "text.h"
 #include "wind_profile.h"
 
 static const char claim_usage[] =
@@ -225,7 +226,7 @@ static int line_of(const config_setting_t *s)
 
 static void copy_str(char *dst, size_t n, const char *src)
 {
-  snprintf(dst, n, "%s", src ? src : "");
+  text_copy(dst, n, src ? src : "");
 }
 
 static int get_number(const config_setting_t *g, const char *key, double *v)
@@ -254,6 +255,12 @@ static int get_string(const char *path, const config_setting_t *g, const char *w
       return -1;
     }
     return 0;
+  }
+  char why[96];
+  if (text_utf8_problem(s, why, sizeof why)) {
+    dst[0] = '\0';
+    diag_at(d, path, line_of(config_setting_get_member(g, key)), "%s.%s: %s", where, key, why);
+    return -1;
   }
   copy_str(dst, n, s);
   return 0;
@@ -396,7 +403,13 @@ static int read_ranges(const char *path, struct claim_ranges *rg, struct diag *d
     rc = -1;
   } else {
     const char *src = NULL;
+    char why[96];
     config_setting_lookup_string(dcac, "source", &src);
+    if (src && text_utf8_problem(src, why, sizeof why)) {
+      diag_at(d, path, line_of(config_setting_get_member(dcac, "source")), "dc_ac_ratio.source: %s",
+              why);
+      rc = -1;
+    }
     copy_str(rg->dcac_source, sizeof rg->dcac_source, src);
   }
   static const char *const lists[2] = { "ranges", "points" };
