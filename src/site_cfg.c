@@ -757,7 +757,7 @@ static void build_economics(struct ctx *c, const config_setting_t *g, const char
   const config_setting_t *eg = config_setting_get_member(g, "economics");
   memset(e, 0, sizeof *e);
   e->given = eg != NULL;
-  snprintf(e->currency, sizeof e->currency, "%s", get_str(eg, "plants.economics", "currency"));
+  copy_str(e->currency, sizeof e->currency, get_str(eg, "plants.economics", "currency"));
   if (!eg)
     return;
   const config_setting_t *cap = config_setting_get_member(eg, "capex");
