@@ -156,12 +156,14 @@ size_t batch_table_clean(const char *row, char *out, size_t size)
     const char *v = c.field[k];
     char cell[TEXT_CSV_SIZE(SITE_NAME_MAX)];
     double x;
-    if (k == 1)
+    if (k == 1) { /* the name */
       text_csv_cell(cell, sizeof cell, v, TEXT_CSV_QUOTE_NEEDED);
-    else if ((k == 2 && strcmp(v, "pv") != 0 && strcmp(v, "wind") != 0) ||
-             (k != 2 && *v && csvline_parse_double(v, &x) != 0) || (k == 0 && !*v))
-      goto bad;
-    int n = snprintf(out + len, size - len, "%s%s", k == 1 ? cell : v, k + 1 < N_COLS ? "," : "\n");
+      v = cell;
+    } else if (k == 2 ? strcmp(v, "pv") != 0 && strcmp(v, "wind") != 0
+                      : (*v || k == 0) && csvline_parse_double(v, &x) != 0) {
+      goto bad; /* the index is a number, other figures numbers or empty */
+    }
+    int n = snprintf(out + len, size - len, "%s%s", v, k + 1 < N_COLS ? "," : "\n");
     if (n < 0 || (size_t)n >= size - len)
       goto bad;
     len += (size_t)n;

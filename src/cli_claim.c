@@ -407,8 +407,8 @@ static int read_ranges(const char *path, struct claim_ranges *rg, struct diag *d
     char why[96];
     config_setting_lookup_string(dcac, "source", &src);
     if (src && text_utf8_problem(src, why, sizeof why)) {
-      diag_at(d, path, line_of(config_setting_get_member(dcac, "source")), "dc_ac_ratio.source: %s",
-              why);
+      diag_at(d, path, line_of(config_setting_get_member(dcac, "source")),
+              "dc_ac_ratio.source: %s", why);
       rc = -1;
     }
     copy_str(rg->dcac_source, sizeof rg->dcac_source, src);

@@ -1,6 +1,7 @@
 /* Text from other hands; see text.h. */
 #include "text.h"
 
+#include <jansson.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>

@@ -10,7 +10,6 @@
 #ifndef RENEWCALC_TEXT_H
 #define RENEWCALC_TEXT_H
 
-#include <jansson.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -99,6 +98,7 @@ int text_put_csv_cell(FILE *f, const char *s, enum text_csv_quote q);
  * checked when read, but paths from the command line are not), control
  * characters left to jansson's escapes. A new reference, or NULL when out
  * of memory. */
-json_t *text_json(const char *s);
+struct json_t;
+struct json_t *text_json(const char *s);
 
 #endif

@@ -8,6 +8,7 @@
  * pairs. Every expected byte string and offset is written by hand from
  * those tables. */
 #include <check.h>
+#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
