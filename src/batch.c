@@ -16,6 +16,7 @@
 #include "path.h"
 #include "pv.h"
 #include "site_keys.h"
+#include "text.h"
 #include "turbine.h"
 
 enum col {
@@ -296,8 +297,9 @@ static void read_profile(struct row *w, struct batch_site *b)
   s->utc_offset_h = isnan(utc) ? round(b->longitude / 15.0) : utc;
   double seed = number(w, C_SEED, 0, 9007199254740992.0, "", 0);
   s->seed = isnan(seed) ? (uint64_t)b->index : (uint64_t)seed;
-  snprintf(s->source, sizeof s->source, "monthly means of site list %.400s line %ld", w->r->path,
-           w->line);
+  char list[401]; /* room for the line number after it */
+  text_copy(list, sizeof list, w->r->path);
+  snprintf(s->source, sizeof s->source, "monthly means of site list %s line %ld", list, w->line);
 }
 
 int batch_next(struct batch_reader *r, struct batch_site *b)
@@ -330,9 +332,12 @@ int batch_next(struct batch_reader *r, struct batch_site *b)
   }
 
   const char *name = field(&w, C_NAME);
+  char why[96];
   if (!*name)
     bad(&w, "name: expected the site's name, got nothing");
-  snprintf(b->name, sizeof b->name, "%s", name);
+  else if (text_utf8_problem(name, why, sizeof why))
+    bad(&w, "name: %s", why);
+  text_copy(b->name, sizeof b->name, name);
   b->latitude = number(&w, C_LAT, -90, 90, "deg", 1);
   b->longitude = number(&w, C_LON, -180, 180, "deg", 1);
   b->elevation_m = schema_number(&w, C_ELEV, "location", "elevation", 0);
@@ -423,8 +428,8 @@ int batch_site_build(const struct site *tmpl, const struct batch_site *b,
   out->n_plants = 1;
   out->n_priority = 0;
   out->export_limit_mw = 0.0; /* the template's connection is not the row's */
-  snprintf(out->name, sizeof out->name, "%s", b->name);
-  snprintf(plant->name, sizeof plant->name, "%s", b->name);
+  text_copy(out->name, sizeof out->name, b->name);
+  text_copy(plant->name, sizeof plant->name, b->name);
   out->latitude = b->latitude;
   out->longitude = b->longitude;
   out->elevation_m = b->elevation_m;

@@ -7,6 +7,7 @@
 #include "csvline.h"
 #include "sim.h"
 #include "site.h"
+#include "text.h"
 
 /* Columns, in order; SUM marks the ones the totals row adds up. The one
  * list gives both the header and the table below. */
@@ -44,34 +45,14 @@ int batch_table_is_header(const char *line)
          (line[HEADER_LEN] == '\0' || line[HEADER_LEN] == '\n' || line[HEADER_LEN] == '\r');
 }
 
-/* name with quotes doubled, quoted when it holds a comma, quote or blank
- * at an end (RFC 4180). */
-static size_t put_name(char *buf, size_t n, const char *s)
-{
-  size_t len = strlen(s);
-  int quote = strpbrk(s, ",\"\r\n") != NULL || (len && (s[0] == ' ' || s[len - 1] == ' '));
-  size_t at = 0;
-  if (quote && at < n)
-    buf[at++] = '"';
-  for (; *s && at + 3 < n; s++) {
-    if (*s == '"')
-      buf[at++] = '"';
-    buf[at++] = *s == '\n' || *s == '\r' ? ' ' : *s;
-  }
-  if (quote && at < n)
-    buf[at++] = '"';
-  buf[at < n ? at : n - 1] = '\0';
-  return at < n ? at : n - 1;
-}
-
 size_t batch_table_row(long index, const struct sim_result *r, const char *technology,
                        char *buf)
 {
   const struct plant_result *p = &r->plants[0];
   const struct site *s = r->site;
   int pv = p->cfg->type == PLANT_PV;
-  char name[512];
-  put_name(name, sizeof name, s->name);
+  char name[TEXT_CSV_SIZE(SITE_NAME_MAX)];
+  text_csv_cell(name, sizeof name, s->name, TEXT_CSV_QUOTE_NEEDED);
   char poa[32] = "", clip[32] = "0.000", hub[32] = "";
   if (pv) {
     snprintf(poa, sizeof poa, "%.2f", p->poa_kwh_m2);
@@ -161,6 +142,37 @@ int batch_totals_write(const struct batch_totals *t, const char *label, FILE *f)
     fputc(c + 1 < N_COLS ? ',' : '\n', f);
   }
   return ferror(f) ? -1 : 0;
+}
+
+size_t batch_table_clean(const char *row, char *out, size_t size)
+{
+  struct csvline c;
+  const char *pos = row;
+  size_t len = 0;
+  csvline_init(&c);
+  if (csvline_read_mem(&c, &pos) != 1 || csvline_split(&c, ',') != N_COLS)
+    goto bad;
+  for (int k = 0; k < N_COLS; k++) {
+    const char *v = c.field[k];
+    char cell[TEXT_CSV_SIZE(SITE_NAME_MAX)];
+    double x;
+    if (k == 1) { /* the name */
+      text_csv_cell(cell, sizeof cell, v, TEXT_CSV_QUOTE_NEEDED);
+      v = cell;
+    } else if (k == 2 ? strcmp(v, "pv") != 0 && strcmp(v, "wind") != 0
+                      : (*v || k == 0) && csvline_parse_double(v, &x) != 0) {
+      goto bad; /* the index is a number, other figures numbers or empty */
+    }
+    int n = snprintf(out + len, size - len, "%s%s", v, k + 1 < N_COLS ? "," : "\n");
+    if (n < 0 || (size_t)n >= size - len)
+      goto bad;
+    len += (size_t)n;
+  }
+  csvline_free(&c);
+  return len;
+bad:
+  csvline_free(&c);
+  return 0;
 }
 
 long batch_table_index(const char *row)

@@ -45,6 +45,15 @@ int batch_totals_add(struct batch_totals *t, const char *row);
  * 0, or -1 on a write error. */
 int batch_totals_write(const struct batch_totals *t, const char *label, FILE *f);
 
+/* A data row read back from a file (a shard of batch --shard), written
+ * again into out (size bytes) as batch_table_row() would: the name as a
+ * text cell (text_csv_cell()), the technology "pv" or "wind", every other
+ * field a number or empty. A row renewcalc wrote comes out byte for byte;
+ * a row edited since cannot carry a formula or a control character into
+ * the merged table. Returns the length, or 0 when the row is not one of the
+ * table's. */
+size_t batch_table_clean(const char *row, char *out, size_t size);
+
 /* The index of a data row (its first field), or -1 for the totals row or
  * a malformed one. */
 long batch_table_index(const char *row);

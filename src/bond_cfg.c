@@ -13,6 +13,7 @@
 #include "diag.h"
 #include "inputsize.h"
 #include "path.h"
+#include "text.h"
 
 /* The keys of each level of the file, for unknown-key messages. */
 static const char *const top_keys[] = { "name", "bonds", NULL };
@@ -41,7 +42,7 @@ static int line_of(const config_setting_t *s)
 
 static void copy_str(char *dst, size_t n, const char *src)
 {
-  snprintf(dst, n, "%s", src ? src : "");
+  text_copy(dst, n, src ? src : "");
 }
 
 /* Levenshtein distance of two short key names. */
@@ -118,6 +119,11 @@ static int get_string(struct ctx *c, const config_setting_t *g, const char *wher
   const char *v = config_setting_get_string(s);
   if (required && !*v) {
     ERR(c, s, "%s.%s: expected a non-empty string, got \"\"", where, key);
+    return -1;
+  }
+  char why[96];
+  if (text_utf8_problem(v, why, sizeof why)) {
+    ERR(c, s, "%s%s%s: %s", where, *where ? "." : "", key, why);
     return -1;
   }
   copy_str(dst, n, v);

@@ -774,12 +774,14 @@ int cli_merge(int argc, char **argv)
               (i - 1) % n + 1, n, s->line);
       goto done;
     }
-    if (batch_totals_add(&tot, s->line) != 0) {
+    /* Written again, not copied: a shard is a file like any other. */
+    char row[BATCH_ROW_MAX];
+    if (batch_table_clean(s->line, row, sizeof row) == 0 || batch_totals_add(&tot, row) != 0) {
       diag_at(d, s->path, (int)s->lineno, "expected a row of renewcalc batch, got '%.40s'",
               s->line);
       goto done;
     }
-    fputs(s->line, out.f);
+    fputs(row, out.f);
     if (shard_line(s) != 1) {
       diag_at(d, s->path, (int)s->lineno + 1, "expected a site row or the totals row, got the "
               "end of the file (a shard that did not finish?)");

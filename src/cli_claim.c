@@ -3,6 +3,7 @@
  * (configs/claim-ranges.cfg) and a factor preset, and optionally against
  * renewcalc's own P50 for a site (claim.h; docs/check-claim.md). */
 #include <ctype.h>
+#include <errno.h>
 #include <getopt.h>
 #include <jansson.h>
 #include <libconfig.h>
@@ -21,6 +22,7 @@
 #include "sim.h"
 #include "site_run.h"
 #include "site_cfg.h"
+#include "text.h"
 #include "wind_profile.h"
 
 static const char claim_usage[] =
@@ -225,7 +227,7 @@ static int line_of(const config_setting_t *s)
 
 static void copy_str(char *dst, size_t n, const char *src)
 {
-  snprintf(dst, n, "%s", src ? src : "");
+  text_copy(dst, n, src ? src : "");
 }
 
 static int get_number(const config_setting_t *g, const char *key, double *v)
@@ -254,6 +256,12 @@ static int get_string(const char *path, const config_setting_t *g, const char *w
       return -1;
     }
     return 0;
+  }
+  char why[96];
+  if (text_utf8_problem(s, why, sizeof why)) {
+    dst[0] = '\0';
+    diag_at(d, path, line_of(config_setting_get_member(g, key)), "%s.%s: %s", where, key, why);
+    return -1;
   }
   copy_str(dst, n, s);
   return 0;
@@ -396,7 +404,13 @@ static int read_ranges(const char *path, struct claim_ranges *rg, struct diag *d
     rc = -1;
   } else {
     const char *src = NULL;
+    char why[96];
     config_setting_lookup_string(dcac, "source", &src);
+    if (src && text_utf8_problem(src, why, sizeof why)) {
+      diag_at(d, path, line_of(config_setting_get_member(dcac, "source")),
+              "dc_ac_ratio.source: %s", why);
+      rc = -1;
+    }
     copy_str(rg->dcac_source, sizeof rg->dcac_source, src);
   }
   static const char *const lists[2] = { "ranges", "points" };
@@ -677,6 +691,8 @@ static void text_check(FILE *f, const struct claim_check *c, const struct claim_
                        const struct claim_ranges *rg, const struct emission_factors *ef)
 {
   char v[96], r[96], w[128];
+  /* the ranges file's texts: shown, never obeyed */
+  char t1[TEXT_TERMINAL_SIZE(512)], t2[TEXT_TERMINAL_SIZE(512)], t3[TEXT_TERMINAL_SIZE(512)];
   enum claim_metric m = c->metric;
   if (c->verdict == CLAIM_NOT_COMPUTED) {
     fprintf(f, "%-20snot computed (needs %s)\n", metric_titles[m], metric_needs[m]);
@@ -699,13 +715,14 @@ static void text_check(FILE *f, const struct claim_check *c, const struct claim_
     const struct claim_range *x = c->range;
     fprintf(f, "  range used        %s%s: %s (%s, confidence %s)\n",
             range_text(r, sizeof r, m, c->lo, c->hi),
-            m == CLAIM_FLH ? basis_words(c->applied_basis) : "", x->label, x->year,
-            x->confidence);
+            m == CLAIM_FLH ? basis_words(c->applied_basis) : "",
+            text_terminal(t1, sizeof t1, x->label), text_terminal(t2, sizeof t2, x->year),
+            text_terminal(t3, sizeof t3, x->confidence));
     if (m == CLAIM_FLH && x->basis != CLAIM_BASIS_NONE && c->applied_basis != x->basis)
       fprintf(f, "                    (the file's %s%s times DC/AC %.2g-%.2g)\n",
               range_text(r, sizeof r, m, x->lo, x->hi), basis_words(x->basis), rg->dcac_lo,
               rg->dcac_hi);
-    fprintf(f, "  source            %s\n", x->source);
+    fprintf(f, "  source            %s\n", text_terminal(t1, sizeof t1, x->source));
   }
   if (c->has_alt)
     fprintf(f, "  if%-16s%s (DC/AC %.2g-%.2g): %s\n", basis_words(c->alt_basis),
@@ -714,14 +731,16 @@ static void text_check(FILE *f, const struct claim_check *c, const struct claim_
   if (c->other)
     fprintf(f, "  other baseline    %s, %s: %s\n", range_text(r, sizeof r, m, c->other->lo,
                                                                c->other->hi),
-            c->other->label, verdict_text(w, sizeof w, c->other_verdict, c->other_deviation));
+            text_terminal(t1, sizeof t1, c->other->label),
+            verdict_text(w, sizeof w, c->other_verdict, c->other_deviation));
   if (c->has_preset && ef)
     fprintf(f, "  preset %-11s%s: %+.1f %%\n", ef->name, metric_text(v, sizeof v, m, c->preset_value),
             100 * c->preset_diff);
   if (c->nearest)
     fprintf(f, "  nearest published %.6g %s: %s (%s, %s): %+.1f %%\n", c->nearest->value,
-            claim_metric_unit(m), c->nearest->label, c->nearest->year, c->nearest->confidence,
-            100 * c->nearest_diff);
+            claim_metric_unit(m), text_terminal(t1, sizeof t1, c->nearest->label),
+            text_terminal(t2, sizeof t2, c->nearest->year),
+            text_terminal(t3, sizeof t3, c->nearest->confidence), 100 * c->nearest_diff);
 }
 
 static void text_figure(FILE *f, const char *title, double v, const char *unit, const char *more)
@@ -739,7 +758,7 @@ static void print_text(FILE *f, const struct claim_opts *o, const struct claim_r
                        const struct site_run *s)
 {
   const struct claim_input *in = &o->in;
-  char a[64], b[64], more[96];
+  char a[64], b[64], more[96], t1[TEXT_TERMINAL_SIZE(1024)], t2[TEXT_TERMINAL_SIZE(1024)];
   fprintf(f, "renewcalc %s: check of a claim\n", PACKAGE_VERSION);
   fprintf(f, "claim               %s, country %s, mounting %s, capacity basis %s\n",
           claim_tech_name(in->tech), in->country[0] ? in->country : "not stated",
@@ -753,8 +772,9 @@ static void print_text(FILE *f, const struct claim_opts *o, const struct claim_r
   text_figure(f, "coal saved", in->coal_tce, "tce", "");
   text_figure(f, "CO2 avoided", in->co2_t, "t", "");
   fprintf(f, "factors             preset %s: %.6g gce/kWh (%s), %.6g t CO2/tce (%s), method %s\n",
-          ef->name, ef->coal_rate.value, ef->coal_rate.year, ef->co2_per_tce.value,
-          ef->co2_per_tce.year, emissions_method_name(ef->method));
+          ef->name, ef->coal_rate.value, text_terminal(t1, sizeof t1, ef->coal_rate.year),
+          ef->co2_per_tce.value, text_terminal(t2, sizeof t2, ef->co2_per_tce.year),
+          emissions_method_name(ef->method));
   if (in->generation_mwh > 0) {
     struct emissions e;
     emissions_for(ef, in->generation_mwh, &e);
@@ -772,12 +792,13 @@ static void print_text(FILE *f, const struct claim_opts *o, const struct claim_r
   for (int i = 0; i < res->n_slips; i++) {
     char msg[1024];
     slip_message(msg, sizeof msg, &res->slips[i], in, res, rg, o);
-    fprintf(f, "%-20s%s\n", i == 0 ? "unit slips" : "", msg);
+    fprintf(f, "%-20s%s\n", i == 0 ? "unit slips" : "", text_terminal(t1, sizeof t1, msg));
   }
   if (s && s->r) {
     const struct sim_uncertainty *u = &s->r->unc;
     fputc('\n', f);
-    fprintf(f, "site                %s (%s)\n", s->site->name, s->site->path);
+    fprintf(f, "site                %s (%s)\n", text_terminal(t1, sizeof t1, s->site->name),
+            text_terminal(t2, sizeof t2, s->site->path));
     fprintf(f, "  capacity          %s MW AC, %s MW DC\n", grouped(a, sizeof a, s->cap_ac_mw, 1),
             grouped(b, sizeof b, s->cap_dc_mw, 1));
     fprintf(f, "  P50, P90          %s MWh, %s MWh (one year, sigma %.1f %%)\n",
@@ -813,22 +834,22 @@ static json_t *num_or_null(double v)
 
 static json_t *str_or_null(const char *s)
 {
-  return s && *s ? json_string(s) : json_null();
+  return s && *s ? text_json(s) : json_null();
 }
 
 static json_t *range_json(const struct claim_range *x, double lo, double hi,
                           enum claim_basis applied)
 {
   static const char *const baselines[] = { "any", "coal", "grid" };
-  json_t *o = json_pack("{s:f, s:f, s:s, s:o, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:f, s:f}",
+  json_t *o = json_pack("{s:f, s:f, s:s, s:o, s:o, s:s, s:o, s:s, s:s, s:o, s:o, s:f, s:f}",
                         "low", lo, "high", hi, "unit", claim_metric_unit(x->metric),
-                        "capacity_basis", str_or_null(basis_name(applied)), "label", x->label,
-                        "technology", claim_tech_name(x->tech), "country",
-                        x->country[0] ? x->country : "*", "mounting",
+                        "capacity_basis", str_or_null(basis_name(applied)), "label",
+                        text_json(x->label), "technology", claim_tech_name(x->tech), "country",
+                        text_json(x->country[0] ? x->country : "*"), "mounting",
                         mount_name(x->mount) ? mount_name(x->mount) : "*", "baseline",
-                        baselines[x->baseline], "year", x->year, "confidence", x->confidence,
-                        "file_low", x->lo, "file_high", x->hi);
-  json_object_set_new(o, "source", json_string(x->source));
+                        baselines[x->baseline], "year", text_json(x->year), "confidence",
+                        text_json(x->confidence), "file_low", x->lo, "file_high", x->hi);
+  json_object_set_new(o, "source", text_json(x->source));
   return o;
 }
 
@@ -867,9 +888,10 @@ static json_t *check_json(const struct claim_check *c, const struct claim_result
                                     : json_null());
   json_object_set_new(
     o, "nearest",
-    c->nearest ? json_pack("{s:f, s:s, s:s, s:s, s:f}", "value", c->nearest->value, "label",
-                           c->nearest->label, "year", c->nearest->year, "confidence",
-                           c->nearest->confidence, "difference_percent", 100 * c->nearest_diff)
+    c->nearest ? json_pack("{s:f, s:o, s:o, s:o, s:f}", "value", c->nearest->value, "label",
+                           text_json(c->nearest->label), "year", text_json(c->nearest->year),
+                           "confidence", text_json(c->nearest->confidence), "difference_percent",
+                           100 * c->nearest_diff)
                : json_null());
   return o;
 }
@@ -886,11 +908,11 @@ static int print_json(FILE *f, const struct claim_opts *o, const struct claim_re
     num_or_null(in->capacity_mw), "annual_generation_mwh", num_or_null(in->generation_mwh),
     "coal_saved_tce", num_or_null(in->coal_tce), "co2_avoided_t", num_or_null(in->co2_t));
   json_t *factors = json_pack(
-    "{s:s, s:s, s:s, s:f, s:f, s:o, s:s}", "name", ef->name, "title", ef->title, "method",
-    emissions_method_name(ef->method), "coal_rate_gce_per_kwh", ef->coal_rate.value,
-    "co2_t_per_tce", ef->co2_per_tce.value, "grid_t_co2_per_mwh", num_or_null(ef->grid.value),
-    "source", ef->coal_rate.source);
-  json_object_set_new(factors, "co2_source", json_string(ef->co2_per_tce.source));
+    "{s:o, s:o, s:s, s:f, s:f, s:o, s:o}", "name", text_json(ef->name), "title",
+    text_json(ef->title), "method", emissions_method_name(ef->method), "coal_rate_gce_per_kwh",
+    ef->coal_rate.value, "co2_t_per_tce", ef->co2_per_tce.value, "grid_t_co2_per_mwh",
+    num_or_null(ef->grid.value), "source", text_json(ef->coal_rate.source));
+  json_object_set_new(factors, "co2_source", text_json(ef->co2_per_tce.source));
   json_t *expected = json_null();
   if (in->generation_mwh > 0) {
     struct emissions e;
@@ -907,12 +929,12 @@ static int print_json(FILE *f, const struct claim_opts *o, const struct claim_re
     char msg[1024];
     slip_message(msg, sizeof msg, x, in, res, rg, o);
     json_array_append_new(
-      slips, json_pack("{s:s, s:s, s:f, s:f, s:f, s:s, s:f, s:f, s:s}", "figure",
+      slips, json_pack("{s:s, s:s, s:f, s:f, s:f, s:s, s:f, s:f, s:o}", "figure",
                        claim_figure_name(x->figure), "kind",
                        x->kind == CLAIM_SLIP_BASIS ? "capacity_basis" : "scale", "factor",
                        x->factor, "given", x->given, "corrected", x->corrected, "metric",
                        claim_metric_name(x->metric), "metric_given", x->metric_given,
-                       "metric_corrected", x->metric_corrected, "message", msg));
+                       "metric_corrected", x->metric_corrected, "message", text_json(msg)));
   }
   json_t *root = json_pack("{s:s, s:o, s:o, s:o, s:o, s:o, s:b}", "renewcalc", PACKAGE_VERSION,
                            "claim", claim, "factors", factors, "expected", expected, "checks",
@@ -921,10 +943,10 @@ static int print_json(FILE *f, const struct claim_opts *o, const struct claim_re
   json_t *site = json_null();
   if (s && s->r) {
     const struct sim_uncertainty *u = &s->r->unc;
-    site = json_pack("{s:s, s:s, s:f, s:f, s:f, s:f, s:f}", "path", s->site->path, "name",
-                     s->site->name, "capacity_mw_ac", s->cap_ac_mw, "capacity_mw_dc",
-                     s->cap_dc_mw, "p50_mwh", u->p50_mwh, "p90_mwh", u->p90_mwh, "sigma_total",
-                     u->sigma_total);
+    site = json_pack("{s:o, s:o, s:f, s:f, s:f, s:f, s:f}", "path", text_json(s->site->path),
+                     "name", text_json(s->site->name), "capacity_mw_ac", s->cap_ac_mw,
+                     "capacity_mw_dc", s->cap_dc_mw, "p50_mwh", u->p50_mwh, "p90_mwh",
+                     u->p90_mwh, "sigma_total", u->sigma_total);
     if (in->generation_mwh > 0) {
       double diff;
       enum claim_site_verdict sv =
@@ -938,6 +960,10 @@ static int print_json(FILE *f, const struct claim_opts *o, const struct claim_re
     }
   }
   json_object_set_new(root, "site", site);
+  if (!root) {
+    errno = ENOMEM; /* texts are UTF-8 by now: only memory can fail */
+    return -1;
+  }
   int rc = json_dumpf(root, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(12));
   fputc('\n', f);
   json_decref(root);

@@ -13,6 +13,7 @@
 #include "profile_write.h"
 #include "synth.h"
 #include "synth_cfg.h"
+#include "text.h"
 #include "wind_profile.h"
 #include "wind_profile_write.h"
 #include "windsynth.h"
@@ -83,10 +84,11 @@ static void show_factor(const char *label, const struct factor *x)
     printf("%-14s none known\n", label);
     return;
   }
-  printf("%-14s %g %s (%s)\n", label, x->value, x->unit, x->year);
-  printf("%-14s source: %s\n", "", x->source);
+  char t[TEXT_TERMINAL_SIZE(sizeof x->source)];
+  printf("%-14s %g %s (%s)\n", label, x->value, x->unit, text_terminal(t, sizeof t, x->year));
+  printf("%-14s source: %s\n", "", text_terminal(t, sizeof t, x->source));
   if (x->note[0])
-    printf("%-14s note: %s\n", "", x->note);
+    printf("%-14s note: %s\n", "", text_terminal(t, sizeof t, x->note));
 }
 
 int cli_factors(int argc, char **argv)
@@ -98,20 +100,21 @@ int cli_factors(int argc, char **argv)
   struct diag *d = diag_new();
   if (!d)
     return EXIT_RUNTIME;
+  struct emission_factors ef;
+  char t[TEXT_TERMINAL_SIZE(sizeof ef.title)];
   if (argc == 1) {
     char names[64][64];
     int n = factors_list(names, 64);
     for (int i = 0; i < n; i++) {
-      struct emission_factors ef;
       if (factors_load(names[i], &ef, d, "renewcalc", 0) == 0)
-        printf("%-16s %s\n", names[i], ef.title);
+        printf("%-16s %s\n", names[i], text_terminal(t, sizeof t, ef.title));
     }
     return finish(d, diag_count(d) ? EXIT_INPUT : EXIT_OK);
   }
-  struct emission_factors ef;
   if (factors_load(argv[1], &ef, d, "renewcalc factors", 0) != 0)
     return finish(d, EXIT_INPUT);
-  printf("%s: %s\nmethod: %s\n", ef.name, ef.title, emissions_method_name(ef.method));
+  printf("%s: %s\nmethod: %s\n", ef.name, text_terminal(t, sizeof t, ef.title),
+         emissions_method_name(ef.method));
   show_factor("coal rate", &ef.coal_rate);
   show_factor("CO2 per tce", &ef.co2_per_tce);
   show_factor("grid factor", &ef.grid);

@@ -2,6 +2,7 @@
  * fixed-rack plant, then the largest DC/AC ratio within a clipping-loss
  * limit at that orientation (optimize.h), with the yield surface and the
  * DC/AC sweep as gnuplot data and scripts. docs/optimize.md describes it. */
+#include <errno.h>
 #include <getopt.h>
 #include <jansson.h>
 #include <math.h>
@@ -21,6 +22,7 @@
 #include "sim.h"
 #include "site_cfg.h"
 #include "solar.h"
+#include "text.h"
 
 #define MAX_SETS 64
 
@@ -172,12 +174,14 @@ static int put_text(FILE *f, const struct report *r, int with_time)
 {
   const struct plant_cfg *pc = r->plant;
   const struct opt_orient *o = &r->orient;
+  char t[TEXT_TERMINAL_SIZE(SITE_PATH_MAX)], u[TEXT_TERMINAL_SIZE(SITE_PATH_MAX)];
   fprintf(f, "%s optimize\n", OUT_PROGRAM);
-  fprintf(f, "site                %s (%s)\n", r->site->name, r->site->path);
+  fprintf(f, "site                %s (%s)\n", text_terminal(t, sizeof t, r->site->name),
+          text_terminal(u, sizeof u, r->site->path));
   fprintf(f, "location            %.4f, %.4f\n", r->site->latitude, r->site->longitude);
   fprintf(f, "plant               plants[%d] %s: fixed rack, %.3f MW AC, DC/AC %.3f\n",
-          r->index, pc->name, pc->capacity_mw_ac, pc->dc_ac_ratio);
-  fprintf(f, "profile             %s\n\n", pc->profile);
+          r->index, text_terminal(t, sizeof t, pc->name), pc->capacity_mw_ac, pc->dc_ac_ratio);
+  fprintf(f, "profile             %s\n\n", text_terminal(t, sizeof t, pc->profile));
 
   fprintf(f, "Orientation of greatest annual yield (DC/AC %.3f as in the site file)\n",
           pc->dc_ac_ratio);
@@ -256,14 +260,16 @@ static int put_json(FILE *f, const struct report *r)
                              ? json_real(dc->ratio_above)
                              : json_null(),
                            "best", point_json(&dc->best), "sweep", sweep);
-  json_t *root = json_pack("{s:s, s:{s:s, s:s, s:f, s:f}, s:{s:i, s:s}, s:o, s:o, s:i}",
-                           "program", OUT_PROGRAM, "site", "name", r->site->name, "file",
-                           r->site->path, "latitude", r->site->latitude, "longitude",
-                           r->site->longitude, "plant", "index", r->index, "name",
-                           r->plant->name, "orientation", orient, "dc_ac", dcac, "runs",
-                           r->runs);
-  if (!root)
+  json_t *root = json_pack("{s:s, s:{s:o, s:o, s:f, s:f}, s:{s:i, s:o}, s:o, s:o, s:i}",
+                           "program", OUT_PROGRAM, "site", "name", text_json(r->site->name),
+                           "file", text_json(r->site->path), "latitude", r->site->latitude,
+                           "longitude", r->site->longitude, "plant", "index", r->index, "name",
+                           text_json(r->plant->name), "orientation", orient, "dc_ac", dcac,
+                           "runs", r->runs);
+  if (!root) {
+    errno = ENOMEM; /* texts are UTF-8 by now: only memory can fail */
     return -1;
+  }
   int rc = json_dumpf(root, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(12));
   fputc('\n', f);
   json_decref(root);

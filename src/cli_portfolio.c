@@ -4,6 +4,7 @@
  * share each bond finances, totals, impact per million of currency and the
  * portfolio's levelised cost (portfolio.h, bond_cfg.h, docs/portfolio.md).
  * Each distinct site runs once, however many bonds finance it. */
+#include <errno.h>
 #include <getopt.h>
 #include <jansson.h>
 #include <math.h>
@@ -24,6 +25,7 @@
 #include "site.h"
 #include "report.h"
 #include "site_run.h"
+#include "text.h"
 
 static const char portfolio_usage[] =
   "usage: renewcalc portfolio BOND.cfg [-o DIR] [--format text|json|csv]\n"
@@ -332,20 +334,20 @@ static void text_lcoe(FILE *f, const struct report *rp, int bi, const struct por
     fprintf(f, "    %-22snot available (%s)\n", "LCOE", why);
     return;
   }
-  char a[48];
+  char a[48], cur[TEXT_TERMINAL_SIZE(sizeof l->currency)];
   fprintf(f, "    %-22s%s %s/MWh (present values of the attributed shares; %d of %d %s with "
-             "economics)\n", "LCOE", grouped(a, sizeof a, v, 2), l->currency, with, all,
-          all == 1 ? "plant" : "plants");
+             "economics)\n", "LCOE", grouped(a, sizeof a, v, 2),
+          text_terminal(cur, sizeof cur, l->currency), with, all, all == 1 ? "plant" : "plants");
 }
 
 static void print_text(FILE *f, const struct report *rp, enum portfolio_method m)
 {
   const struct bond_book *b = rp->book;
-  char a[48], c[48], e[48];
+  char a[48], c[48], e[48], tx[TEXT_TERMINAL_SIZE(1024)], ux[TEXT_TERMINAL_SIZE(1024)];
   fprintf(f, "%s: portfolio impact report\n", OUT_PROGRAM);
-  fprintf(f, "bond file           %s\n", b->path);
+  fprintf(f, "bond file           %s\n", text_terminal(tx, sizeof tx, b->path));
   if (b->name[0])
-    fprintf(f, "portfolio           %s\n", b->name);
+    fprintf(f, "portfolio           %s\n", text_terminal(tx, sizeof tx, b->name));
   fprintf(f, "bonds, projects     %d %s, %d distinct %s\n", b->n_bonds,
           b->n_bonds == 1 ? "bond" : "bonds", b->n_sites, b->n_sites == 1 ? "project" : "projects");
   fprintf(f, "attribution         %s\n", method_words(m));
@@ -354,7 +356,7 @@ static void print_text(FILE *f, const struct report *rp, enum portfolio_method m
     const struct bond *bd = &b->bonds[i];
     const struct bond_totals *t = &rp->bt[i];
     fputc('\n', f);
-    fprintf(f, "bond %d: %s\n", i + 1, bd->name);
+    fprintf(f, "bond %d: %s\n", i + 1, text_terminal(tx, sizeof tx, bd->name));
     fprintf(f, "  amount              %s %s issued; %s %s (%.1f %%) %s\n",
             grouped(a, sizeof a, bd->amount, 0),
             bd->currency, grouped(c, sizeof c, t->allocated, 0), bd->currency,
@@ -363,7 +365,8 @@ static void print_text(FILE *f, const struct report *rp, enum portfolio_method m
     for (int k = 0; k < bd->n_projects; k++) {
       const struct holding *h = &rp->h[i][k];
       const struct bond_project *p = h->p;
-      fprintf(f, "  project %d: %s (%s)\n", k + 1, h->name, p->site);
+      fprintf(f, "  project %d: %s (%s)\n", k + 1, text_terminal(tx, sizeof tx, h->name),
+              text_terminal(ux, sizeof ux, p->site));
       if (m == PORTFOLIO_PCAF)
         fprintf(f, "    share               %.2f %% = %s outstanding / (%s equity + %s debt) %s\n",
                 100 * p->share, grouped(a, sizeof a, p->outstanding, 0),
@@ -428,16 +431,18 @@ static void print_text(FILE *f, const struct report *rp, enum portfolio_method m
     if (seen)
       continue;
     fprintf(f, "  preset %s, method %s: coal rate %.6g gce/kWh (%s), %.6g t CO2/tce (%s)\n",
-            ef->name, emissions_method_name(ef->method), ef->coal_rate.value, ef->coal_rate.year,
-            ef->co2_per_tce.value, ef->co2_per_tce.year);
+            ef->name, emissions_method_name(ef->method), ef->coal_rate.value,
+            text_terminal(tx, sizeof tx, ef->coal_rate.year), ef->co2_per_tce.value,
+            text_terminal(ux, sizeof ux, ef->co2_per_tce.year));
     fprintf(f, "    used by          ");
     for (int q = s, first = 1; q < b->n_sites; q++)
       if (strcmp(rp->runs[q].site->factors.name, ef->name) == 0) {
-        fprintf(f, "%s%s", first ? "" : "; ", rp->runs[q].site->name);
+        fprintf(f, "%s%s", first ? "" : "; ", text_terminal(tx, sizeof tx, rp->runs[q].site->name));
         first = 0;
       }
-    fprintf(f, "\n    coal rate source %s\n    CO2 source       %s\n", ef->coal_rate.source,
-            ef->co2_per_tce.source);
+    fprintf(f, "\n    coal rate source %s\n    CO2 source       %s\n",
+            text_terminal(tx, sizeof tx, ef->coal_rate.source),
+            text_terminal(ux, sizeof ux, ef->co2_per_tce.source));
   }
 }
 
@@ -466,7 +471,7 @@ static json_t *lcoe_json(const struct report *rp, int bi, const struct portfolio
     count_plants(rp, bi, &with, &all);
   }
   return json_pack("{s:o, s:o, s:f, s:f, s:i, s:i}", "lcoe_per_mwh", ok ? json_real(v) : json_null(),
-                   "currency", ok ? json_string(l->currency) : json_null(), "pv_costs",
+                   "currency", ok ? text_json(l->currency) : json_null(), "pv_costs",
                    l->pv_costs, "pv_energy_mwh", l->pv_energy_mwh, "plants_with_economics", with,
                    "plants", all);
 }
@@ -483,7 +488,8 @@ static int print_json(FILE *f, const struct report *rp, enum portfolio_method m)
       const struct holding *h = &rp->h[i][k];
       const struct bond_project *p = h->p;
       const struct site_run *run = &rp->runs[p->site_index];
-      json_t *o = json_pack("{s:s, s:s, s:i, s:f, s:f, s:f}", "name", h->name, "site", p->site,
+      json_t *o = json_pack("{s:o, s:o, s:i, s:f, s:f, s:f}", "name", text_json(h->name), "site",
+                            text_json(p->site),
                             "lifetime_years", run->site->lifetime_years, "total_cost",
                             p->total_cost, "financed", p->financed, "signed", p->signed_amount);
       if (p->has_pcaf) {
@@ -496,7 +502,7 @@ static int print_json(FILE *f, const struct report *rp, enum portfolio_method m)
       json_object_set_new(o, "attributed", figures_json(&h->attributed));
       json_object_set_new(o, "per_million", opt_figures(h->has_per_million, &h->per_million));
       json_object_set_new(o, "lcoe", lcoe_json(rp, -2, &h->lcoe));
-      json_object_set_new(o, "factors", json_string(run->site->factors.name));
+      json_object_set_new(o, "factors", text_json(run->site->factors.name));
       json_array_append_new(projects, o);
     }
     json_t *tot = json_pack("{s:o, s:o, s:o, s:o}", "attributed", figures_json(&t->attributed),
@@ -504,15 +510,16 @@ static int print_json(FILE *f, const struct report *rp, enum portfolio_method m)
                             "per_million_allocated",
                             opt_figures(t->has_allocated, &t->per_allocated), "lcoe",
                             lcoe_json(rp, i, &t->lcoe));
-    json_array_append_new(bonds, json_pack("{s:s, s:s, s:f, s:f, s:o, s:o}", "name", bd->name,
-                                           "currency", bd->currency, "amount", bd->amount,
+    json_array_append_new(bonds, json_pack("{s:o, s:o, s:f, s:f, s:o, s:o}", "name",
+                                           text_json(bd->name), "currency",
+                                           text_json(bd->currency), "amount", bd->amount,
                                            "allocated", t->allocated, "projects", projects,
                                            "total", tot));
   }
   const struct bond_totals *bk = &rp->book_total;
   json_t *book = json_pack(
     "{s:i, s:i, s:o, s:f, s:f, s:o, s:o, s:o, s:o, s:o}", "bonds", b->n_bonds, "projects",
-    b->n_sites, "currency", rp->currency ? json_string(rp->currency) : json_null(), "issued",
+    b->n_sites, "currency", rp->currency ? text_json(rp->currency) : json_null(), "issued",
     rp->issued, "allocated", bk->allocated, "full", figures_json(&rp->book_full), "attributed",
     figures_json(&bk->attributed), "per_million_issued",
     opt_figures(bk->has_issued, &bk->per_issued), "per_million_allocated",
@@ -521,19 +528,23 @@ static int print_json(FILE *f, const struct report *rp, enum portfolio_method m)
   for (int s = 0; s < b->n_sites; s++) {
     const struct emission_factors *ef = &rp->runs[s].site->factors;
     json_array_append_new(
-      factors, json_pack("{s:s, s:s, s:s, s:f, s:f, s:s}", "site", rp->runs[s].site->name, "name",
-                         ef->name, "method", emissions_method_name(ef->method),
-                         "coal_rate_gce_per_kwh", ef->coal_rate.value, "co2_t_per_tce",
-                         ef->co2_per_tce.value, "source", ef->coal_rate.source));
+      factors, json_pack("{s:o, s:o, s:s, s:f, s:f, s:o}", "site",
+                         text_json(rp->runs[s].site->name), "name", text_json(ef->name), "method",
+                         emissions_method_name(ef->method), "coal_rate_gce_per_kwh",
+                         ef->coal_rate.value, "co2_t_per_tce", ef->co2_per_tce.value, "source",
+                         text_json(ef->coal_rate.source)));
   }
   json_t *root = json_pack(
-    "{s:s, s:s, s:o, s:{s:s, s:s}, s:o, s:o, s:o}", "renewcalc", PACKAGE_VERSION, "bond_file",
-    b->path, "name", b->name[0] ? json_string(b->name) : json_null(), "attribution", "method",
+    "{s:s, s:o, s:o, s:{s:s, s:s}, s:o, s:o, s:o}", "renewcalc", PACKAGE_VERSION, "bond_file",
+    text_json(b->path), "name", b->name[0] ? text_json(b->name) : json_null(), "attribution",
+    "method",
     m == PORTFOLIO_PCAF ? "pcaf" : "icma", "formula",
     m == PORTFOLIO_PCAF ? "outstanding / (equity + debt)" : "financed / total_cost", "bonds",
     bonds, "book", book, "factors", factors);
-  if (!root)
+  if (!root) {
+    errno = ENOMEM; /* texts are UTF-8 by now: only memory can fail */
     return -1;
+  }
   int rc = json_dumpf(root, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(12));
   fputc('\n', f);
   json_decref(root);
@@ -541,17 +552,6 @@ static int print_json(FILE *f, const struct report *rp, enum portfolio_method m)
 }
 
 /* ---- CSV: the ICMA renewable-energy template's columns, then renewcalc's -------------- */
-
-static void csv_string(FILE *f, const char *s)
-{
-  fputc('"', f);
-  for (; *s; s++) {
-    if (*s == '"')
-      fputc('"', f);
-    fputc(*s, f);
-  }
-  fputc('"', f);
-}
 
 static void csv_figs(FILE *f, int has, const struct portfolio_figures *x)
 {
@@ -591,9 +591,9 @@ static int print_csv(FILE *f, const struct report *rp, enum portfolio_method m)
       const struct portfolio_figures *x = &h->attributed, *full = &rp->full[p->site_index];
       signed_sum += p->signed_amount;
       financed_sum += p->financed;
-      csv_string(f, bd->name);
+      text_put_csv_cell(f, bd->name, TEXT_CSV_QUOTE_ALWAYS);
       fputc(',', f);
-      csv_string(f, h->name);
+      text_put_csv_cell(f, h->name, TEXT_CSV_QUOTE_ALWAYS);
       fprintf(f, ",%.2f,%.6f,100,%.2f,%d,%.6f,%.6f,%.6f,%s,%s,%.2f,%.2f,%.6f", p->signed_amount,
               100 * p->share, p->financed, rp->runs[p->site_index].site->lifetime_years,
               x->generation_mwh, x->cap_ac_mw, x->co2_t, bd->currency, method, p->amount,
@@ -604,7 +604,7 @@ static int print_csv(FILE *f, const struct report *rp, enum portfolio_method m)
       csv_figs(f, 0, NULL);
       fputc('\n', f);
     }
-    csv_string(f, bd->name);
+    text_put_csv_cell(f, bd->name, TEXT_CSV_QUOTE_ALWAYS);
     fprintf(f, ",\"total\",%.2f,,,%.2f,,%.6f,%.6f,%.6f,%s,%s,%.2f,,%.6f,,,,", signed_sum,
             financed_sum, t->attributed.generation_mwh, t->attributed.cap_ac_mw,
             t->attributed.co2_t, bd->currency, method, t->allocated, t->attributed.coal_tce);

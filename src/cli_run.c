@@ -17,6 +17,7 @@
 #include "wind_profile.h"
 #include "site_cfg.h"
 #include "site_run.h"
+#include "text.h"
 
 #define MAX_SETS 64
 
@@ -228,6 +229,7 @@ int cli_run(int argc, char **argv)
                                     o.plot_size, &rc, d)) < 0)
     goto done;
   int wrote;
+  char shown[TEXT_TERMINAL_SIZE(SITE_PATH_MAX)]; /* dir may come from the site file */
   switch (o.format) {
   case FMT_JSON:
     wrote = out_json(stdout, r, profiles);
@@ -238,10 +240,10 @@ int cli_run(int argc, char **argv)
   default:
     wrote = out_text(stdout, r, profiles);
     if (dir)
-      printf("\noutputs             %s/\n", dir);
+      printf("\noutputs             %s/\n", text_terminal(shown, sizeof shown, dir));
     if (o.plot)
       printf("charts              %d %s files rendered with gnuplot in %s/\n", charts,
-             o.plot_format, dir);
+             o.plot_format, text_terminal(shown, sizeof shown, dir));
   }
   if (fflush(stdout) != 0 || wrote != 0) {
     diag_errno(d, "cannot write to", "standard output");

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text.h"
+
 /* Enough for any message; longer ones are cut, never overflow. */
 #define DIAG_MSG_MAX 1024
 /* A file with thousands of bad rows should not flood the terminal. */
@@ -92,8 +94,11 @@ const char *diag_get(const struct diag *d, int i)
 
 void diag_print(const struct diag *d, FILE *f)
 {
-  for (int i = 0; i < d->kept; i++)
-    fprintf(f, "%s\n", d->msg[i]);
+  /* Messages quote what the inputs hold: shown, never obeyed. */
+  for (int i = 0; i < d->kept; i++) {
+    text_put_terminal(f, d->msg[i]);
+    fputc('\n', f);
+  }
   if (d->count > d->kept)
     fprintf(f, "renewcalc: %d more errors not shown\n", d->count - d->kept);
 }

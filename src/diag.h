@@ -31,7 +31,8 @@ int diag_system_errors(const struct diag *d);
 int diag_count(const struct diag *d);
 /* The i-th message (0-based), or NULL. */
 const char *diag_get(const struct diag *d, int i);
-/* Writes every message, one per line, to f. */
+/* Writes every message, one per line, to f, each control character in
+ * it replaced as text_put_terminal() does. */
 void diag_print(const struct diag *d, FILE *f);
 
 #endif

@@ -10,6 +10,7 @@
 
 #include "datadir.h"
 #include "diag.h"
+#include "text.h"
 
 struct factor_key {
   const char *key;
@@ -34,12 +35,26 @@ static const struct factor_key factor_keys[] = {
 
 static void copy_str(char *dst, size_t n, const char *src)
 {
-  snprintf(dst, n, "%s", src ? src : "");
+  text_copy(dst, n, src ? src : "");
 }
 
 static int line_of(const config_setting_t *s)
 {
   return s ? (int)config_setting_source_line(s) : 1;
+}
+
+/* The texts of a preset reach every report: UTF-8 only. 0, or -1 with a
+ * message naming group.key (key alone when group is NULL). */
+static int check_text(const char *path, const config_setting_t *g, const char *group,
+                      const char *key, struct diag *d)
+{
+  const char *s = NULL;
+  char why[96];
+  if (!config_setting_lookup_string(g, key, &s) || !text_utf8_problem(s, why, sizeof why))
+    return 0;
+  diag_at(d, path, line_of(config_setting_get_member(g, key)), "%s%s%s: %s", group ? group : "",
+          group ? "." : "", key, why);
+  return -1;
 }
 
 static int read_factor(const char *path, const config_setting_t *root,
@@ -81,6 +96,10 @@ static int read_factor(const char *path, const config_setting_t *root,
             !year ? "no year" : "no source");
     bad = -1;
   }
+  static const char *const texts[] = { "year", "source", "note" };
+  for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+    if (check_text(path, g, fk->key, texts[i], d) != 0)
+      bad = -1;
   copy_str(f->year, sizeof f->year, year);
   copy_str(f->source, sizeof f->source, source);
   copy_str(f->note, sizeof f->note, note);
@@ -130,7 +149,7 @@ int factors_load(const char *name, struct emission_factors *ef, struct diag *d,
   const char *title = NULL, *method = NULL;
   config_setting_lookup_string(root, "title", &title);
   copy_str(ef->title, sizeof ef->title, title);
-  rc = 0;
+  rc = check_text(path, root, NULL, "title", d);
   if (!config_setting_lookup_string(root, "method", &method) ||
       (strcmp(method, "coal") != 0 && strcmp(method, "grid") != 0 &&
        strcmp(method, "combined_margin") != 0)) {

@@ -1,23 +1,13 @@
-/* CSV writers; see out.h. Comma-separated, '.' decimal point, one header row. */
+/* CSV writers; see out.h. Comma-separated, '.' decimal point, one header row.
+ * Plant names are text cells, always quoted (text_put_csv_cell()). */
 #include <time.h>
 
 #include "out.h"
 #include "profile.h"
 #include "sim.h"
 #include "site.h"
+#include "text.h"
 #include "wind_profile.h"
-
-/* "name" with embedded quotes doubled (RFC 4180). */
-static void put_quoted(FILE *f, const char *s)
-{
-  fputc('"', f);
-  for (; *s; s++) {
-    if (*s == '"')
-      fputc('"', f);
-    fputc(*s, f);
-  }
-  fputc('"', f);
-}
 
 int out_csv_summary(FILE *f, const struct sim_result *r)
 {
@@ -27,7 +17,7 @@ int out_csv_summary(FILE *f, const struct sim_result *r)
   double ac = 0, dc = 0;
   for (int i = 0; i < r->n_plants; i++) {
     const struct plant_result *p = &r->plants[i];
-    put_quoted(f, p->cfg->name);
+    text_put_csv_cell(f, p->cfg->name, TEXT_CSV_QUOTE_ALWAYS);
     fprintf(f, ",%s,%.6f,%.6f,%.6f,%.6f,%.3f,%.3f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f\n",
             p->cfg->type == PLANT_WIND ? "wind" : "pv", p->cfg->capacity_mw_ac,
             p->cfg->capacity_mw_dc, p->annual_mwh, p->capacity_factor,
@@ -78,7 +68,7 @@ int out_csv_monthly(FILE *f, const struct sim_result *r)
   fprintf(f, "month");
   for (int i = 0; i < r->n_plants; i++) {
     fputc(',', f);
-    put_quoted(f, r->plants[i].cfg->name);
+    text_put_csv_cell(f, r->plants[i].cfg->name, TEXT_CSV_QUOTE_ALWAYS);
   }
   fprintf(f, ",total_mwh\n");
   for (int m = 0; m < 12; m++) {

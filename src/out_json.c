@@ -1,5 +1,7 @@
 /* JSON summary with jansson; the keys are the contract of DESIGN.md and
- * are only ever added to, never renamed. */
+ * are only ever added to, never renamed. Text from the inputs goes in
+ * through text_json(). */
+#include <errno.h>
 #include <jansson.h>
 
 #include "config.h"
@@ -7,13 +9,14 @@
 #include "profile.h"
 #include "sim.h"
 #include "site.h"
+#include "text.h"
 #include "wind_profile.h"
 
 static json_t *factor_json(const struct factor *x)
 {
-  return json_pack("{s:o, s:s, s:s, s:s, s:s}", "value",
+  return json_pack("{s:o, s:s, s:o, s:o, s:o}", "value",
                    x->value < 0 ? json_null() : json_real(x->value), "unit", x->unit, "year",
-                   x->year, "source", x->source, "note", x->note);
+                   text_json(x->year), "source", text_json(x->source), "note", text_json(x->note));
 }
 
 static json_t *emissions_json(const struct emissions *e)
@@ -26,12 +29,12 @@ static json_t *emissions_json(const struct emissions *e)
 static json_t *profile_json(const struct plant_result *pr)
 {
   const struct profile *p = pr->profile;
-  return json_pack("{s:s, s:s, s:s, s:f, s:I, s:i, s:s, s:s, s:s, s:s, s:f}", "path", p->path,
-                   "format", p->format, "labelling", p->labelling, "utc_offset_h",
-                   p->utc_offset_h, "rows", (json_int_t)p->n, "interval_s", p->interval_s,
-                   "dni_dhi", pr->note.dni_dhi, "temp_air", pr->note.temp_air, "wind_speed",
-                   pr->note.wind_speed, "albedo", pr->note.albedo, "ghi_kwh_per_m2",
-                   pr->note.ghi_kwh_m2 / pr->years);
+  return json_pack("{s:o, s:s, s:s, s:f, s:I, s:i, s:s, s:s, s:s, s:s, s:f}", "path",
+                   text_json(p->path), "format", p->format, "labelling", p->labelling,
+                   "utc_offset_h", p->utc_offset_h, "rows", (json_int_t)p->n, "interval_s",
+                   p->interval_s, "dni_dhi", pr->note.dni_dhi, "temp_air", pr->note.temp_air,
+                   "wind_speed", pr->note.wind_speed, "albedo", pr->note.albedo,
+                   "ghi_kwh_per_m2", pr->note.ghi_kwh_m2 / pr->years);
 }
 
 static json_t *wind_plant_json(const struct plant_result *pr)
@@ -58,13 +61,13 @@ static json_t *wind_plant_json(const struct plant_result *pr)
   static const char *const dens[] = { "off", "iec", "power" };
   static const char *const wakes[] = { "none", "park", "fixed" };
   json_t *o = json_pack(
-    "{s:s, s:s, s:f, s:f, s:f, s:f, s:o, s:f, s:f, s:f, s:i, s:s, s:f, s:f, s:s, s:s, s:f}",
-    "name", c->name, "type", "wind", "capacity_mw", c->capacity_mw_ac, "annual_generation_mwh",
-    pr->annual_mwh, "capacity_factor", pr->capacity_factor, "specific_yield_kwh_per_kw",
-    pr->specific_yield_kwh_per_kw, "monthly_generation_mwh", monthly,
+    "{s:o, s:s, s:f, s:f, s:f, s:f, s:o, s:f, s:f, s:f, s:i, s:o, s:f, s:f, s:s, s:s, s:f}",
+    "name", text_json(c->name), "type", "wind", "capacity_mw", c->capacity_mw_ac,
+    "annual_generation_mwh", pr->annual_mwh, "capacity_factor", pr->capacity_factor,
+    "specific_yield_kwh_per_kw", pr->specific_yield_kwh_per_kw, "monthly_generation_mwh", monthly,
     "mean_hub_wind_speed_m_s", wr->mean_hub_speed_ms, "wake_loss_percent",
     100 * wr->wake_loss_frac, "hub_height_m", w->hub_height_m, "count", w->count, "turbine",
-    w->turbine.name, "rated_kw", w->turbine.rated_kw, "rotor_diameter_m",
+    text_json(w->turbine.name), "rated_kw", w->turbine.rated_kw, "rotor_diameter_m",
     w->turbine.rotor_diameter_m, "density_correction", dens[w->density], "wake_model",
     wakes[w->wake], "air_density_kg_m3", wr->mean_density);
   json_object_set_new(o, "energy_balance", energy);
@@ -74,11 +77,11 @@ static json_t *wind_plant_json(const struct plant_result *pr)
                                                wr->aep_iec_mwh));
   if (p)
     json_object_set_new(o, "profile",
-                        json_pack("{s:s, s:s, s:s, s:f, s:I, s:i, s:o, s:s}", "path", p->path,
-                                  "format", p->format, "labelling", p->labelling, "utc_offset_h",
-                                  p->utc_offset_h, "rows", (json_int_t)p->n, "interval_s",
-                                  p->interval_s, "heights_m", heights, "hub_speed",
-                                  wr->height_note));
+                        json_pack("{s:o, s:s, s:s, s:f, s:I, s:i, s:o, s:s}", "path",
+                                  text_json(p->path), "format", p->format, "labelling",
+                                  p->labelling, "utc_offset_h", p->utc_offset_h, "rows",
+                                  (json_int_t)p->n, "interval_s", p->interval_s, "heights_m",
+                                  heights, "hub_speed", wr->height_note));
   else
     json_object_set_new(o, "distribution",
                         json_pack("{s:f, s:f, s:f, s:o, s:s}", "weibull_k", w->dist_k,
@@ -100,15 +103,15 @@ static json_t *biomass_plant_json(const struct plant_result *pr)
   for (int m = 0; m < 12; m++)
     json_array_append_new(monthly, json_real(pr->monthly_mwh[m]));
   json_t *o = json_pack(
-    "{s:s, s:s, s:f, s:f, s:f, s:f, s:o, s:s, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f}",
-    "name", c->name, "type", "biomass", "capacity_mw", c->capacity_mw_ac, "annual_generation_mwh",
-    pr->annual_mwh, "capacity_factor", pr->capacity_factor, "specific_yield_kwh_per_kw",
-    pr->specific_yield_kwh_per_kw, "monthly_generation_mwh", monthly, "dispatch",
-    disp[c->bio.dispatch], "fuel_t", b->fuel_used_t, "fuel_supply_gj", b->fuel_supply_gj,
-    "fuel_used_gj", b->fuel_used_gj, "fuel_needed_gj", b->fuel_needed_gj, "fuel_surplus_gj",
-    b->fuel_surplus_gj, "fuel_shortfall_gj", b->fuel_shortfall_gj, "full_load_hours",
-    b->full_load_hours, "project_co2e_t", b->project_co2e_t, "biogenic_co2_memo_t",
-    b->biogenic_co2_t);
+    "{s:o, s:s, s:f, s:f, s:f, s:f, s:o, s:s, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f}",
+    "name", text_json(c->name), "type", "biomass", "capacity_mw", c->capacity_mw_ac,
+    "annual_generation_mwh", pr->annual_mwh, "capacity_factor", pr->capacity_factor,
+    "specific_yield_kwh_per_kw", pr->specific_yield_kwh_per_kw, "monthly_generation_mwh", monthly,
+    "dispatch", disp[c->bio.dispatch], "fuel_t", b->fuel_used_t, "fuel_supply_gj",
+    b->fuel_supply_gj, "fuel_used_gj", b->fuel_used_gj, "fuel_needed_gj", b->fuel_needed_gj,
+    "fuel_surplus_gj", b->fuel_surplus_gj, "fuel_shortfall_gj", b->fuel_shortfall_gj,
+    "full_load_hours", b->full_load_hours, "project_co2e_t", b->project_co2e_t,
+    "biogenic_co2_memo_t", b->biogenic_co2_t);
   json_object_set_new(o, "lifetime_generation_mwh", json_real(pr->lifetime_mwh));
   json_object_update_new(o, emissions_json(&pr->annual));
   return o;
@@ -125,8 +128,8 @@ static json_t *plant_json(const struct plant_result *pr)
                                                                : pr->annual_mwh));
   json_object_set_new(o, "curtailed_mwh", json_real(pr->curtailed_mwh));
   if (pr->has_lcoe)
-    json_object_set_new(o, "lcoe", json_pack("{s:s, s:f, s:f, s:f, s:f}", "currency",
-                                             pr->currency, "per_mwh", pr->lcoe_per_mwh,
+    json_object_set_new(o, "lcoe", json_pack("{s:o, s:f, s:f, s:f, s:f}", "currency",
+                                             text_json(pr->currency), "per_mwh", pr->lcoe_per_mwh,
                                              "discount_rate_percent",
                                              100 * c->econ.discount_rate, "pv_costs",
                                              pr->lcoe_pv_costs, "pv_energy_mwh",
@@ -141,8 +144,8 @@ static json_t *pv_plant_json(const struct plant_result *pr)
   for (int m = 0; m < 12; m++)
     json_array_append_new(monthly, json_real(pr->monthly_mwh[m]));
   json_t *p = json_pack(
-    "{s:s, s:s, s:f, s:f, s:f, s:s, s:f, s:f, s:f, s:f, s:o, s:f, s:f, s:f, s:f, s:f}",
-    "name", c->name, "type", "pv", "capacity_mw", c->capacity_mw_ac, "capacity_mw_ac",
+    "{s:o, s:s, s:f, s:f, s:f, s:s, s:f, s:f, s:f, s:f, s:o, s:f, s:f, s:f, s:f, s:f}",
+    "name", text_json(c->name), "type", "pv", "capacity_mw", c->capacity_mw_ac, "capacity_mw_ac",
     c->capacity_mw_ac, "capacity_mw_dc", c->capacity_mw_dc, "capacity_basis",
     c->basis == CAPACITY_AC ? "ac" : "dc", "dc_ac_ratio", c->dc_ac_ratio,
     "annual_generation_mwh", pr->annual_mwh, "capacity_factor", pr->capacity_factor,
@@ -234,12 +237,13 @@ int out_json(FILE *f, const struct sim_result *r, const struct profile *const *p
              ef->method == EMIS_GRID ? "grid factor" : "CO2 per tce",
              ef->method == EMIS_GRID ? ef->grid.source : ef->co2_per_tce.source);
   json_t *factors = json_pack(
-    "{s:s, s:s, s:s, s:o, s:o, s:o, s:s, s:o, s:o, s:o, s:o, s:o, s:o}", "name", ef->name,
-    "title", ef->title, "method", emissions_method_name(ef->method), "coal_rate_gce_per_kwh",
+    "{s:o, s:o, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "name",
+    text_json(ef->name), "title", text_json(ef->title), "method",
+    emissions_method_name(ef->method), "coal_rate_gce_per_kwh",
     ef->coal_rate.value < 0 ? json_null() : json_real(ef->coal_rate.value), "co2_t_per_tce",
     ef->co2_per_tce.value < 0 ? json_null() : json_real(ef->co2_per_tce.value),
     "grid_t_co2_per_mwh",
-    ef->grid.value < 0 ? json_null() : json_real(ef->grid.value), "source", source,
+    ef->grid.value < 0 ? json_null() : json_real(ef->grid.value), "source", text_json(source),
     "coal_rate", factor_json(&ef->coal_rate), "co2_per_tce", factor_json(&ef->co2_per_tce),
     "grid", factor_json(&ef->grid), "so2", factor_json(&ef->so2), "nox",
     factor_json(&ef->nox), "dust", factor_json(&ef->dust));
@@ -282,12 +286,14 @@ int out_json(FILE *f, const struct sim_result *r, const struct profile *const *p
                 u->mc_std_err_mwh[3]));
 
   json_t *root = json_pack(
-    "{s:s, s:{s:s, s:s, s:f, s:f, s:f}, s:o, s:o, s:o, s:o, s:o}", "program", OUT_PROGRAM,
-    "site", "name", s->name, "file", s->path, "latitude", s->latitude, "longitude",
-    s->longitude, "elevation_m", s->elevation_m, "plants", plants, "total", total, "lifetime",
-    lifetime, "factors", factors, "uncertainty", unc);
-  if (!root)
+    "{s:s, s:{s:o, s:o, s:f, s:f, s:f}, s:o, s:o, s:o, s:o, s:o}", "program", OUT_PROGRAM,
+    "site", "name", text_json(s->name), "file", text_json(s->path), "latitude", s->latitude,
+    "longitude", s->longitude, "elevation_m", s->elevation_m, "plants", plants, "total", total,
+    "lifetime", lifetime, "factors", factors, "uncertainty", unc);
+  if (!root) {
+    errno = ENOMEM; /* texts are UTF-8 by now: only memory can fail */
     return -1;
+  }
   int rc = json_dumpf(root, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(12));
   fputc('\n', f);
   json_decref(root);

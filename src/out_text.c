@@ -8,7 +8,12 @@
 #include "site.h"
 #include "biomass.h"
 #include "sky_check.h"
+#include "text.h"
 #include "wind_profile.h"
+
+/* Text from the inputs goes through text_terminal() into buffers of this
+ * size: a name, a path, a factor's source. */
+#define SHOWN TEXT_TERMINAL_SIZE(1024)
 
 static const char *month_abbr[12] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
@@ -39,11 +44,12 @@ static void describe_mount(const struct pv_params *pv, char *buf, size_t n)
 static void profile_block(FILE *f, const struct plant_result *pr)
 {
   const struct profile *p = pr->profile;
-  fprintf(f, "  profile             %s\n", p->path);
+  char t[SHOWN];
+  fprintf(f, "  profile             %s\n", text_terminal(t, sizeof t, p->path));
   fprintf(f, "                      format %s; %s; %zu rows of %d min\n", p->format, p->labelling,
           p->n, p->interval_s / 60);
   if (p->station[0])
-    fprintf(f, "                      source: %s\n", p->station);
+    fprintf(f, "                      source: %s\n", text_terminal(t, sizeof t, p->station));
   if (pr->note.distance_km >= 0)
     fprintf(f, "                      header location %.4f, %.4f: %.1f km from the site\n",
             p->latitude, p->longitude, pr->note.distance_km);
@@ -108,19 +114,21 @@ static void wind_block(FILE *f, int i, const struct plant_result *pr)
   const struct wind_cfg *w = &c->wind;
   const struct wind_result *wr = &pr->wind;
   const struct wind_profile *p = wr->profile;
-  fprintf(f, "plant %d: %s (wind, %d x %s, %.0f kW, rotor %.0f m, hub %.0f m)\n", i + 1, c->name,
-          w->count, w->turbine.name, w->turbine.rated_kw, w->turbine.rotor_diameter_m,
-          w->hub_height_m);
-  fprintf(f, "  turbine curve       %s\n", w->turbine.source);
+  char t[SHOWN], u[SHOWN];
+  fprintf(f, "plant %d: %s (wind, %d x %s, %.0f kW, rotor %.0f m, hub %.0f m)\n", i + 1,
+          text_terminal(t, sizeof t, c->name), w->count,
+          text_terminal(u, sizeof u, w->turbine.name), w->turbine.rated_kw,
+          w->turbine.rotor_diameter_m, w->hub_height_m);
+  fprintf(f, "  turbine curve       %s\n", text_terminal(t, sizeof t, w->turbine.source));
   if (p) {
-    fprintf(f, "  profile             %s\n", p->path);
+    fprintf(f, "  profile             %s\n", text_terminal(t, sizeof t, p->path));
     fprintf(f, "                      format %s; %s; %zu rows of %d min; heights", p->format,
             p->labelling, p->n, p->interval_s / 60);
     for (int k = 0; k < p->nh; k++)
       fprintf(f, " %g", p->height_m[k]);
     fprintf(f, " m\n");
     if (p->station[0])
-      fprintf(f, "                      source: %s\n", p->station);
+      fprintf(f, "                      source: %s\n", text_terminal(t, sizeof t, p->station));
   } else {
     fprintf(f, "  resource            a Weibull distribution, no time series\n");
   }
@@ -167,13 +175,15 @@ static void biomass_block(FILE *f, int i, const struct plant_result *pr)
   const struct biomass_params *b = &c->bio;
   const struct biomass_result *br = &pr->bio;
   static const char *const disp[] = { "baseload", "schedule", "fill" };
+  char t[SHOWN];
   fprintf(f, "plant %d: %s (biomass, %.3f MW net, %s dispatch, efficiency %.1f %%, availability "
-          "%.1f %%)\n", i + 1, c->name, b->capacity_mw, disp[b->dispatch], 100 * b->efficiency,
-          100 * b->availability);
+          "%.1f %%)\n", i + 1, text_terminal(t, sizeof t, c->name), b->capacity_mw,
+          disp[b->dispatch], 100 * b->efficiency, 100 * b->availability);
   for (int k = 0; k < b->n_feed; k++) {
     const struct biomass_feedstock *fs = &b->feed[k];
     fprintf(f, "  feedstock           %s: %.0f t/yr at %.1f %% moisture, LHV %.3f MJ/kg as "
-            "received, %.0f GJ/yr\n", fs->name, fs->tonnes_per_year, fs->moisture_pct,
+            "received, %.0f GJ/yr\n", text_terminal(t, sizeof t, fs->name), fs->tonnes_per_year,
+            fs->moisture_pct,
             biomass_lhv_as_received(fs->lhv_dry_mj_kg > 0
                                       ? fs->lhv_dry_mj_kg
                                       : biomass_lhv_from_hhv(fs->hhv_dry_mj_kg, fs->hydrogen_pct),
@@ -207,18 +217,21 @@ static void factor_line(FILE *f, const char *label, const struct factor *x, cons
     fprintf(f, "  %-16s none known%s\n", label, use);
     return;
   }
-  fprintf(f, "  %-16s %g %s (%s)%s\n", label, x->value, x->unit, x->year, use);
-  fprintf(f, "  %-16s source: %s\n", "", x->source);
+  char t[SHOWN];
+  fprintf(f, "  %-16s %g %s (%s)%s\n", label, x->value, x->unit,
+          text_terminal(t, sizeof t, x->year), use);
+  fprintf(f, "  %-16s source: %s\n", "", text_terminal(t, sizeof t, x->source));
   if (x->note[0])
-    fprintf(f, "  %-16s note: %s\n", "", x->note);
+    fprintf(f, "  %-16s note: %s\n", "", text_terminal(t, sizeof t, x->note));
 }
 
 int out_text(FILE *f, const struct sim_result *r, const struct profile *const *profiles)
 {
   (void)profiles;
   const struct site *s = r->site;
-  fprintf(f, "%s: %s\n", OUT_PROGRAM, s->name);
-  fprintf(f, "site file           %s\n", s->path);
+  char t[SHOWN], u[SHOWN];
+  fprintf(f, "%s: %s\n", OUT_PROGRAM, text_terminal(t, sizeof t, s->name));
+  fprintf(f, "site file           %s\n", text_terminal(t, sizeof t, s->path));
   fprintf(f, "location            %.4f, %.4f, %.0f m\n\n", s->latitude, s->longitude,
           s->elevation_m);
 
@@ -239,7 +252,8 @@ int out_text(FILE *f, const struct sim_result *r, const struct profile *const *p
     else
       snprintf(model, sizeof model, "PVWatts v5");
     describe_mount(&c->pv, mount, sizeof mount);
-    fprintf(f, "plant %d: %s (pv, %s%s)\n", i + 1, c->name, model, c->pv.bifacial ? ", bifacial" : "");
+    fprintf(f, "plant %d: %s (pv, %s%s)\n", i + 1, text_terminal(t, sizeof t, c->name), model,
+            c->pv.bifacial ? ", bifacial" : "");
     fprintf(f, "  mounting            %s; %s sky; %s cell temperature\n", mount,
             transpose_model_name(c->pv.sky),
             c->pv.model == PV_MODEL_PVWATTS_V8 ? "noct" : pv_temp_model_name(c->pv.temp_model));
@@ -275,7 +289,8 @@ int out_text(FILE *f, const struct sim_result *r, const struct profile *const *p
     for (int i = 0; i < r->n_plants; i++) {
       const struct plant_result *pr = &r->plants[i];
       fprintf(f, "  %-30s %.*f MWh before, %.*f MWh curtailed (%.2f %%), %.*f MWh exported\n",
-              pr->cfg->name, dec(pr->before_curtailment_mwh), pr->before_curtailment_mwh,
+              text_terminal(t, sizeof t, pr->cfg->name), dec(pr->before_curtailment_mwh),
+              pr->before_curtailment_mwh,
               dec(pr->curtailed_mwh), pr->curtailed_mwh,
               pr->before_curtailment_mwh > 0 ? 100 * pr->curtailed_mwh / pr->before_curtailment_mwh
                                              : 0.0,
@@ -307,9 +322,9 @@ int out_text(FILE *f, const struct sim_result *r, const struct profile *const *p
       const struct plant_result *pr = &r->plants[i];
       if (pr->has_lcoe)
         fprintf(f, "  %-30s %.2f %s/MWh at %.1f %% (present value of costs %.0f %s, of energy "
-                "%.0f MWh)\n", pr->cfg->name, pr->lcoe_per_mwh, pr->currency,
-                100 * pr->cfg->econ.discount_rate, pr->lcoe_pv_costs, pr->currency,
-                pr->lcoe_pv_energy_mwh);
+                "%.0f MWh)\n", text_terminal(t, sizeof t, pr->cfg->name), pr->lcoe_per_mwh,
+                text_terminal(u, sizeof u, pr->currency), 100 * pr->cfg->econ.discount_rate,
+                pr->lcoe_pv_costs, u, pr->lcoe_pv_energy_mwh);
     }
     fprintf(f, "\n");
   }
@@ -345,7 +360,7 @@ int out_text(FILE *f, const struct sim_result *r, const struct profile *const *p
   fprintf(f, "  coal saved          %.*f tce\n", dec(r->lifetime.coal_tce), r->lifetime.coal_tce);
   fprintf(f, "  CO2 avoided         %.*f t\n", dec(r->lifetime.co2_t), r->lifetime.co2_t);
 
-  fprintf(f, "\nfactors: preset %s, %s\n", ef->name, ef->title);
+  fprintf(f, "\nfactors: preset %s, %s\n", ef->name, text_terminal(t, sizeof t, ef->title));
   if (ef->method == EMIS_GRID)
     fprintf(f, "  method grid: CO2 avoided = generation x grid factor; coal saved = generation x coal rate\n");
   else if (ef->method == EMIS_CM)

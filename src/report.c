@@ -19,6 +19,7 @@
 #include "sha256file.h"
 #include "sim.h"
 #include "site.h"
+#include "text.h"
 #include "transpose.h"
 #include "wind_profile.h"
 
@@ -36,13 +37,20 @@ struct doc {
 
 /* Text from the inputs, escaped for the document: HTML entities, or a
  * backslash before the Markdown characters that would start markup (and
- * the table's |). Control characters become spaces. */
+ * the table's |). Control characters, bidirectional overrides and bytes
+ * that are not UTF-8 (text_unsafe_len()) become spaces. */
 static void text(struct doc *d, const char *s)
 {
   for (; *s; s++) {
     unsigned char c = (unsigned char)*s;
-    if (c < 0x20 || c == 0x7f) {
+    size_t bad = text_unsafe_len(s);
+    if (bad) {
       fputc(' ', d->f);
+      s += bad - 1;
+    } else if (c >= 0x80) { /* a whole character, checked by text_unsafe_len() */
+      fputc(c, d->f);
+      while (((unsigned char)s[1] & 0xc0) == 0x80)
+        fputc(*++s, d->f);
     } else if (d->html) {
       switch (c) {
       case '&': fputs("&amp;", d->f); break;

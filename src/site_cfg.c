@@ -19,6 +19,7 @@
 #include "inputsize.h"
 #include "path.h"
 #include "site_keys.h"
+#include "text.h"
 #include "wind.h"
 
 struct ctx {
@@ -66,6 +67,14 @@ static void report(struct ctx *c, const config_setting_t *s, const char *fmt, ..
 }
 
 #define ERR(c, s, ...) report(c, s, __VA_ARGS__)
+
+/* Any string of a site file may reach an output: UTF-8 only. */
+static void check_text(struct ctx *c, const config_setting_t *s, const char *key, const char *v)
+{
+  char why[96];
+  if (text_utf8_problem(v, why, sizeof why))
+    ERR(c, s, "%s: %s", key, why);
+}
 
 static int is_number(const config_setting_t *s)
 {
@@ -172,6 +181,8 @@ static void check_value(struct ctx *c, const config_setting_t *s, const struct s
   case KEY_STRING:
     if (t != CONFIG_TYPE_STRING)
       ERR(c, s, "%s: expected %s, got %s", key, exp, got);
+    else
+      check_text(c, s, key, config_setting_get_string(s));
     return;
   case KEY_BOOL:
     if (t != CONFIG_TYPE_BOOL)
@@ -201,6 +212,10 @@ static void check_value(struct ctx *c, const config_setting_t *s, const struct s
       if (config_setting_type(e) != CONFIG_TYPE_STRING) {
         cfg_describe(e, got, sizeof got);
         ERR(c, e, "%s[%d]: expected a string, got %s", key, m, got);
+      } else {
+        char sub[400];
+        snprintf(sub, sizeof sub, "%s[%d]", key, m);
+        check_text(c, e, sub, config_setting_get_string(e));
       }
     }
     return;
@@ -359,7 +374,7 @@ static const char *get_str(const config_setting_t *g, const char *schema, const 
 
 static void copy_str(char *dst, size_t n, const char *src)
 {
-  snprintf(dst, n, "%s", src);
+  text_copy(dst, n, src);
 }
 
 /* ---- building the site --------------------------------------------------- */
@@ -711,7 +726,7 @@ static void build_biomass(struct ctx *c, const config_setting_t *g, const char *
     if (b->n_feed == BIOMASS_FEEDSTOCKS_MAX || config_setting_type(fg) != CONFIG_TYPE_GROUP)
       break;
     struct biomass_feedstock *f = &b->feed[b->n_feed++];
-    snprintf(f->name, sizeof f->name, "%s", get_str(fg, "plants.feedstock", "name"));
+    copy_str(f->name, sizeof f->name, get_str(fg, "plants.feedstock", "name"));
     if (!f->name[0])
       snprintf(f->name, sizeof f->name, "feedstock %d", i + 1);
     f->tonnes_per_year = get_num(fg, "plants.feedstock", "tonnes_per_year");
@@ -742,7 +757,7 @@ static void build_economics(struct ctx *c, const config_setting_t *g, const char
   const config_setting_t *eg = config_setting_get_member(g, "economics");
   memset(e, 0, sizeof *e);
   e->given = eg != NULL;
-  snprintf(e->currency, sizeof e->currency, "%s", get_str(eg, "plants.economics", "currency"));
+  copy_str(e->currency, sizeof e->currency, get_str(eg, "plants.economics", "currency"));
   if (!eg)
     return;
   const config_setting_t *cap = config_setting_get_member(eg, "capex");
@@ -989,8 +1004,8 @@ static void build_emissions(struct ctx *c, struct site *site, const config_setti
       continue;
     struct factor *f = (struct factor *)((char *)ef + over[i].offset);
     f->value = number_of(s);
-    snprintf(f->source, sizeof f->source, "%s (site file %s:%d)", *src ? src : "user value",
-             file_of(c, s), line_of(s));
+    text_format(f->source, sizeof f->source, "%s (site file %s:%d)", *src ? src : "user value",
+                file_of(c, s), line_of(s));
     copy_str(f->year, sizeof f->year, *year ? year : "not stated");
     copy_str(f->note, sizeof f->note, "overrides the preset");
     n_over++;

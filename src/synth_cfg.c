@@ -10,6 +10,7 @@
 
 #include "diag.h"
 #include "inputsize.h"
+#include "text.h"
 
 struct ctx {
   const char *path;
@@ -181,9 +182,14 @@ static void get_source(struct ctx *c, const config_setting_t *root, char *out,
   }
   const char *v = config_setting_get_string(s);
   size_t len = strlen(v);
+  char why[96];
   if (len == 0 || len >= size) {
     ERR(c, s, "source: expected a string of 1 to %zu characters, got %zu", size - 1,
         len);
+    return;
+  }
+  if (text_utf8_problem(v, why, sizeof why)) {
+    ERR(c, s, "source: %s", why);
     return;
   }
   memcpy(out, v, len + 1);

@@ -15,6 +15,7 @@
 #include "csvline.h"
 #include "diag.h"
 #include "inputsize.h"
+#include "text.h"
 #include "turbine.h"
 
 enum col { COL_SPEED, COL_POWER, COL_CT, COL_UNUSED, COL_NONE };
@@ -95,12 +96,15 @@ static int read_meta(struct csv_reader *r, long lineno, char *text,
     return csv_error_at(r, lineno, "metadata '%s': expected once, got a second "
                         "time (first on line %ld)", meta_names[k], seen[k]);
   seen[k] = lineno;
+  char why[96];
+  if ((k == META_NAME || k == META_SOURCE) && text_utf8_problem(value, why, sizeof why))
+    return csv_error_at(r, lineno, "metadata '%s': %s", meta_names[k], why);
   switch ((enum meta_key)k) {
   case META_NAME:
-    snprintf(t->name, sizeof t->name, "%s", value);
+    text_copy(t->name, sizeof t->name, value);
     return 0;
   case META_SOURCE:
-    snprintf(t->source, sizeof t->source, "%s", value);
+    text_copy(t->source, sizeof t->source, value);
     return 0;
   default:
     break;
@@ -215,7 +219,8 @@ static void name_from_path(char *name, size_t size, const char *path)
   base = base ? base + 1 : path;
   dot = strrchr(base, '.');
   len = dot && dot != base ? (int)(dot - base) : (int)strlen(base);
-  snprintf(name, size, "%.*s", len, base);
+  if ((size_t)len < text_copy(name, size, base))
+    name[len] = '\0';
 }
 
 int turbine_read_csv(const char *path, struct turbine *t, struct diag *d)
@@ -319,7 +324,7 @@ int turbine_read_csv(const char *path, struct turbine *t, struct diag *d)
   if (!seen[META_NAME])
     name_from_path(t->name, sizeof t->name, path);
   if (!seen[META_SOURCE])
-    snprintf(t->source, sizeof t->source, "%s", path);
+    text_copy(t->source, sizeof t->source, path);
   for (int i = 0; i < t->n; i++)
     if (t->power_kw[i] > 0.0) {
       t->cut_in_ms = t->speed_ms[i];

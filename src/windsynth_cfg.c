@@ -11,6 +11,7 @@
 
 #include "diag.h"
 #include "inputsize.h"
+#include "text.h"
 
 struct ctx {
   const char *path;
@@ -267,6 +268,7 @@ static void get_source(struct ctx *c, const config_setting_t *root, char *out,
   const config_setting_t *s = config_setting_get_member(root, "source");
   const char *v;
   size_t len;
+  char why[96];
 
   if (!s) {
     err(c, root, "source: expected a string naming where the monthly values come "
@@ -282,6 +284,10 @@ static void get_source(struct ctx *c, const config_setting_t *root, char *out,
   if (len == 0 || len >= size || strpbrk(v, "\r\n")) {
     err(c, s, "source: expected one line of 1 to %zu characters, got %zu%s",
         size - 1, len, strpbrk(v, "\r\n") ? " with a line break" : "");
+    return;
+  }
+  if (text_utf8_problem(v, why, sizeof why)) {
+    err(c, s, "source: %s", why);
     return;
   }
   memcpy(out, v, len + 1);
