@@ -14,9 +14,9 @@
 #include <unistd.h>
 
 #include "cfg_describe.h"
+#include "cfg_file.h"
 #include "diag.h"
 #include "factors.h"
-#include "inputsize.h"
 #include "path.h"
 #include "site_keys.h"
 #include "wind.h"
@@ -1240,16 +1240,10 @@ struct site *site_cfg_read(const char *path, const char *const *sets, int n_sets
 {
   struct ctx c = { path, d, 0, KEY_PLANT_PV, 0 };
   config_t cfg;
-  if (inputsize_check(path, INPUTSIZE_CONFIG_MAX, d) != 0)
+  FILE *fp = cfg_file_open(path, "cannot open site file", d);
+  if (!fp)
     return NULL;
   config_init(&cfg);
-
-  FILE *fp = fopen(path, "r");
-  if (!fp) {
-    diag_errno(d, "cannot open site file", path);
-    config_destroy(&cfg);
-    return NULL;
-  }
   /* config_read() records no file name; keep ours for messages. */
   int ok = config_read(&cfg, fp);
   if (ok != CONFIG_TRUE)
@@ -1287,9 +1281,8 @@ struct site *site_cfg_template(const char *path, struct diag *d)
   config_init(&cfg);
   int ok;
   if (path) {
-    FILE *fp = fopen(path, "r");
+    FILE *fp = cfg_file_open(path, "cannot open template site file", d);
     if (!fp) {
-      diag_errno(d, "cannot open template site file", path);
       config_destroy(&cfg);
       return NULL;
     }
