@@ -1196,8 +1196,14 @@ static struct site *build_site(struct ctx *cp, config_t *cfg)
                           : SITE_DECOMPOSE_ERBS;
   const config_setting_t *out = config_setting_get_member(root, "output");
   const char *dir = get_str(out, "output", "dir");
-  if (*dir)
-    path_resolve(path, dir, site->output_dir, sizeof site->output_dir);
+  char leads[SITE_PATH_MAX];
+  /* A site file from elsewhere decides where its outputs go only within
+   * its own folder; the command line (-o) is the user's. */
+  if (*dir && path_confine(path, dir, site->output_dir, sizeof site->output_dir, leads,
+                           sizeof leads) != 0)
+    ERR(c, config_setting_get_member(out, "dir"), "output.dir: expected a folder below the site "
+        "file's folder (use -o DIR to write elsewhere), got \"%s\"%s%s%s", dir,
+        *leads ? ", which resolves to \"" : "", leads, *leads ? "\"" : "");
 
   build_emissions(c, site, root);
 
