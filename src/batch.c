@@ -12,7 +12,7 @@
 #include <unistd.h>
 
 #include "diag.h"
-#include "inputsize.h"
+#include "infile.h"
 #include "path.h"
 #include "pv.h"
 #include "site_keys.h"
@@ -87,13 +87,8 @@ struct batch_reader *batch_open(const char *path, struct diag *d)
   snprintf(r->path, sizeof r->path, "%s", path);
   csvline_init(&r->line);
   r->cr = (struct csv_reader){ r->path, d, 0 };
-  if (inputsize_check(path, INPUTSIZE_DATA_MAX, d) != 0) {
-    close_reader(r);
-    return NULL;
-  }
-  r->f = fopen(path, "r");
+  r->f = infile_open_as(path, INFILE_DATA_MAX, "cannot open site list", d);
   if (!r->f) {
-    diag_errno(d, "cannot open site list", path);
     close_reader(r);
     return NULL;
   }

@@ -10,8 +10,8 @@
 #include <sys/stat.h>
 
 #include "cfg_describe.h"
+#include "cfg_file.h"
 #include "diag.h"
-#include "inputsize.h"
 #include "path.h"
 #include "text.h"
 
@@ -454,20 +454,9 @@ struct bond_book *bond_cfg_read(const char *path, enum portfolio_method method, 
   }
   copy_str(b->path, sizeof b->path, path);
   b->method = method;
-  if (inputsize_check(path, INPUTSIZE_CONFIG_MAX, d) != 0) {
-    free(b);
-    return NULL;
-  }
-  FILE *fp = fopen(path, "r");
-  if (!fp) {
-    diag_errno(d, "cannot open", path);
-    free(b);
-    return NULL;
-  }
   config_t cfg;
   config_init(&cfg);
-  if (config_read(&cfg, fp) != CONFIG_TRUE) {
-    diag_at(d, path, config_error_line(&cfg), "%s", config_error_text(&cfg));
+  if (cfg_file_read(&cfg, path, d) != 0) {
     c.bad = 1;
     goto done;
   }
@@ -528,7 +517,6 @@ struct bond_book *bond_cfg_read(const char *path, enum portfolio_method method, 
     attribute(&c, b);
 done:
   config_destroy(&cfg);
-  fclose(fp);
   if (c.bad) {
     bond_book_free(b);
     return NULL;

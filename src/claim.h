@@ -3,8 +3,8 @@
  * gce/kWh, t CO2/tce, t CO2/MWh), each compared with a typical range for the
  * technology and country and with a factor preset; likely unit slips
  * (kWh for MWh, t for kt, MW AC for MW DC); the claim against a site's P50.
- * Pure: no I/O. The ranges come from configs/claim-ranges.cfg, read by the
- * command (cli_claim.c). Method and verdict rules: docs/check-claim.md. */
+ * Pure: no I/O. The ranges come from configs/claim-ranges.cfg, read by
+ * claim_ranges_read() (claim_ranges.h). Method and verdict rules: docs/check-claim.md. */
 #ifndef RENEWCALC_CLAIM_H
 #define RENEWCALC_CLAIM_H
 

@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "diag.h"
 #include "outfile.h"
+#include "infile.h"
 #include "plot.h"
 #include "report.h"
 #include "site.h"
@@ -105,7 +106,9 @@ static int parse(int argc, char **argv, struct report_opts *o)
  * loader then reports that). */
 static int is_bond_file(const char *path)
 {
-  FILE *f = fopen(path, "r");
+  struct diag *d = diag_new();
+  FILE *f = d ? infile_open(path, INFILE_CONFIG_MAX, d) : NULL;
+  diag_free(d);
   if (!f)
     return 0;
   char line[512];

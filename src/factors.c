@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cfg_file.h"
 #include "datadir.h"
 #include "diag.h"
 #include "text.h"
@@ -116,26 +117,10 @@ static int valid_name(const char *name)
   return 1;
 }
 
-int factors_load(const char *name, struct emission_factors *ef, struct diag *d,
-                 const char *file, int line)
+/* The preset file at path, opened as fp, into *ef. */
+static int read_preset(FILE *fp, const char *path, const char *name,
+                       struct emission_factors *ef, struct diag *d)
 {
-  if (!valid_name(name)) {
-    diag_at(d, file, line, "emissions.preset: expected a preset name of a-z, 0-9, '-', got '%s'", name);
-    return -1;
-  }
-  char path[1024];
-  snprintf(path, sizeof path, "%s/%s.cfg", datadir_factors(), name);
-  FILE *fp = fopen(path, "r");
-  if (!fp) {
-    char names[32][64];
-    int n = factors_list(names, 32);
-    char known[512] = "";
-    for (int i = 0; i < n; i++)
-      snprintf(known + strlen(known), sizeof known - strlen(known), "%s%s", i ? ", " : "", names[i]);
-    diag_at(d, file, line, "emissions.preset: expected one of %s, got '%s'", n ? known : "(no presets found)",
-            name);
-    return -1;
-  }
   config_t cfg;
   config_init(&cfg);
   int rc = -1;
@@ -170,6 +155,44 @@ int factors_load(const char *name, struct emission_factors *ef, struct diag *d,
    * supply them (site_cfg.c): a preset may know no grid factor. */
 done:
   config_destroy(&cfg);
+  return rc;
+}
+
+int factors_read(const char *path, const char *name, struct emission_factors *ef,
+                 struct diag *d)
+{
+  FILE *fp = cfg_file_open(path, "cannot open", d);
+  if (!fp)
+    return -1;
+  int rc = read_preset(fp, path, name, ef, d);
+  fclose(fp);
+  return rc;
+}
+
+int factors_load(const char *name, struct emission_factors *ef, struct diag *d,
+                 const char *file, int line)
+{
+  if (!valid_name(name)) {
+    diag_at(d, file, line, "emissions.preset: expected a preset name of a-z, 0-9, '-', got '%s'", name);
+    return -1;
+  }
+  char path[1024];
+  snprintf(path, sizeof path, "%s/%s.cfg", datadir_factors(), name);
+  int before = diag_count(d);
+  FILE *fp = cfg_file_open(path, NULL, d);
+  if (!fp) {
+    if (diag_count(d) > before)
+      return -1; /* there, but refused */
+    char names[32][64];
+    int n = factors_list(names, 32);
+    char known[512] = "";
+    for (int i = 0; i < n; i++)
+      snprintf(known + strlen(known), sizeof known - strlen(known), "%s%s", i ? ", " : "", names[i]);
+    diag_at(d, file, line, "emissions.preset: expected one of %s, got '%s'", n ? known : "(no presets found)",
+            name);
+    return -1;
+  }
+  int rc = read_preset(fp, path, name, ef, d);
   fclose(fp);
   return rc;
 }

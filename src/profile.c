@@ -11,8 +11,8 @@
 #include "aggregate.h"
 #include "calendar.h"
 #include "diag.h"
+#include "infile.h"
 #include "irradiance.h"
-#include "inputsize.h"
 
 /* Bytes of a file looked at to detect its format. */
 #define PROFILE_HEAD_BYTES 4096
@@ -229,14 +229,10 @@ struct profile *profile_read(const char *path, struct diag *d)
 {
   char head[PROFILE_HEAD_BYTES + 1];
   size_t n;
-  if (inputsize_check(path, INPUTSIZE_DATA_MAX, d) != 0)
-    return NULL;
-  FILE *f = fopen(path, "rb");
+  FILE *f = infile_open(path, INFILE_DATA_MAX, d);
 
-  if (!f) {
-    diag_errno(d, "cannot open", path);
+  if (!f)
     return NULL;
-  }
   n = fread(head, 1, PROFILE_HEAD_BYTES, f);
   if (ferror(f)) {
     diag_errno(d, "cannot read", path);

@@ -18,6 +18,7 @@
 #include "calendar.h"
 #include "csvline.h"
 #include "diag.h"
+#include "infile.h"
 #include "profile.h"
 
 #define CSV_INITIAL_ROWS 8784
@@ -412,14 +413,12 @@ struct profile *read_csv(const char *path, struct diag *d)
   int nfields, rc;
   long header_line, last_line;
   char off[16];
-  FILE *f = fopen(path, "r");
+  FILE *f = infile_open(path, INFILE_DATA_MAX, d);
 
   memset(&m, 0, sizeof m);
   csvline_init(&c);
-  if (!f) {
-    diag_errno(d, "cannot open", path);
+  if (!f)
     return NULL;
-  }
   /* Comments and metadata up to the header. */
   while ((rc = csvline_read(&c, f)) == 1) {
     if (csvline_is_blank(&c))

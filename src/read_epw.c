@@ -33,6 +33,7 @@
 #include "calendar.h"
 #include "csvline.h"
 #include "diag.h"
+#include "infile.h"
 #include "profile.h"
 
 #define EPW_HEADER_LINES 8
@@ -354,14 +355,12 @@ struct profile *read_epw(const char *path, struct diag *d)
   int nominal, keep_year;
   int64_t t0;
   char off[8], tail[32];
-  FILE *f = fopen(path, "r");
+  FILE *f = infile_open(path, INFILE_DATA_MAX, d);
 
   memset(&s, 0, sizeof s);
   csvline_init(&c);
-  if (!f) {
-    diag_errno(d, "cannot open", path);
+  if (!f)
     return NULL;
-  }
   p = profile_new(EPW_ROWS_LEAP);
   if (!p)
     goto nomem;

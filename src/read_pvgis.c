@@ -37,6 +37,7 @@
 #include "calendar.h"
 #include "csvline.h"
 #include "diag.h"
+#include "infile.h"
 #include "profile.h"
 #include "units.h"
 
@@ -502,15 +503,13 @@ struct profile *read_pvgis(const char *path, struct diag *d)
   struct pvgis_meta m;
   struct pvgis_state s;
   int rc;
-  FILE *f = fopen(path, "r");
+  FILE *f = infile_open(path, INFILE_DATA_MAX, d);
 
   memset(&m, 0, sizeof m);
   memset(&s, 0, sizeof s);
   csvline_init(&c);
-  if (!f) {
-    diag_errno(d, "cannot open", path);
+  if (!f)
     return NULL;
-  }
   p = profile_new(PVGIS_ROWS_LEAP);
   if (!p)
     goto nomem;

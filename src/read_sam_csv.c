@@ -38,6 +38,7 @@
 #include "calendar.h"
 #include "csvline.h"
 #include "diag.h"
+#include "infile.h"
 #include "profile.h"
 
 #define SAM_NOMINAL_YEAR 2023
@@ -526,14 +527,12 @@ struct profile *read_sam_csv(const char *path, struct diag *d)
   int midx[M_COUNT];
   char source[32] = "";
   long want;
-  FILE *f = fopen(path, "r");
+  FILE *f = infile_open(path, INFILE_DATA_MAX, d);
 
   memset(&s, 0, sizeof s);
   csvline_init(&c);
-  if (!f) {
-    diag_errno(d, "cannot open", path);
+  if (!f)
     return NULL;
-  }
   p = profile_new(8784);
   if (!p)
     goto nomem;

@@ -35,6 +35,7 @@
 #include "calendar.h"
 #include "csvline.h"
 #include "diag.h"
+#include "infile.h"
 #include "wind_profile.h"
 
 #define SRW_NOMINAL_YEAR 2023
@@ -590,14 +591,12 @@ struct wind_profile *read_srw(const char *path, struct diag *d)
   struct srw_meta_values m;
   int ncol, days;
   long last_line = 5;
-  FILE *f = fopen(path, "r");
+  FILE *f = infile_open(path, INFILE_DATA_MAX, d);
 
   memset(&m, 0, sizeof m);
   csvline_init(&c);
-  if (!f) {
-    diag_errno(d, "cannot open", path);
+  if (!f)
     return NULL;
-  }
   p = wind_profile_new(SRW_HOURS_LEAP);
   if (!p)
     goto nomem;

@@ -27,6 +27,7 @@
 #include "calendar.h"
 #include "csvline.h"
 #include "diag.h"
+#include "infile.h"
 #include "profile.h"
 
 #define TMY2_ROWS 8760
@@ -327,13 +328,11 @@ struct profile *read_tmy2(const char *path, struct diag *d)
   int leap = 0;
   long rows, last_line = 1, want;
   char off[16];
-  FILE *f = fopen(path, "r");
+  FILE *f = infile_open(path, INFILE_DATA_MAX, d);
 
   csvline_init(&c);
-  if (!f) {
-    diag_errno(d, "cannot open", path);
+  if (!f)
     return NULL;
-  }
   p = profile_new(TMY2_ROWS_LEAP);
   if (!p)
     goto nomem;

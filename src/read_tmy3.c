@@ -31,6 +31,7 @@
 #include "calendar.h"
 #include "csvline.h"
 #include "diag.h"
+#include "infile.h"
 #include "profile.h"
 
 #define TMY3_ROWS 8760
@@ -372,13 +373,11 @@ struct profile *read_tmy3(const char *path, struct diag *d)
   int nfields, leap = 0;
   long rows, last_line = 0, want;
   char off[16];
-  FILE *f = fopen(path, "r");
+  FILE *f = infile_open(path, INFILE_DATA_MAX, d);
 
   csvline_init(&c);
-  if (!f) {
-    diag_errno(d, "cannot open", path);
+  if (!f)
     return NULL;
-  }
   p = profile_new(TMY3_ROWS_LEAP);
   if (!p)
     goto nomem;

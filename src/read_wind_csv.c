@@ -17,6 +17,7 @@
 #include "calendar.h"
 #include "csvline.h"
 #include "diag.h"
+#include "infile.h"
 #include "wind_profile.h"
 
 #define WCSV_INITIAL_ROWS 8784
@@ -473,14 +474,12 @@ struct wind_profile *read_wind_csv(const char *path, struct diag *d)
   int nfields, rc;
   long header_line, last_line;
   unsigned off;
-  FILE *f = fopen(path, "r");
+  FILE *f = infile_open(path, INFILE_DATA_MAX, d);
 
   memset(&m, 0, sizeof m);
   csvline_init(&c);
-  if (!f) {
-    diag_errno(d, "cannot open", path);
+  if (!f)
     return NULL;
-  }
   while ((rc = csvline_read(&c, f)) == 1) {
     if (csvline_is_blank(&c))
       continue;

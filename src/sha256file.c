@@ -4,15 +4,26 @@
 
 #include <nettle/sha2.h>
 
+#include "diag.h"
+#include "infile.h"
 #include "sha256file.h"
 
 int sha256_file(const char *path, char hex[65])
 {
   static const char digits[] = "0123456789abcdef";
   hex[0] = '\0';
-  FILE *f = fopen(path, "rb");
-  if (!f)
+  /* Read as any input, so that a FIFO put in the file's place cannot hang
+   * the report; the reason for a refusal is given by errno alone. */
+  struct diag *d = diag_new();
+  if (!d)
     return -1;
+  FILE *f = infile_open(path, INFILE_DATA_MAX, d);
+  int why = !f && diag_system_errors(d) == 0 ? EINVAL : errno;
+  diag_free(d);
+  if (!f) {
+    errno = why;
+    return -1;
+  }
   struct sha256_ctx ctx;
   sha256_init(&ctx);
   unsigned char buf[65536];

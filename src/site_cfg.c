@@ -14,9 +14,9 @@
 #include <unistd.h>
 
 #include "cfg_describe.h"
+#include "cfg_file.h"
 #include "diag.h"
 #include "factors.h"
-#include "inputsize.h"
 #include "path.h"
 #include "site_keys.h"
 #include "text.h"
@@ -1211,8 +1211,14 @@ static struct site *build_site(struct ctx *cp, config_t *cfg)
                           : SITE_DECOMPOSE_ERBS;
   const config_setting_t *out = config_setting_get_member(root, "output");
   const char *dir = get_str(out, "output", "dir");
-  if (*dir)
-    path_resolve(path, dir, site->output_dir, sizeof site->output_dir);
+  char leads[SITE_PATH_MAX];
+  /* A site file from elsewhere decides where its outputs go only within
+   * its own folder; the command line (-o) is the user's. */
+  if (*dir && path_confine(path, dir, site->output_dir, sizeof site->output_dir, leads,
+                           sizeof leads) != 0)
+    ERR(c, config_setting_get_member(out, "dir"), "output.dir: expected a folder below the site "
+        "file's folder (use -o DIR to write elsewhere), got \"%s\"%s%s%s", dir,
+        *leads ? ", which resolves to \"" : "", leads, *leads ? "\"" : "");
 
   build_emissions(c, site, root);
 
@@ -1255,16 +1261,10 @@ struct site *site_cfg_read(const char *path, const char *const *sets, int n_sets
 {
   struct ctx c = { path, d, 0, KEY_PLANT_PV, 0 };
   config_t cfg;
-  if (inputsize_check(path, INPUTSIZE_CONFIG_MAX, d) != 0)
+  FILE *fp = cfg_file_open(path, "cannot open site file", d);
+  if (!fp)
     return NULL;
   config_init(&cfg);
-
-  FILE *fp = fopen(path, "r");
-  if (!fp) {
-    diag_errno(d, "cannot open site file", path);
-    config_destroy(&cfg);
-    return NULL;
-  }
   /* config_read() records no file name; keep ours for messages. */
   int ok = config_read(&cfg, fp);
   if (ok != CONFIG_TRUE)
@@ -1302,9 +1302,8 @@ struct site *site_cfg_template(const char *path, struct diag *d)
   config_init(&cfg);
   int ok;
   if (path) {
-    FILE *fp = fopen(path, "r");
+    FILE *fp = cfg_file_open(path, "cannot open template site file", d);
     if (!fp) {
-      diag_errno(d, "cannot open template site file", path);
       config_destroy(&cfg);
       return NULL;
     }

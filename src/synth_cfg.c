@@ -8,8 +8,8 @@
 
 #include <libconfig.h>
 
+#include "cfg_file.h"
 #include "diag.h"
-#include "inputsize.h"
 #include "text.h"
 
 struct ctx {
@@ -227,19 +227,8 @@ int synth_cfg_read(const char *path, struct synth_spec *spec, struct diag *d)
     spec->linke[m] = 3.0;
   }
 
-  if (inputsize_check(path, INPUTSIZE_CONFIG_MAX, d) != 0)
-    return -1;
-  FILE *fp = fopen(path, "r");
-  if (!fp) {
-    diag_errno(d, "cannot open", path);
-    return -1;
-  }
   config_init(&cfg);
-  /* config_read() records no file name; messages use ours. */
-  int ok = config_read(&cfg, fp);
-  fclose(fp);
-  if (ok != CONFIG_TRUE) {
-    diag_at(d, path, config_error_line(&cfg), "%s", config_error_text(&cfg));
+  if (cfg_file_read(&cfg, path, d) != 0) {
     config_destroy(&cfg);
     return -1;
   }

@@ -14,7 +14,7 @@
 
 #include "csvline.h"
 #include "diag.h"
-#include "inputsize.h"
+#include "infile.h"
 #include "text.h"
 #include "turbine.h"
 
@@ -231,18 +231,14 @@ int turbine_read_csv(const char *path, struct turbine *t, struct diag *d)
   long seen[META_COUNT] = {0};
   long header_line, last_line;
   int nfields, rc;
-  if (inputsize_check(path, INPUTSIZE_DATA_MAX, d) != 0)
-    return -1;
-  FILE *f = fopen(path, "r");
+  FILE *f = infile_open(path, INFILE_DATA_MAX, d);
 
   memset(t, 0, sizeof *t);
   for (int i = 0; i < TURBINE_CURVE_MAX; i++)
     t->ct[i] = NAN;
   csvline_init(&c);
-  if (!f) {
-    diag_errno(d, "cannot open", path);
+  if (!f)
     return -1;
-  }
   while ((rc = csvline_read(&c, f)) == 1) {
     if (csvline_is_blank(&c))
       continue;

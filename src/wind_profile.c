@@ -15,7 +15,7 @@
 #include <string.h>
 
 #include "diag.h"
-#include "inputsize.h"
+#include "infile.h"
 
 /* Bytes of a file looked at to detect its format. */
 #define WIND_HEAD_BYTES 4096
@@ -231,14 +231,10 @@ struct wind_profile *wind_profile_read(const char *path, struct diag *d)
 {
   char head[WIND_HEAD_BYTES + 1];
   size_t n;
-  if (inputsize_check(path, INPUTSIZE_DATA_MAX, d) != 0)
-    return NULL;
-  FILE *f = fopen(path, "rb");
+  FILE *f = infile_open(path, INFILE_DATA_MAX, d);
 
-  if (!f) {
-    diag_errno(d, "cannot open", path);
+  if (!f)
     return NULL;
-  }
   n = fread(head, 1, WIND_HEAD_BYTES, f);
   if (ferror(f)) {
     diag_errno(d, "cannot read", path);

@@ -9,8 +9,8 @@
 
 #include <libconfig.h>
 
+#include "cfg_file.h"
 #include "diag.h"
-#include "inputsize.h"
 #include "text.h"
 
 struct ctx {
@@ -320,8 +320,6 @@ int windsynth_cfg_read(const char *path, struct windsynth_spec *spec, struct dia
   const config_setting_t *root;
   long long year = 2023, seed = 1;
   config_t cfg;
-  FILE *fp;
-  int ok;
 
   memset(spec, 0, sizeof *spec);
   spec->year = 2023;
@@ -342,19 +340,8 @@ int windsynth_cfg_read(const char *path, struct windsynth_spec *spec, struct dia
     spec->temp_range_c[m] = 8.0;
   }
 
-  if (inputsize_check(path, INPUTSIZE_CONFIG_MAX, d) != 0)
-    return -1;
-  fp = fopen(path, "r");
-  if (!fp) {
-    diag_errno(d, "cannot open", path);
-    return -1;
-  }
   config_init(&cfg);
-  /* config_read() records no file name; messages use ours. */
-  ok = config_read(&cfg, fp);
-  fclose(fp);
-  if (ok != CONFIG_TRUE) {
-    diag_at(d, path, config_error_line(&cfg), "%s", config_error_text(&cfg));
+  if (cfg_file_read(&cfg, path, d) != 0) {
     config_destroy(&cfg);
     return -1;
   }
