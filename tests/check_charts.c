@@ -171,6 +171,8 @@ static void run_end(struct run *u)
     }
   snprintf(path, sizeof path, "%s/style.gp", u->dir);
   unlink(path);
+  snprintf(path, sizeof path, "%s/renewcalc.sha256", u->dir);
+  unlink(path);
   ck_assert_int_eq(rmdir(u->dir), 0);
   sim_free(u->r);
   site_free(u->site);
