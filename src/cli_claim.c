@@ -17,6 +17,7 @@
 #include "config.h"
 #include "datadir.h"
 #include "diag.h"
+#include "outstream.h"
 #include "factors.h"
 #include "profile.h"
 #include "sim.h"
@@ -30,6 +31,7 @@ static const char claim_usage[] =
   "                             [--technology pv|wind|biomass] [--capacity-basis ac|dc]\n"
   "                             [--country CODE] [--mounting fixed|tracker] [--factors NAME]\n"
   "                             [--site SITE.cfg] [--ranges FILE] [--format text|json]\n"
+  "                             [-o FILE|-]\n"
   "  --capacity-mw N          installed capacity [MW]\n"
   "  --generation-gwh N       annual generation [GWh]; or --generation-mwh N, --generation-kwh N\n"
   "  --coal-t N               standard coal saved a year [t, tce]\n"
@@ -41,6 +43,8 @@ static const char claim_usage[] =
   "  --factors NAME           factor preset to compare with (default: the site's, else cn-coal)\n"
   "  --site SITE.cfg          also model the site and compare the generation with its P50/P90\n"
   "  --ranges FILE            typical ranges (default: claim-ranges.cfg beside the factor presets)\n"
+  "  -o FILE                  write the check to FILE, complete or not at all (- or none:\n"
+  "                           standard output)\n"
   "any subset of the four figures may be given; each implied figure needs two of them\n"
   "exit status: 0 the check ran (whatever the verdicts), 1 runtime failure, 2 bad input\n";
 
@@ -54,6 +58,7 @@ struct claim_opts {
   const char *factors;
   const char *site;
   const char *ranges;
+  const char *out; /* -o FILE, or NULL for standard output */
   int json;
 };
 
@@ -94,6 +99,7 @@ static int parse(int argc, char **argv, struct claim_opts *o)
     { "site", required_argument, NULL, O_SITE },
     { "ranges", required_argument, NULL, O_RANGES },
     { "format", required_argument, NULL, O_FORMAT },
+    { "output", required_argument, NULL, 'o' },
     { "help", no_argument, NULL, 'h' },
     { NULL, 0, NULL, 0 },
   };
@@ -104,9 +110,12 @@ static int parse(int argc, char **argv, struct claim_opts *o)
   opterr = 0;
   int c, idx;
   double v;
-  while ((c = getopt_long(argc, argv, ":h", longopts, &idx)) != -1) {
+  while ((c = getopt_long(argc, argv, ":ho:", longopts, &idx)) != -1) {
     const char *name = c >= O_CAP ? longopts[idx].name : "";
     switch (c) {
+    case 'o':
+      o->out = optarg;
+      break;
     case O_CAP:
       if (parse_positive(name, optarg, &o->in.capacity_mw) != 0)
         return -1;
@@ -802,11 +811,20 @@ int cli_check_claim(int argc, char **argv)
     ef = s.site->factors;
   }
   claim_check(&o.in, rg, &ef, res);
-  int wrote = o.json ? print_json(stdout, &o, res, rg, &ef, &s)
-                     : (print_text(stdout, &o, res, rg, &ef, &s), 0);
-  if (fflush(stdout) != 0 || wrote != 0) {
-    diag_errno(d, "cannot write to", "standard output");
+  int why;
+  struct outstream *out = outstream_open(o.out ? o.out : "-", &why, d);
+  if (!out) {
+    rc = cli_exit_of(why);
+    goto done;
+  }
+  FILE *f = outstream_file(out);
+  int wrote = o.json ? print_json(f, &o, res, rg, &ef, &s) : (print_text(f, &o, res, rg, &ef, &s), 0);
+  if (wrote != 0) {
+    diag_errno(d, "cannot write", o.out ? o.out : "standard output");
+    outstream_abort(out);
     rc = EXIT_RUNTIME;
+  } else {
+    rc = cli_exit_of(outstream_commit(out));
   }
 done:
   if (d)

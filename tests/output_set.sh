@@ -242,8 +242,10 @@ code=$?
   ok "batch L.csv -o L.csv: exit 2, the list intact" || fail "batch over its list: exit $code, $(cat "$tmp/err")"
 
 # ---- single streams: "-", FIFOs and devices --------------------------------------
+# In a folder of its own, so that a file called "-" would show.
+mkdir "$tmp/cwd" && cd "$tmp/cwd" || exit 1
 "$RENEWCALC" batch "$tmp/list.csv" --no-progress -o - >"$tmp/stdout.csv" 2>"$tmp/err"
-[ ! -e ./- ] && [ ! -e "$tmp/-" ] && grep -q '^1,' "$tmp/stdout.csv" &&
+[ ! -e ./- ] && grep -q '^1,' "$tmp/stdout.csv" &&
   ok "batch -o -: the table on standard output" || fail "batch -o -: $(cat "$tmp/err")"
 mkfifo "$tmp/fifo"
 timeout 20 cat "$tmp/fifo" >"$tmp/from-fifo" &
@@ -260,5 +262,17 @@ wait "$reader"
 "$RENEWCALC" run "$site" -o - --format json >"$tmp/run.json" 2>"$tmp/err"
 [ "$?" -eq 0 ] && [ ! -e ./- ] && grep -q '"annual_generation_mwh"' "$tmp/run.json" &&
   ok "run -o - --format json: standard output, no folder" || fail "run -o -: $(cat "$tmp/err")"
+
+"$RENEWCALC" check-claim --capacity-mw 1000 --generation-gwh 1700 -o - >"$tmp/claim.txt" 2>"$tmp/err" &&
+  "$RENEWCALC" check-claim --capacity-mw 1000 --generation-gwh 1700 -o "$tmp/claim-file.txt" \
+    >/dev/null 2>>"$tmp/err" && [ ! -e ./- ] && cmp -s "$tmp/claim.txt" "$tmp/claim-file.txt" &&
+  ok "check-claim -o - and -o FILE: the same check" || fail "check-claim -o: $(cat "$tmp/err")"
+cp "$top_srcdir/configs/claim-ranges.cfg" "$tmp/ranges.cfg"
+"$RENEWCALC" check-claim --capacity-mw 1000 --generation-gwh 1700 --ranges "$tmp/ranges.cfg" \
+  -o "$tmp/ranges.cfg" >/dev/null 2>"$tmp/err"
+code=$?
+[ "$code" -eq 2 ] && cmp -s "$tmp/ranges.cfg" "$top_srcdir/configs/claim-ranges.cfg" &&
+  ok "check-claim -o onto its --ranges file: exit 2, the file intact" ||
+  fail "check-claim over its ranges: exit $code, $(cat "$tmp/err")"
 
 finish
