@@ -2,7 +2,6 @@
 #define _GNU_SOURCE /* O_NOFOLLOW, O_DIRECTORY, O_CLOEXEC, flock */
 #include "outfile.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -164,29 +163,10 @@ static void recover(int dirfd)
   free(j);
 }
 
-/* Under the folder's lock: removes staging folders whose run is gone (no
- * process holds their flock). */
-static void sweep_stale(int dirfd)
+static int match_stage(const char *name, const void *unused)
 {
-  int fd = dup(dirfd);
-  DIR *dd = fd >= 0 ? fdopendir(fd) : NULL;
-  if (!dd) {
-    if (fd >= 0)
-      close(fd);
-    return;
-  }
-  struct dirent *e;
-  while ((e = readdir(dd))) {
-    if (!is_stage_name(e->d_name))
-      continue;
-    int sfd = openat(dirfd, e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-    if (sfd < 0)
-      continue;
-    if (flock(sfd, LOCK_EX | LOCK_NB) == 0)
-      outtarget_remove_tree(dirfd, e->d_name);
-    close(sfd);
-  }
-  closedir(dd);
+  (void)unused;
+  return is_stage_name(name);
 }
 
 struct outset *outset_new(const char *dir, struct diag *d)
@@ -219,7 +199,8 @@ struct outset *outset_new(const char *dir, struct diag *d)
     return NULL;
   }
   recover(o->dirfd);
-  sweep_stale(o->dirfd);
+  /* under the folder's lock: staging folders whose run is gone */
+  outtarget_sweep(o->dirfd, match_stage, NULL);
   int bad = mkdtemp(o->stage) == NULL;
   if (!bad) {
     o->stage_base = o->stage + len2 - (int)(sizeof STAGE_PREFIX - 1) - 6;

@@ -2,7 +2,6 @@
 #define _GNU_SOURCE /* O_NOFOLLOW, O_CLOEXEC, flock, mkostemp */
 #include "outstream.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -42,35 +41,12 @@ static int split(const char *path, char *dir, size_t n, char *name)
 }
 
 /* 1 if entry is a temporary file of the target name ("." NAME TMP_TAG XXXXXX). */
-static int is_tmp_of(const char *entry, const char *name)
+static int is_tmp_of(const char *entry, const void *target)
 {
+  const char *name = target;
   size_t n = strlen(name), t = sizeof TMP_TAG - 1;
   return entry[0] == '.' && strncmp(entry + 1, name, n) == 0 &&
          strncmp(entry + 1 + n, TMP_TAG, t) == 0 && strlen(entry + 1 + n + t) == 6;
-}
-
-/* Removes temporary files of name that no live run holds. */
-static void sweep_stale(int dirfd, const char *name)
-{
-  int fd = dup(dirfd);
-  DIR *dd = fd >= 0 ? fdopendir(fd) : NULL;
-  if (!dd) {
-    if (fd >= 0)
-      close(fd);
-    return;
-  }
-  struct dirent *e;
-  while ((e = readdir(dd))) {
-    if (!is_tmp_of(e->d_name, name))
-      continue;
-    int t = openat(dirfd, e->d_name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-    struct stat st;
-    if (t >= 0 && fstat(t, &st) == 0 && S_ISREG(st.st_mode) && flock(t, LOCK_EX | LOCK_NB) == 0)
-      unlinkat(dirfd, e->d_name, 0);
-    if (t >= 0)
-      close(t);
-  }
-  closedir(dd);
 }
 
 /* Opens a device or FIFO in place; 1 if path is one (then s->f is set or
@@ -132,7 +108,7 @@ struct outstream *outstream_open(const char *path, int *why, struct diag *d)
     free(s);
     return NULL;
   }
-  sweep_stale(s->dirfd, s->name);
+  outtarget_sweep(s->dirfd, is_tmp_of, s->name); /* what killed runs left */
   char tmp[STREAM_PATH_MAX + 300];
   snprintf(s->tmp, sizeof s->tmp, ".%s%sXXXXXX", s->name, TMP_TAG);
   snprintf(tmp, sizeof tmp, "%s/%s", dir, s->tmp);

@@ -1,10 +1,12 @@
 /* Checks on output names; see outtarget.h. */
+#define _GNU_SOURCE /* O_NOFOLLOW, O_DIRECTORY, O_CLOEXEC, flock */
 #include "outtarget.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -98,4 +100,31 @@ int outtarget_remove_tree(int dirfd, const char *name)
   if (empty_folder(fd, 1) != 0)
     return -1;
   return unlinkat(dirfd, name, AT_REMOVEDIR);
+}
+
+void outtarget_sweep(int dirfd, int (*match)(const char *name, const void *arg), const void *arg)
+{
+  int fd = dup(dirfd);
+  DIR *dd = fd >= 0 ? fdopendir(fd) : NULL;
+  if (!dd) {
+    if (fd >= 0)
+      close(fd);
+    return;
+  }
+  struct dirent *e;
+  while ((e = readdir(dd))) {
+    if (!match(e->d_name, arg))
+      continue;
+    int t = openat(dirfd, e->d_name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    struct stat st;
+    if (t >= 0 && fstat(t, &st) == 0 && flock(t, LOCK_EX | LOCK_NB) == 0) {
+      if (S_ISDIR(st.st_mode))
+        outtarget_remove_tree(dirfd, e->d_name);
+      else if (S_ISREG(st.st_mode))
+        unlinkat(dirfd, e->d_name, 0);
+    }
+    if (t >= 0)
+      close(t);
+  }
+  closedir(dd);
 }

@@ -28,4 +28,11 @@ int outtarget_name_ok(const char *name);
  * of sub-folders deep, without following links. 0 or -1 (errno). */
 int outtarget_remove_tree(int dirfd, const char *name);
 
+/* Removes the entries of the folder dirfd for which match(name, arg) is 1
+ * and on which no live process holds a flock: what killed runs left (a
+ * staging folder with its files, a temporary file). Links and other kinds
+ * of file are left alone. */
+void outtarget_sweep(int dirfd, int (*match)(const char *name, const void *arg),
+                     const void *arg);
+
 #endif

@@ -95,8 +95,7 @@ static int cmp_str(const void *a, const void *b)
   return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* The chart scripts of the set (NAME.gp but style.gp), sorted. */
-static int chart_scripts(const struct outset *o, const char **names, int max)
+int plot_chart_scripts(const struct outset *o, const char **names, int max)
 {
   int n = 0;
   for (int i = 0; i < outset_count(o) && n < max; i++) {
@@ -150,7 +149,7 @@ int plot_render_set(struct outset *o, const char *fmt, const char *size, struct 
   for (int i = 0; i < outset_count(o); i++)
     if (outset_finish(o, outset_name(o, i)) != 0)
       return -1;
-  int n = chart_scripts(o, scripts, MAX);
+  int n = plot_chart_scripts(o, scripts, MAX);
   if (n == 0) {
     diag_msg(d, "no chart scripts (*.gp) in '%s'", outset_dir(o));
     return -1;

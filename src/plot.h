@@ -29,6 +29,10 @@ int plot_render_set(struct outset *o, const char *fmt, const char *size, struct 
 int plot_render_folder(const char *dir, const char *fmt, const char *size, int allow_edited,
                        struct diag *d);
 
+/* The chart scripts of the set o (NAME.gp but style.gp), sorted: at most
+ * max names (the set's own strings) in names; how many. */
+int plot_chart_scripts(const struct outset *o, const char **names, int max);
+
 /* 1 if fmt is a format plot_render_set() knows. */
 int plot_format_ok(const char *fmt);
 

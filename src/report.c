@@ -1,7 +1,6 @@
 /* The hand-over report; see report.h. One writer for both documents: each
  * section is emitted through a small "doc" that knows whether it writes
  * Markdown or HTML, so that the two always hold the same content. */
-#include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -14,6 +13,7 @@
 #include "diag.h"
 #include "out.h"
 #include "outfile.h"
+#include "plot.h"
 #include "profile.h"
 #include "report.h"
 #include "sha256file.h"
@@ -306,24 +306,6 @@ static void chart_caption(const char *dir, const char *gp, char *buf, size_t n)
   fclose(f);
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-  return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-/* Chart scripts NAME.gp of the set (not style.gp), sorted; how many. */
-static int chart_names(const struct outset *o, const char *names[MAX_CHARTS])
-{
-  int n = 0;
-  for (int i = 0; i < outset_count(o) && n < MAX_CHARTS; i++) {
-    const char *s = outset_name(o, i);
-    size_t len = strlen(s);
-    if (len > 3 && strcmp(s + len - 3, ".gp") == 0 && strcmp(s, "style.gp") != 0)
-      names[n++] = s;
-  }
-  qsort(names, (size_t)n, sizeof names[0], cmp_str);
-  return n;
-}
 
 struct input {
   const char *role;
@@ -563,7 +545,7 @@ static int section_charts(struct doc *d, const struct outset *o, const char *fmt
 {
   heading(d, 2, "Charts");
   const char *names[MAX_CHARTS];
-  int n = chart_names(o, names);
+  int n = plot_chart_scripts(o, names, MAX_CHARTS);
   const char *stage = outset_stage(o);
   int bad = 0, shown = 0;
   for (int i = 0; i < n; i++) {
