@@ -82,8 +82,10 @@ void infile_forget_all(void)
 
 /* ---- opening ---------------------------------------------------------------- */
 
-static const char *kind_of(mode_t mode)
+const char *infile_kind(mode_t mode)
 {
+  if (S_ISLNK(mode))
+    return "a symbolic link";
   if (S_ISDIR(mode))
     return "a directory";
   if (S_ISFIFO(mode))
@@ -101,7 +103,7 @@ static const char *kind_of(mode_t mode)
 static int check(const char *path, const struct stat *st, long long max, struct diag *d)
 {
   if (!S_ISREG(st->st_mode)) {
-    diag_at(d, path, 0, "expected a regular file, got %s", kind_of(st->st_mode));
+    diag_at(d, path, 0, "expected a regular file, got %s", infile_kind(st->st_mode));
     return -1;
   }
   if ((long long)st->st_size <= max)

@@ -54,4 +54,8 @@ int infile_was_read(dev_t dev, ino_t ino);
  * independent jobs in turn). */
 void infile_forget_all(void);
 
+/* What a file that is not a regular one is, for messages: "a directory",
+ * "a FIFO", "a symbolic link", ... */
+const char *infile_kind(mode_t mode);
+
 #endif

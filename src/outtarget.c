@@ -13,21 +13,6 @@
 #include "diag.h"
 #include "infile.h"
 
-static const char *kind_of(mode_t m)
-{
-  if (S_ISLNK(m))
-    return "a symbolic link";
-  if (S_ISDIR(m))
-    return "a folder";
-  if (S_ISFIFO(m))
-    return "a FIFO";
-  if (S_ISCHR(m) || S_ISBLK(m))
-    return "a device";
-  if (S_ISSOCK(m))
-    return "a socket";
-  return "not a regular file";
-}
-
 int outtarget_check(int dirfd, const char *name, const char *shown, struct diag *d)
 {
   struct stat st;
@@ -39,7 +24,7 @@ int outtarget_check(int dirfd, const char *name, const char *shown, struct diag 
   }
   if (!S_ISREG(st.st_mode)) {
     diag_at(d, shown, 0, "expected a regular file that renewcalc may replace, got %s; "
-            "nothing written", kind_of(st.st_mode));
+            "nothing written", infile_kind(st.st_mode));
     return OUTTARGET_FAIL;
   }
   if (infile_was_read(st.st_dev, st.st_ino)) {
