@@ -11,6 +11,7 @@
 #include "diag.h"
 #include "out.h"
 #include "outfile.h"
+#include "outstream.h"
 #include "plot.h"
 #include "profile.h"
 #include "sim.h"
@@ -34,6 +35,7 @@ static void on_signal(int sig)
   const char *msg = sig == SIGINT ? msg_int : sig == SIGTERM ? msg_term : msg_hup;
   size_t len = sig == SIGINT ? sizeof msg_int : sig == SIGTERM ? sizeof msg_term : sizeof msg_hup;
   outset_cleanup_on_signal();
+  outstream_cleanup_on_signal();
   ssize_t w = write(STDERR_FILENO, msg, len - 1);
   (void)w;
   _exit(EXIT_RUNTIME);

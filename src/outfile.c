@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -513,13 +514,13 @@ int outset_commit(struct outset *o)
     }
     sigset_t all, saved;
     sigfillset(&all);
-    sigprocmask(SIG_BLOCK, &all, &saved);
+    pthread_sigmask(SIG_BLOCK, &all, &saved);
     if (swap_in(o, j) != 0) {
       diag_errno(o->d, "cannot move the outputs into", o->dir);
       rc = OUTTARGET_FAIL;
     }
     live = NULL;
-    sigprocmask(SIG_SETMASK, &saved, NULL);
+    pthread_sigmask(SIG_SETMASK, &saved, NULL);
   } else if (rc == OUTTARGET_INPUT) {
     o->refused_input = 1;
   }

@@ -15,6 +15,9 @@
 #define STREAM_PATH_MAX 1200
 #define TMP_TAG ".renewcalc-"
 
+/* The live temporary file, for the signal handler (one stream at a time). */
+static struct outstream *volatile live;
+
 struct outstream {
   FILE *f;
   int is_stdout, direct;      /* standard output; a device or FIFO written in place */
@@ -135,6 +138,7 @@ struct outstream *outstream_open(const char *path, int *why, struct diag *d)
     free(s);
     return NULL;
   }
+  live = s;
   return s;
 }
 
@@ -147,6 +151,8 @@ void outstream_abort(struct outstream *s)
 {
   if (!s)
     return;
+  if (live == s)
+    live = NULL;
   if (!s->is_stdout) {
     fclose(s->f);
     if (!s->direct)
@@ -159,6 +165,8 @@ void outstream_abort(struct outstream *s)
 
 int outstream_commit(struct outstream *s)
 {
+  if (live == s)
+    live = NULL;
   int err = fflush(s->f) != 0 || ferror(s->f);
   int rc = OUTTARGET_OK;
   if (s->is_stdout) {
@@ -193,4 +201,11 @@ int outstream_commit(struct outstream *s)
   close(s->dirfd);
   free(s);
   return rc;
+}
+
+void outstream_cleanup_on_signal(void)
+{
+  struct outstream *s = live;
+  if (s && !s->is_stdout && !s->direct)
+    unlinkat(s->dirfd, s->tmp, 0);
 }

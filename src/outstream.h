@@ -31,4 +31,8 @@ int outstream_commit(struct outstream *s);
 /* Removes the temporary file and frees s (NULL does nothing). */
 void outstream_abort(struct outstream *s);
 
+/* Removes the live temporary file; safe in a signal handler (uses only
+ * unlinkat). */
+void outstream_cleanup_on_signal(void);
+
 #endif

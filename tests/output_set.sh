@@ -166,6 +166,20 @@ head -n 3 "$tmp/long.csv" >"$tmp/short.csv"
   ok "SIGKILL during batch: the next batch to that file removed the leftover" ||
   fail "batch leftovers: $(ls -A "$out" | grep '^\.' | tr '\n' ' ')"
 
+# SIGTERM during a batch: its temporary file goes at once, the earlier
+# file stays.
+cp "$out/b.csv" "$tmp/b.before"
+"$RENEWCALC" batch "$tmp/long.csv" -j 1 --no-progress -o "$out/b.csv" >/dev/null 2>&1 &
+pid=$!
+waited=0
+while [ "$waited" -lt 300 ] && ! ls -A "$out" | grep -q '^\.b\.csv'; do sleep 0.1; waited=$((waited + 1)); done
+kill -TERM "$pid"
+wait "$pid"
+code=$?
+[ "$code" -eq 1 ] && [ -z "$(ls -A "$out" | grep '^\.b\.csv')" ] && cmp -s "$out/b.csv" "$tmp/b.before" &&
+  ok "SIGTERM during batch: exit 1, no temporary file, the earlier file intact" ||
+  fail "SIGTERM during batch: exit $code, $(ls -A "$out" | grep '^\.' | tr '\n' ' ')"
+
 # A commit cut short by SIGKILL (its journal still there, the earlier set
 # half moved aside) is rolled back by the next run into the folder, even
 # one that then fails.
