@@ -51,7 +51,8 @@ int outset_adopt(struct outset *o, const char *name);
 int outset_finish(struct outset *o, const char *name);
 
 /* The staging folder (where the files are being written), the target
- * folder, the number of files and the i-th file's name. */
+ * folder, the number of files and the i-th file's name (valid as long as
+ * the set, whatever files join it). */
 const char *outset_stage(const struct outset *o);
 const char *outset_dir(const struct outset *o);
 int outset_count(const struct outset *o);

@@ -163,12 +163,8 @@ int plot_render_set(struct outset *o, const char *fmt, const char *size, struct 
   }
   unlink(errpath);
   int bad = 0;
-  /* The scripts' names change as images join the set: copy them first. */
-  char names[MAX][256];
-  for (int i = 0; i < n; i++)
-    snprintf(names[i], sizeof names[i], "%s", scripts[i]);
   for (int i = 0; i < n && !bad; i++)
-    bad = render_one(o, names[i], fmt, size, errfd, d) != 0;
+    bad = render_one(o, scripts[i], fmt, size, errfd, d) != 0;
   close(errfd);
   return bad ? -1 : n;
 }
