@@ -52,12 +52,16 @@ static int is_tmp_of(const char *entry, const void *target)
          strncmp(entry + 1 + n, TMP_TAG, t) == 0 && strlen(entry + 1 + n + t) == 6;
 }
 
-/* Opens a device or FIFO in place; 1 if path is one (then s->f is set or
- * a message is in d), 0 otherwise. */
+/* Opens a device, a FIFO or a file under /dev or /proc in place; 1 if
+ * path is one (then s->f is set or a message is in d), 0 otherwise. */
 static int open_direct(struct outstream *s)
 {
   struct stat st;
-  if (stat(s->path, &st) != 0 || !(S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode)))
+  /* /dev/stdout and /dev/fd/N lead, through links, to whatever the shell
+   * redirected (a terminal, a pipe, a file): those are written as they are. */
+  int special = strncmp(s->path, "/dev/", 5) == 0 || strncmp(s->path, "/proc/", 6) == 0;
+  if (stat(s->path, &st) != 0 || S_ISDIR(st.st_mode) ||
+      !(special || S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode)))
     return 0;
   int fd = open(s->path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
   s->f = fd >= 0 ? fdopen(fd, "w") : NULL;

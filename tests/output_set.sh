@@ -273,6 +273,12 @@ wait "$reader"
 "$RENEWCALC" batch "$tmp/list.csv" --no-progress -o /dev/null >/dev/null 2>"$tmp/err"
 [ "$?" -eq 0 ] && [ -c /dev/null ] && ok "batch -o /dev/null: the device written, not replaced" ||
   fail "batch -o /dev/null: $(cat "$tmp/err")"
+if [ -L /dev/stdout ]; then
+  "$RENEWCALC" batch "$tmp/list.csv" --no-progress -o /dev/stdout >"$tmp/devstdout.csv" 2>"$tmp/err"
+  [ "$?" -eq 0 ] && [ -L /dev/stdout ] && cmp -s "$tmp/devstdout.csv" "$tmp/stdout.csv" &&
+    ok "batch -o /dev/stdout: written through, the link left as it is" ||
+    fail "batch -o /dev/stdout: $(cat "$tmp/err")"
+fi
 "$RENEWCALC" run "$site" -o - --format json >"$tmp/run.json" 2>"$tmp/err"
 [ "$?" -eq 0 ] && [ ! -e ./- ] && grep -q '"annual_generation_mwh"' "$tmp/run.json" &&
   ok "run -o - --format json: standard output, no folder" || fail "run -o -: $(cat "$tmp/err")"
