@@ -13,11 +13,14 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "infile.h"
 #include "sha256file.h"
 
 #define OUTSET_MAX_FILES 96
 #define OUT_PATH_MAX 1200
 #define OLD_MAX 256
+/* The largest file a set may hold: checked when files are hashed. */
+#define OUT_FILE_MAX ((long long)1 << 40)
 
 #define JOURNAL_NAME ".renewcalc-commit"
 #define STAGE_PREFIX ".renewcalc-new-"
@@ -33,6 +36,7 @@ struct outset {
   int n;
   FILE *f[OUTSET_MAX_FILES];
   char name[OUTSET_MAX_FILES][256];
+  char hex[OUTSET_MAX_FILES + 1][65]; /* SHA-256 of each, and of the list, at commit */
 };
 
 /* The live set, for the signal handler (renewcalc writes one set at a time). */
@@ -85,28 +89,66 @@ static int is_stage_name(const char *name)
          strchr(name, '/') == NULL;
 }
 
-/* Names as a list of lines "KIND NAME" read from a journal. */
+static int is_hex64(const char *s)
+{
+  int n = 0;
+  while (n < 64 && ((s[n] >= '0' && s[n] <= '9') || (s[n] >= 'a' && s[n] <= 'f')))
+    n++;
+  return n == 64;
+}
+
+int outset_name_ok(const char *name)
+{
+  size_t n = strlen(name);
+  if (n == 0 || n > 255 || name[0] == '.')
+    return 0;
+  for (const char *p = name; *p; p++)
+    if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+          *p == '.' || *p == '_' || *p == '-'))
+      return 0;
+  return 1;
+}
+
+/* What a commit moves: the new files (with the SHA-256 each had when it
+ * was written) and the earlier ones set aside. */
 struct journal {
   char stage[64];
   int n_new, n_old;
   char new_name[OUTSET_MAX_FILES + 1][256];
+  char new_hex[OUTSET_MAX_FILES + 1][65];
   char old_name[OLD_MAX][256];
 };
 
-/* Undoes a commit: new files moved in go back out (removed), earlier ones
- * moved aside come back. Every step is idempotent, so a recovery cut short
- * is finished by the next. */
+/* 1 if the regular file name in dirfd has the SHA-256 hex. */
+static int same_content(int dirfd, const char *name, const char *hex)
+{
+  char got[65];
+  return sha256_at(dirfd, name, OUT_FILE_MAX, got) == 0 && strcmp(got, hex) == 0;
+}
+
+/* Undoes a commit: new files moved in go back to the staging folder (to be
+ * removed with it), earlier ones set aside come back. Every step is
+ * idempotent, so a recovery cut short is finished by the next. A journal
+ * is a file in a folder others can write to, so it moves nothing but what
+ * a commit would have moved: a new file only while it holds exactly what
+ * renewcalc wrote (and is no input of this run), an earlier one only into
+ * a free name. */
 static void roll_back(int dirfd, int stagefd, const struct journal *j)
 {
   for (int i = 0; i < j->n_new; i++) {
     struct stat st;
-    if (fstatat(stagefd, j->new_name[i], &st, AT_SYMLINK_NOFOLLOW) != 0 && errno == ENOENT)
+    if (fstatat(stagefd, j->new_name[i], &st, AT_SYMLINK_NOFOLLOW) != 0 && errno == ENOENT &&
+        fstatat(dirfd, j->new_name[i], &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+        !infile_was_read(st.st_dev, st.st_ino) && same_content(dirfd, j->new_name[i], j->new_hex[i]))
       renameat(dirfd, j->new_name[i], stagefd, j->new_name[i]);
   }
   int oldfd = openat(stagefd, OLD_NAME, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
   if (oldfd >= 0) {
-    for (int i = 0; i < j->n_old; i++)
-      renameat(oldfd, j->old_name[i], dirfd, j->old_name[i]);
+    for (int i = 0; i < j->n_old; i++) {
+      struct stat st;
+      if (fstatat(oldfd, j->old_name[i], &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode))
+        renameat2(oldfd, j->old_name[i], dirfd, j->old_name[i], RENAME_NOREPLACE);
+    }
     close(oldfd);
   }
 }
@@ -123,22 +165,28 @@ static int journal_read(int dirfd, struct journal *j)
     close(fd);
     return -1;
   }
-  char line[300];
-  int ok = fgets(line, sizeof line, f) && strcmp(line, "renewcalc-commit 1\n") == 0;
+  char line[400];
+  int ok = fgets(line, sizeof line, f) && strcmp(line, "renewcalc-commit 2\n") == 0;
   while (ok && fgets(line, sizeof line, f)) {
     size_t len = strcspn(line, "\n");
     if (line[len] != '\n')
       ok = 0;
     line[len] = '\0';
-    const char *name = strchr(line, ' ');
-    if (!name || !outtarget_name_ok(++name))
+    const char *name = strrchr(line, ' ');
+    if (name)
+      name++;
+    if (!name)
       ok = 0;
     else if (strncmp(line, "stage ", 6) == 0 && is_stage_name(name))
       snprintf(j->stage, sizeof j->stage, "%s", name);
-    else if (strncmp(line, "new ", 4) == 0 && j->n_new < OUTSET_MAX_FILES + 1)
-      snprintf(j->new_name[j->n_new++], 256, "%s", name);
-    else if (strncmp(line, "old ", 4) == 0 && j->n_old < OLD_MAX)
-      snprintf(j->old_name[j->n_old++], 256, "%s", name);
+    else if (!outset_name_ok(name))
+      ok = 0;
+    else if (strncmp(line, "new ", 4) == 0 && name == line + 4 + 65 && is_hex64(line + 4) &&
+             j->n_new < OUTSET_MAX_FILES + 1) {
+      snprintf(j->new_hex[j->n_new], 65, "%.64s", line + 4);
+      snprintf(j->new_name[j->n_new++], 256, "%.255s", name);
+    } else if (strncmp(line, "old ", 4) == 0 && name == line + 4 && j->n_old < OLD_MAX)
+      snprintf(j->old_name[j->n_old++], 256, "%.255s", name);
     else
       ok = 0;
   }
@@ -263,7 +311,7 @@ static int check_new(struct outset *o, const char *name)
 {
   char shown[OUT_PATH_MAX + 300];
   snprintf(shown, sizeof shown, "%s/%s", o->dir, name);
-  if (!outtarget_name_ok(name) || name[0] == '.' || find(o, name) >= 0) {
+  if (!outset_name_ok(name) || find(o, name) >= 0) {
     diag_msg(o->d, "internal: output name '%s' is not a new plain name", name);
     return -1;
   }
@@ -374,13 +422,13 @@ static int write_list(struct outset *o)
   }
   int bad = 0;
   for (int i = 0; i < o->n && !bad; i++) {
-    char path[OUT_PATH_MAX + 300], hex[65];
-    snprintf(path, sizeof path, "%s/%s", o->stage, o->name[i]);
-    if (sha256_file(path, hex) != 0) {
+    if (sha256_at(o->stagefd, o->name[i], OUT_FILE_MAX, o->hex[i]) != 0) {
+      char path[OUT_PATH_MAX + 300];
+      snprintf(path, sizeof path, "%s/%s", o->dir, o->name[i]);
       diag_errno(o->d, "cannot read back", path);
       bad = 1;
     } else {
-      fprintf(f, "%s  %s\n", hex, o->name[i]);
+      fprintf(f, "%s  %s\n", o->hex[i], o->name[i]);
     }
   }
   int err = ferror(f);
@@ -389,16 +437,23 @@ static int write_list(struct outset *o)
       diag_errno(o->d, "cannot write in output folder", o->dir);
     bad = 1;
   }
+  if (!bad && sha256_at(o->stagefd, OUTSET_LIST, OUT_FILE_MAX, o->hex[o->n]) != 0) {
+    diag_errno(o->d, "cannot write in output folder", o->dir);
+    bad = 1;
+  }
   return bad ? -1 : 0;
 }
 
-/* The names of the folder's earlier set, from its list: plain names of
- * regular files only (a list from elsewhere cannot make renewcalc move
- * anything else). */
+/* The files of the folder's earlier set, from its list. The list is a
+ * file in a folder others can write to, so a name counts only for a
+ * regular file that still holds what the list says renewcalc wrote and
+ * that this run did not read: a list from elsewhere cannot make renewcalc
+ * move or remove the user's files or the run's inputs. */
 static void earlier_set(int dirfd, struct journal *j)
 {
-  int fd = openat(dirfd, OUTSET_LIST, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-  FILE *f = fd >= 0 ? fdopen(fd, "r") : NULL;
+  int fd = openat(dirfd, OUTSET_LIST, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+  struct stat st;
+  FILE *f = fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? fdopen(fd, "r") : NULL;
   if (!f) {
     if (fd >= 0)
       close(fd);
@@ -408,12 +463,13 @@ static void earlier_set(int dirfd, struct journal *j)
   while (j->n_old < OLD_MAX - 1 && fgets(line, sizeof line, f)) {
     size_t len = strcspn(line, "\n");
     line[len] = '\0';
-    if (len < 67 || line[64] != ' ' || line[65] != ' ')
+    if (len < 67 || !is_hex64(line) || line[64] != ' ' || line[65] != ' ')
       continue;
     const char *name = line + 66;
-    struct stat st;
-    if (!outtarget_name_ok(name) || name[0] == '.' ||
-        fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode))
+    line[64] = '\0';
+    if (!outset_name_ok(name) || fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0 ||
+        !S_ISREG(st.st_mode) || infile_was_read(st.st_dev, st.st_ino) ||
+        !same_content(dirfd, name, line))
       continue;
     int dup = 0;
     for (int k = 0; k < j->n_old && !dup; k++)
@@ -436,9 +492,9 @@ static int journal_write(struct outset *o, const struct journal *j)
       close(fd);
     return -1;
   }
-  fprintf(f, "renewcalc-commit 1\nstage %s\n", j->stage);
+  fprintf(f, "renewcalc-commit 2\nstage %s\n", j->stage);
   for (int i = 0; i < j->n_new; i++)
-    fprintf(f, "new %s\n", j->new_name[i]);
+    fprintf(f, "new %s %s\n", j->new_hex[i], j->new_name[i]);
   for (int i = 0; i < j->n_old; i++)
     fprintf(f, "old %s\n", j->old_name[i]);
   int err = ferror(f);
@@ -491,8 +547,11 @@ int outset_commit(struct outset *o)
   }
   recover(o->dirfd);
   snprintf(j->stage, sizeof j->stage, "%s", o->stage_base);
-  for (int i = 0; i < o->n; i++)
+  for (int i = 0; i < o->n; i++) {
+    memcpy(j->new_hex[j->n_new], o->hex[i], 65);
     snprintf(j->new_name[j->n_new++], 256, "%s", o->name[i]);
+  }
+  memcpy(j->new_hex[j->n_new], o->hex[o->n], 65);
   snprintf(j->new_name[j->n_new++], 256, "%s", OUTSET_LIST);
   int rc = OUTTARGET_OK;
   for (int i = 0; i < j->n_new && rc == OUTTARGET_OK; i++) {

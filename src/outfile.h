@@ -31,6 +31,10 @@ struct outset;
 /* The list of a folder's set, in the folder. */
 #define OUTSET_LIST "renewcalc.sha256"
 
+/* 1 if name can name a file of a set: letters, digits, '.', '_' and '-',
+ * not starting with '.', at most 255 bytes (every name renewcalc writes). */
+int outset_name_ok(const char *name);
+
 /* New set for folder dir: creates the folder (with parents), recovers the
  * folder from a commit cut short, removes staging folders left by killed
  * runs and makes this set's staging folder. NULL with a message in d. Free

@@ -7,4 +7,10 @@
  * Returns 0, or -1 with errno set (cannot open or read; hex is then ""). */
 int sha256_file(const char *path, char hex[65]);
 
+/* Hashes the regular file name in the folder dirfd (no link followed, not
+ * taken for an input of the run: for renewcalc's own outputs) of at most
+ * max_bytes into hex. 0, or -1 with errno set (EINVAL: not a regular file
+ * or too large). */
+int sha256_at(int dirfd, const char *name, long long max_bytes, char hex[65]);
+
 #endif

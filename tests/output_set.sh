@@ -191,14 +191,42 @@ mkdir -p "$stage/old"
 mv "$out/summary.txt" "$out/hourly.csv" "$stage/old/"
 echo "half new" >"$out/summary.txt"
 echo "new" >"$stage/summary.json"
-{ echo "renewcalc-commit 1"; echo "stage .renewcalc-new-Ab12Cd"
-  echo "new summary.txt"; echo "new summary.json"
+sum() { sha256sum "$1" | cut -c1-64; }
+{ echo "renewcalc-commit 2"; echo "stage .renewcalc-new-Ab12Cd"
+  echo "new $(sum "$out/summary.txt") summary.txt"; echo "new $(sum "$stage/summary.json") summary.json"
   echo "old summary.txt"; echo "old hourly.csv"; echo "old summary.json"; } >"$out/.renewcalc-commit"
 RENEWCALC_GNUPLOT=false "$RENEWCALC" run "$site" -o "$out" --plot >/dev/null 2>"$tmp/err"
 code=$?
 [ "$code" -eq 1 ] && [ "$(fingerprint "$out")" = "$before" ] &&
   ok "a commit cut short is rolled back by the next run" ||
   fail "journal recovery: exit $code, folder: $(ls -A "$out" | tr '\n' ' ')"
+
+# A list or a journal planted in the folder (both are files others can
+# write) cannot make renewcalc move or remove anything but its own outputs:
+# not the user's files, not the run's inputs.
+out=$tmp/planted
+mkdir -p "$out/thesis"
+cp "$top_srcdir/profiles/laos-oudomxay-synth.csv" "$out/weather.csv"
+sed -e 's|^\( *profile = \).*|\1"weather.csv";|' -e 's|^output = .*|output = { dir = "."; };|' \
+  "$site" >"$out/site.cfg"
+echo "the user's own" >"$out/victim.txt"
+echo "the user's notes" >"$out/notes.md"
+echo "chapter 1" >"$out/thesis/ch1.txt"
+zero=0000000000000000000000000000000000000000000000000000000000000000
+{ echo "$zero  victim.txt"; echo "$(sum "$out/site.cfg")  site.cfg"
+  echo "$(sum "$out/weather.csv")  weather.csv"; echo "$zero  thesis"; } >"$out/renewcalc.sha256"
+mkdir -p "$out/.renewcalc-new-AAAAAA/old"
+echo "planted" >"$out/.renewcalc-new-AAAAAA/old/notes.md"
+{ echo "renewcalc-commit 2"; echo "stage .renewcalc-new-AAAAAA"
+  echo "new $zero victim.txt"; echo "new $(sum "$out/site.cfg") site.cfg"; echo "new $zero thesis"
+  echo "old notes.md"; } >"$out/.renewcalc-commit"
+keep=$( (cd "$out" && cat victim.txt notes.md thesis/ch1.txt site.cfg weather.csv) | cksum)
+"$RENEWCALC" run "$out/site.cfg" >/dev/null 2>"$tmp/err"
+code=$?
+[ "$code" -eq 0 ] && [ "$( (cd "$out" && cat victim.txt notes.md thesis/ch1.txt site.cfg weather.csv) | cksum)" = "$keep" ] &&
+  [ -s "$out/summary.json" ] && (cd "$out" && sha256sum -c --quiet renewcalc.sha256) >/dev/null 2>&1 &&
+  ok "a planted list and journal: the user's files and the inputs untouched, the set written" ||
+  fail "planted list/journal: exit $code, $(cat "$tmp/err"), folder: $(ls -A "$out" | tr '\n' ' ')"
 
 # ---- 5. an incomplete chart fails the run ---------------------------------------
 # gnuplot exits 0 when the disk is full; this stand-in writes a chart cut
