@@ -9,6 +9,7 @@
 #include "factors.h"
 #include "outstream.h"
 #include "plot.h"
+#include "plot_folder.h"
 #include "profile.h"
 #include "profile_write.h"
 #include "synth.h"
@@ -72,7 +73,7 @@ int cli_plot(int argc, char **argv)
   struct diag *d = diag_new();
   if (!d)
     return EXIT_RUNTIME;
-  int n = plot_render_folder(dir, fmt, size, allow_edited, d);
+  int n = plot_folder(dir, fmt, size, allow_edited, d);
   if (n >= 0)
     printf("%d %s charts rendered in %s/\n", n, fmt, dir);
   return finish(d, n >= 0 ? EXIT_OK : n == PLOT_INPUT ? EXIT_INPUT : EXIT_RUNTIME);

@@ -37,6 +37,7 @@ struct outset {
   FILE *f[OUTSET_MAX_FILES];
   char name[OUTSET_MAX_FILES][256];
   char hex[OUTSET_MAX_FILES + 1][65]; /* SHA-256 of each, and of the list, at commit */
+  char earlier_hex[65];               /* the earlier list expected at commit, or "" */
 };
 
 /* The live set, for the signal handler (renewcalc writes one set at a time). */
@@ -300,6 +301,11 @@ static int find(const struct outset *o, const char *name)
   return -1;
 }
 
+void outset_expect_earlier(struct outset *o, const char *list_hex)
+{
+  snprintf(o->earlier_hex, sizeof o->earlier_hex, "%s", list_hex);
+}
+
 int outset_has(const struct outset *o, const char *name)
 {
   return find(o, name) >= 0;
@@ -554,6 +560,11 @@ int outset_commit(struct outset *o)
   memcpy(j->new_hex[j->n_new], o->hex[o->n], 65);
   snprintf(j->new_name[j->n_new++], 256, "%s", OUTSET_LIST);
   int rc = OUTTARGET_OK;
+  if (o->earlier_hex[0] && !same_content(o->dirfd, OUTSET_LIST, o->earlier_hex)) {
+    diag_at(o->d, o->dir, 0, "expected the set this run started from, got a set another run "
+            "wrote meanwhile; nothing written (run again)");
+    rc = OUTTARGET_FAIL;
+  }
   for (int i = 0; i < j->n_new && rc == OUTTARGET_OK; i++) {
     char shown[OUT_PATH_MAX + 300];
     snprintf(shown, sizeof shown, "%s/%s", o->dir, j->new_name[i]);

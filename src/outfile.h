@@ -62,6 +62,11 @@ const char *outset_dir(const struct outset *o);
 int outset_count(const struct outset *o);
 const char *outset_name(const struct outset *o, int i);
 
+/* At commit, the folder's list must still be the one whose SHA-256 is
+ * list_hex (the set this one was made from, for `plot DIR`): else the
+ * commit fails, and the set another run committed meanwhile stays. */
+void outset_expect_earlier(struct outset *o, const char *list_hex);
+
 /* 1 if name is a file of the set. */
 int outset_has(const struct outset *o, const char *name);
 

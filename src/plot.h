@@ -8,10 +8,6 @@
 struct diag;
 struct outset;
 
-/* Failures of plot_render_folder(): a runtime failure, or a folder whose
- * files are not what renewcalc wrote (bad input). */
-enum { PLOT_FAIL = -1, PLOT_INPUT = -2 };
-
 /* Renders every NAME.gp of the set o except style.gp into NAME.FMT (fmt
  * "png", "svg" or "pdf"), running gnuplot in the set's staging folder,
  * checks each image is complete (imagecheck.h: gnuplot exits 0 even on a
@@ -20,14 +16,6 @@ enum { PLOT_FAIL = -1, PLOT_INPUT = -2 };
  * Returns the number of charts rendered, or -1 with messages in d
  * (gnuplot missing or failing, an incomplete image). */
 int plot_render_set(struct outset *o, const char *fmt, const char *size, struct diag *d);
-
-/* `renewcalc plot DIR`: a new set for dir made of the files its list
- * names, each checked against its SHA-256 (a changed file is refused
- * unless allow_edited), with the charts rendered again in fmt, committed
- * all or nothing. The number of charts, PLOT_INPUT (no list, a changed
- * file, an output that is an input) or PLOT_FAIL, with messages in d. */
-int plot_render_folder(const char *dir, const char *fmt, const char *size, int allow_edited,
-                       struct diag *d);
 
 /* The chart scripts of the set o (NAME.gp but style.gp), sorted: at most
  * max names (the set's own strings) in names; how many. */

@@ -46,6 +46,66 @@ if [ "$have_gnuplot" -eq 1 ]; then
   [ "$code" -eq 2 ] && grep -q "expected a folder renewcalc wrote" "$tmp/err" &&
     ok "plot DIR without renewcalc.sha256: exit 2" || fail "handmade folder: exit $code, $(cat "$tmp/err")"
 
+  # A list someone wrote by hand, with the hashes right, vouches for
+  # nothing: a script that is not renewcalc's own is not run.
+  mkdir -p "$tmp/sent"
+  "$RENEWCALC" run "$site" -o "$tmp/clean" >/dev/null 2>&1
+  cp "$tmp/clean/monthly.gp" "$tmp/clean/monthly.dat" "$tmp/clean/style.gp" "$tmp/sent/"
+  printf 'system("touch %s/PWNED-list")\n' "$tmp" >>"$tmp/sent/monthly.gp"
+  (cd "$tmp/sent" && sha256sum monthly.gp monthly.dat style.gp >renewcalc.sha256)
+  "$RENEWCALC" plot "$tmp/sent" >/dev/null 2>"$tmp/err"
+  code=$?
+  [ "$code" -eq 2 ] && [ ! -e "$tmp/PWNED-list" ] &&
+    grep -q "monthly.gp: expected a chart script as renewcalc writes it" "$tmp/err" &&
+    ok "plot DIR with a hand-made list: a script renewcalc did not write is refused (exit 2)" ||
+    fail "hand-made list: exit $code, $(cat "$tmp/err")"
+  # A header line that steers where gnuplot writes, and a script whose
+  # file name would break out of the quoted name gnuplot is given.
+  cp "$tmp/clean/monthly.gp" "$tmp/sent/monthly.gp"
+  sed -i "3a outbase = '$tmp/PWNED-out'" "$tmp/sent/monthly.gp"
+  evil="m';system('touch $tmp/PWNED-name');x='.gp"
+  cp "$tmp/clean/monthly.gp" "$tmp/sent/$evil"
+  (cd "$tmp/sent" && sha256sum monthly.gp monthly.dat style.gp "$evil" >renewcalc.sha256)
+  "$RENEWCALC" plot "$tmp/sent" >/dev/null 2>"$tmp/err"
+  code=$?
+  [ "$code" -eq 2 ] && [ ! -e "$tmp/PWNED-out.png" ] && [ ! -e "$tmp/PWNED-name" ] &&
+    grep -q "monthly.gp: expected a chart script as renewcalc writes it, got one where line 4" "$tmp/err" &&
+    ok "plot DIR: a header that sets outbase and a quote in a script's name run nothing" ||
+    fail "steering header or name: exit $code, $(cat "$tmp/err")"
+  # A listed file beyond the data size limit is refused before a byte is copied.
+  cp "$tmp/clean/monthly.gp" "$tmp/sent/monthly.gp"
+  rm -f "$tmp/sent/$evil"
+  truncate -s 5G "$tmp/sent/big.dat"
+  { (cd "$tmp/sent" && sha256sum monthly.gp monthly.dat style.gp)
+    echo "0000000000000000000000000000000000000000000000000000000000000000  big.dat"; } >"$tmp/sent/renewcalc.sha256"
+  timeout 30 "$RENEWCALC" plot "$tmp/sent" >/dev/null 2>"$tmp/err"
+  code=$?
+  [ "$code" -eq 2 ] && grep -q "at most 4 GiB in all" "$tmp/err" && [ -z "$(ls -A "$tmp/sent" | grep '^\.')" ] &&
+    ok "plot DIR: 5 GiB listed, refused before anything is copied" ||
+    fail "plot DIR over the size limit: exit $code, $(cat "$tmp/err")"
+  rm -f "$tmp/sent/big.dat"
+
+  # A run that commits while plot DIR renders wins: plot's commit fails.
+  cp "$out/monthly.png" "$tmp/real.png"
+  rm -f "$tmp/go" "$tmp/gnuplot.pid"
+  printf '#!/bin/sh\necho $$ >"%s/gnuplot.pid"\nwhile [ ! -e "%s/go" ]; do sleep 0.1; done\nbase=$(printf "%%s" "$2" | sed -n "s/.*outbase=.\\([a-z_]*\\).*/\\1/p")\ncp "%s/real.png" "$base.png"\n' \
+    "$tmp" "$tmp" "$tmp" >"$tmp/gate-gnuplot"
+  chmod +x "$tmp/gate-gnuplot"
+  "$RENEWCALC" run "$site" -o "$tmp/race2" --set lifetime_years=20 >/dev/null 2>&1
+  RENEWCALC_GNUPLOT=$tmp/gate-gnuplot "$RENEWCALC" plot "$tmp/race2" >/dev/null 2>"$tmp/err" &
+  pid=$!
+  waited=0
+  while [ ! -s "$tmp/gnuplot.pid" ] && [ "$waited" -lt 300 ]; do sleep 0.1; waited=$((waited + 1)); done
+  "$RENEWCALC" run "$site" -o "$tmp/race2" --set lifetime_years=30 >/dev/null 2>&1 || fail "the run during plot failed"
+  touch "$tmp/go"
+  wait "$pid"
+  code=$?
+  rows=$(($(wc -l <"$tmp/race2/lifetime.csv") - 1))
+  [ "$code" -eq 1 ] && grep -q "another run wrote meanwhile" "$tmp/err" && [ "$rows" -eq 30 ] &&
+    (cd "$tmp/race2" && sha256sum -c --quiet renewcalc.sha256) >/dev/null 2>&1 &&
+    ok "plot DIR during a run into the same folder: the run's set stays, plot exits 1" ||
+    fail "plot during run: exit $code, $rows rows, $(cat "$tmp/err")"
+
   # report embeds only the charts of its own run: a wind site's report, then
   # a PV site's into the same folder.
   rep=$tmp/rep
