@@ -345,9 +345,10 @@ static int inputs(const struct sim_result *r, struct input *in, int n)
     if (c->type == PLANT_WIND) {
       if (pr->wind.profile)
         n = add_input(in, n, "wind profile", pr->wind.profile->path);
-      /* A curve file without a source line names itself as the source. */
-      if (is_file(c->wind.turbine.source))
-        n = add_input(in, n, "turbine power curve", c->wind.turbine.source);
+      /* The file read, never the curve's own "# source:" text: a file
+       * from elsewhere cannot make the report vouch for another file. */
+      if (c->wind.curve_path[0])
+        n = add_input(in, n, "turbine power curve", c->wind.curve_path);
     }
   }
   char preset[SITE_PATH_MAX + 64];

@@ -35,6 +35,7 @@ enum wind_wake { WIND_WAKE_NONE, WIND_WAKE_PARK, WIND_WAKE_FIXED };
 /* A validated wind plant. */
 struct wind_cfg {
   struct turbine turbine;
+  char curve_path[SITE_PATH_MAX];    /* the power-curve file read, or "" (built-in) */
   double hub_height_m;
   int count;
   int has_layout;                    /* rows x columns given */

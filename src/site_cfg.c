@@ -494,6 +494,7 @@ static void build_wind(struct ctx *c, struct site *site, const config_setting_t 
       c->errors++;
       return;
     }
+    snprintf(w->curve_path, sizeof w->curve_path, "%s", path);
     if (!config_setting_get_member(tg, "rotor_diameter"))
       ERR(c, tg, "%s.turbine.rotor_diameter: expected a number between 5 and 300 m with a "
           "power_curve file, got nothing", key);

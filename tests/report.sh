@@ -136,4 +136,23 @@ if [ "$code" -eq 2 ] && grep -q "no --set for a bond file" "$tmp/stderr" && [ ! 
 else
   fail "report BOND.cfg --set: exit $code, '$(cat "$tmp/stderr")'"
 fi
+# A power curve's "# source:" line is text, not a path: the report lists
+# the curve file it read, never a file the curve names.
+if command -v gnuplot >/dev/null; then
+  wdir=$tmp/wind-src
+  mkdir -p "$wdir"
+  echo "a secret of the user's" >"$tmp/secret.txt"
+  sed -e "s|^# source: .*|# source: $tmp/secret.txt|" "$top_srcdir/tests/turbines/good-metadata.csv" \
+    >"$wdir/curve.csv"
+  sed -e 's|turbine = { name = "IEA-3.4MW";|turbine = { power_curve = "curve.csv"; rotor_diameter = 90.0;|' \
+    -e "s|\"\.\./profiles/|\"$top_srcdir/profiles/|" -e '/^output = /d' \
+    "$top_srcdir/configs/laos-ridge-wind.cfg" >"$wdir/site.cfg"
+  if "$RENEWCALC" report "$wdir/site.cfg" -o "$tmp/wind-rep" >/dev/null 2>"$tmp/stderr" &&
+    ! grep -q "^| turbine power curve | $tmp/secret.txt" "$tmp/wind-rep/report.md" &&
+    grep -q "turbine power curve | $wdir/curve.csv" "$tmp/wind-rep/report.md"; then
+    ok "report lists the power-curve file read, not the file its source line names"
+  else
+    fail "report inputs: $(cat "$tmp/stderr"); $(grep -i "turbine power curve" "$tmp/wind-rep/report.md")"
+  fi
+fi
 finish
