@@ -28,12 +28,14 @@ static const char run_usage[] =
 
 static void on_signal(int sig)
 {
-  /* Only async-signal-safe calls here: write(2), unlink(2), _exit(2). */
+  /* Only async-signal-safe calls here: kill(2), waitpid(2), unlink(2),
+   * rmdir, write(2), _exit(2). */
   static const char msg_int[] = "renewcalc: interrupted (SIGINT); no output of this run kept\n";
   static const char msg_term[] = "renewcalc: terminated (SIGTERM); no output of this run kept\n";
   static const char msg_hup[] = "renewcalc: hung up (SIGHUP); no output of this run kept\n";
   const char *msg = sig == SIGINT ? msg_int : sig == SIGTERM ? msg_term : msg_hup;
   size_t len = sig == SIGINT ? sizeof msg_int : sig == SIGTERM ? sizeof msg_term : sizeof msg_hup;
+  plot_cleanup_on_signal();
   outset_cleanup_on_signal();
   outstream_cleanup_on_signal();
   ssize_t w = write(STDERR_FILENO, msg, len - 1);

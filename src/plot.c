@@ -3,6 +3,7 @@
 #include "plot.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,6 +35,10 @@ int plot_size_ok(const char *size, int *w, int *h)
     *h = b;
   return 1;
 }
+
+/* The gnuplot being run and the image it writes, for the signal handler. */
+static volatile pid_t running;
+static char running_image[PLOT_PATH_MAX];
 
 static const char *gnuplot_program(void)
 {
@@ -68,10 +73,14 @@ static int run_gnuplot(const char *dir, const char *script, const char *fmt, con
     execlp(gnuplot_program(), gnuplot_program(), "-e", expr, script, (char *)NULL);
     _exit(127);
   }
+  running = pid;
   int status;
   while (waitpid(pid, &status, 0) < 0)
-    if (errno != EINTR)
+    if (errno != EINTR) {
+      running = 0;
       return -1;
+    }
+  running = 0;
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
@@ -120,6 +129,7 @@ static int render_one(struct outset *o, const char *script, const char *fmt, con
     diag_errno(d, "cannot write in", dir);
     return -1;
   }
+  snprintf(running_image, sizeof running_image, "%s", path);
   int rc = run_gnuplot(stage, script, fmt, size, base, errfd);
   first_line(errfd, msg, sizeof msg);
   if (rc == 127) {
@@ -166,4 +176,14 @@ int plot_render_set(struct outset *o, const char *fmt, const char *size, struct 
     bad = render_one(o, scripts[i], fmt, size, errfd, d) != 0;
   close(errfd);
   return bad ? -1 : n;
+}
+
+void plot_cleanup_on_signal(void)
+{
+  pid_t pid = running;
+  if (pid > 0) {
+    kill(pid, SIGKILL);
+    waitpid(pid, NULL, 0);
+    unlink(running_image);
+  }
 }

@@ -21,6 +21,11 @@ int plot_render_set(struct outset *o, const char *fmt, const char *size, struct 
  * max names (the set's own strings) in names; how many. */
 int plot_chart_scripts(const struct outset *o, const char **names, int max);
 
+/* Stops the gnuplot being run, if any, and removes the image it was
+ * writing, before the set's staging folder is removed; safe in a signal
+ * handler (kill, waitpid, unlink). */
+void plot_cleanup_on_signal(void);
+
 /* 1 if fmt is a format plot_render_set() knows. */
 int plot_format_ok(const char *fmt);
 

@@ -210,6 +210,22 @@ wait "$pid" 2>/dev/null
 [ -z "$(find "$out" -name '.*' ! -name . | head -n 1)" ] &&
   ok "SIGKILL mid-run: the next run into the folder removed the leftovers" ||
   fail "SIGKILL leftovers: $(ls -A "$out" | grep '^\.' | tr '\n' ' ')"
+# SIGTERM to renewcalc alone mid-render: gnuplot is stopped too and the
+# staging folder removed at once, the earlier set intact.
+before=$(fingerprint "$out")
+rm -f "$tmp/gnuplot.pid"
+RENEWCALC_GNUPLOT=$tmp/slow-gnuplot "$RENEWCALC" run "$site" -o "$out" --plot >/dev/null 2>&1 &
+pid=$!
+waited=0
+while [ ! -s "$tmp/gnuplot.pid" ] && [ "$waited" -lt 300 ]; do sleep 0.1; waited=$((waited + 1)); done
+kill -TERM "$pid"
+wait "$pid"
+code=$?
+gp=$(cat "$tmp/gnuplot.pid")
+if kill -0 "$gp" 2>/dev/null; then alive=1; kill -9 "$gp"; else alive=0; fi
+[ "$code" -eq 1 ] && [ "$alive" -eq 0 ] && [ "$(fingerprint "$out")" = "$before" ] &&
+  ok "SIGTERM mid-render: gnuplot stopped, nothing left, the earlier set intact" ||
+  fail "SIGTERM mid-render: exit $code, gnuplot alive $alive, $(ls -A "$out" | grep '^\.' | tr '\n' ' ')"
 # The same for a single-stream output: a batch killed while it writes.
 awk -v p="$top_srcdir/profiles/laos-oudomxay-synth.csv" 'BEGIN {
   print "name,latitude,longitude,capacity_mw,profile"
