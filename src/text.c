@@ -135,8 +135,13 @@ size_t text_unsafe_len(const char *s)
   size_t len = utf8_char(u, (size_t)-1, &cp);
   if (len == 0)
     return 1;
+  /* Invisible marks that reorder or hide text (Unicode UAX #9 and the
+   * Default_Ignorable set); joiners U+200C and U+200D stay, which Indic
+   * and Persian names and emoji need. */
   if ((cp >= 0x80 && cp <= 0x9f) || (cp >= 0x202a && cp <= 0x202e) ||
-      (cp >= 0x2066 && cp <= 0x2069) || cp == 0x2028 || cp == 0x2029)
+      (cp >= 0x2066 && cp <= 0x2069) || cp == 0x2028 || cp == 0x2029 || cp == 0x061c ||
+      cp == 0x200b || cp == 0x200e || cp == 0x200f || (cp >= 0x2060 && cp <= 0x2064) ||
+      cp == 0xfeff)
     return len;
   return 0;
 }

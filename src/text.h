@@ -41,9 +41,11 @@ size_t text_format(char *dst, size_t size, const char *fmt, ...)
 /* The length in bytes of what starts at s when it must be replaced before
  * it is shown: a C0 control (U+0000..U+001F, tabs and line ends included),
  * DEL, a C1 control (U+0080..U+009F), a bidirectional embedding, override
- * or isolate (U+202A..U+202E, U+2066..U+2069), a line or paragraph
- * separator (U+2028, U+2029), or one byte that does not start a UTF-8
- * character. 0 for any other character and at the end of s. */
+ * or isolate (U+202A..U+202E, U+2066..U+2069), a bidirectional or
+ * invisible mark (U+061C, U+200B, U+200E, U+200F, U+2060..U+2064, U+FEFF),
+ * a line or paragraph separator (U+2028, U+2029), or one byte that does
+ * not start a UTF-8 character. 0 for any other character and at the end
+ * of s. */
 size_t text_unsafe_len(const char *s);
 
 /* The stand-in for each replaced sequence: U+FFFD REPLACEMENT CHARACTER. */

@@ -173,6 +173,16 @@ static const struct {
   { "\xe2\x81\xa6", 3 },       /* U+2066 LRI */
   { "\xe2\x81\xa9", 3 },       /* U+2069 PDI */
   { "\xe2\x81\xaa", 0 },       /* U+206A */
+  { "\xd8\x9c", 2 },           /* U+061C ARABIC LETTER MARK */
+  { "\xe2\x80\x8b", 3 },       /* U+200B zero width space */
+  { "\xe2\x80\x8c", 0 },       /* U+200C ZWNJ: Persian and Indic names need it */
+  { "\xe2\x80\x8d", 0 },       /* U+200D ZWJ: so do emoji */
+  { "\xe2\x80\x8e", 3 },       /* U+200E LRM */
+  { "\xe2\x80\x8f", 3 },       /* U+200F RLM */
+  { "\xe2\x81\xa0", 3 },       /* U+2060 word joiner */
+  { "\xe2\x81\xa4", 3 },       /* U+2064 invisible plus */
+  { "\xef\xbb\xbf", 3 },       /* U+FEFF byte order mark */
+  { "\xef\xbb\xbe", 0 },       /* U+FEFE */
   { "\xce\xba", 0 },           /* kappa */
   { "\xff", 1 },
   { "\xe0\x80\xaf", 1 },       /* overlong: one byte at a time */
