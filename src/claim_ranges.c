@@ -58,6 +58,19 @@ static int get_string(const char *path, const config_setting_t *g, const char *w
   return 0;
 }
 
+/* The metric a range or point is about; 0, or -1 with a message. */
+static int metric_of(const char *path, const config_setting_t *g, const char *where,
+                     const char *metric, enum claim_metric *out, struct diag *d)
+{
+  int m = claim_metric_parse(metric);
+  *out = (enum claim_metric)(m < 0 ? 0 : m);
+  if (m >= 0)
+    return 0;
+  diag_at(d, path, line_of(g), "%s.metric: expected full_load_hours, coal_rate_gce_per_kwh, "
+                               "co2_t_per_tce or co2_t_per_mwh, got '%s'", where, metric);
+  return -1;
+}
+
 static int read_range(const char *path, const config_setting_t *g, const char *where,
                       struct claim_range *r, struct diag *d)
 {
@@ -75,13 +88,7 @@ static int read_range(const char *path, const config_setting_t *g, const char *w
   bad |= get_string(path, g, where, "source", 1, r->source, sizeof r->source, d);
   if (bad)
     return -1;
-  int m = claim_metric_parse(metric);
-  if (m < 0) {
-    diag_at(d, path, line_of(g), "%s.metric: expected full_load_hours, coal_rate_gce_per_kwh, "
-                                 "co2_t_per_tce or co2_t_per_mwh, got '%s'", where, metric);
-    bad = -1;
-  }
-  r->metric = (enum claim_metric)(m < 0 ? 0 : m);
+  bad |= metric_of(path, g, where, metric, &r->metric, d);
   int t = claim_tech_parse(tech);
   if (t < 0) {
     diag_at(d, path, line_of(g), "%s.technology: expected pv, wind, biomass or \"*\", got '%s'",
@@ -156,13 +163,7 @@ static int read_point(const char *path, const config_setting_t *g, const char *w
   bad |= get_string(path, g, where, "confidence", 1, p->confidence, sizeof p->confidence, d);
   if (bad)
     return -1;
-  int m = claim_metric_parse(metric);
-  if (m < 0) {
-    diag_at(d, path, line_of(g), "%s.metric: expected full_load_hours, coal_rate_gce_per_kwh, "
-                                 "co2_t_per_tce or co2_t_per_mwh, got '%s'", where, metric);
-    bad = -1;
-  }
-  p->metric = (enum claim_metric)(m < 0 ? 0 : m);
+  bad |= metric_of(path, g, where, metric, &p->metric, d);
   if (get_number(g, "value", &p->value) != 0 || !(p->value > 0)) {
     diag_at(d, path, line_of(g), "%s.value: expected a number greater than 0", where);
     bad = -1;
