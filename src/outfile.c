@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <inttypes.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -21,6 +22,8 @@
 #define OLD_MAX 256
 /* The largest file a set may hold: checked when files are hashed. */
 #define OUT_FILE_MAX ((long long)1 << 40)
+#define IDENTITY_SIZE 64
+#define LIST_FILE_TAG "# renewcalc-file "
 
 #define JOURNAL_NAME ".renewcalc-commit"
 #define STAGE_PREFIX ".renewcalc-new-"
@@ -37,6 +40,7 @@ struct outset {
   FILE *f[OUTSET_MAX_FILES];
   char name[OUTSET_MAX_FILES][256];
   char hex[OUTSET_MAX_FILES + 1][65]; /* SHA-256 of each, and of the list, at commit */
+  char id[OUTSET_MAX_FILES + 1][IDENTITY_SIZE]; /* identity_at() of each, and of the list */
   char earlier_hex[65];               /* the earlier list expected at commit, or "" */
 };
 
@@ -117,6 +121,7 @@ struct journal {
   int n_new, n_old;
   char new_name[OUTSET_MAX_FILES + 1][256];
   char new_hex[OUTSET_MAX_FILES + 1][65];
+  char new_id[OUTSET_MAX_FILES + 1][IDENTITY_SIZE];
   char old_name[OLD_MAX][256];
 };
 
@@ -127,20 +132,46 @@ static int same_content(int dirfd, const char *name, const char *hex)
   return sha256_at(dirfd, name, OUT_FILE_MAX, got) == 0 && strcmp(got, hex) == 0;
 }
 
+/* The identity of the regular file name in dirfd: its inode and the
+ * nanosecond it was last written. A rename keeps both, and nobody who
+ * sends a folder can know them for a file of the user's, so a list or
+ * journal in the folder can name only files renewcalc itself wrote there.
+ * 0, or -1 (no such regular file). */
+static int identity_at(int dirfd, const char *name, char id[IDENTITY_SIZE])
+{
+  struct stat st;
+  if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode))
+    return -1;
+  snprintf(id, IDENTITY_SIZE, "%ju.%jd.%09ld", (uintmax_t)st.st_ino, (intmax_t)st.st_mtim.tv_sec,
+           (long)st.st_mtim.tv_nsec);
+  return 0;
+}
+
+/* 1 if name in dirfd is the very file whose identity is id, and no input
+ * of this run. */
+static int same_file(int dirfd, const char *name, const char *id)
+{
+  char got[IDENTITY_SIZE];
+  struct stat st;
+  return identity_at(dirfd, name, got) == 0 && strcmp(got, id) == 0 &&
+         fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+         !infile_was_read(st.st_dev, st.st_ino);
+}
+
 /* Undoes a commit: new files moved in go back to the staging folder (to be
  * removed with it), earlier ones set aside come back. Every step is
  * idempotent, so a recovery cut short is finished by the next. A journal
  * is a file in a folder others can write to, so it moves nothing but what
- * a commit would have moved: a new file only while it holds exactly what
- * renewcalc wrote (and is no input of this run), an earlier one only into
- * a free name. */
+ * a commit would have moved: a new file only while it is the very file
+ * renewcalc wrote, unchanged (and no input of this run), an earlier one
+ * only into a free name. */
 static void roll_back(int dirfd, int stagefd, const struct journal *j)
 {
   for (int i = 0; i < j->n_new; i++) {
     struct stat st;
     if (fstatat(stagefd, j->new_name[i], &st, AT_SYMLINK_NOFOLLOW) != 0 && errno == ENOENT &&
-        fstatat(dirfd, j->new_name[i], &st, AT_SYMLINK_NOFOLLOW) == 0 &&
-        !infile_was_read(st.st_dev, st.st_ino) && same_content(dirfd, j->new_name[i], j->new_hex[i]))
+        same_file(dirfd, j->new_name[i], j->new_id[i]) &&
+        same_content(dirfd, j->new_name[i], j->new_hex[i]))
       renameat(dirfd, j->new_name[i], stagefd, j->new_name[i]);
   }
   int oldfd = openat(stagefd, OLD_NAME, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
@@ -167,7 +198,7 @@ static int journal_read(int dirfd, struct journal *j)
     return -1;
   }
   char line[400];
-  int ok = fgets(line, sizeof line, f) && strcmp(line, "renewcalc-commit 2\n") == 0;
+  int ok = fgets(line, sizeof line, f) && strcmp(line, "renewcalc-commit 3\n") == 0;
   while (ok && fgets(line, sizeof line, f)) {
     size_t len = strcspn(line, "\n");
     if (line[len] != '\n')
@@ -182,9 +213,12 @@ static int journal_read(int dirfd, struct journal *j)
       snprintf(j->stage, sizeof j->stage, "%s", name);
     else if (!outset_name_ok(name))
       ok = 0;
-    else if (strncmp(line, "new ", 4) == 0 && name == line + 4 + 65 && is_hex64(line + 4) &&
+    else if (strncmp(line, "new ", 4) == 0 && is_hex64(line + 4) && line[68] == ' ' &&
+             name - (line + 69) > 0 && name - (line + 69) < IDENTITY_SIZE &&
              j->n_new < OUTSET_MAX_FILES + 1) {
       snprintf(j->new_hex[j->n_new], 65, "%.64s", line + 4);
+      snprintf(j->new_id[j->n_new], IDENTITY_SIZE, "%.*s", (int)(name - (line + 69) - 1),
+               line + 69);
       snprintf(j->new_name[j->n_new++], 256, "%.255s", name);
     } else if (strncmp(line, "old ", 4) == 0 && name == line + 4 && j->n_old < OLD_MAX)
       snprintf(j->old_name[j->n_old++], 256, "%.255s", name);
@@ -428,7 +462,8 @@ static int write_list(struct outset *o)
   }
   int bad = 0;
   for (int i = 0; i < o->n && !bad; i++) {
-    if (sha256_at(o->stagefd, o->name[i], OUT_FILE_MAX, o->hex[i]) != 0) {
+    if (sha256_at(o->stagefd, o->name[i], OUT_FILE_MAX, o->hex[i]) != 0 ||
+        identity_at(o->stagefd, o->name[i], o->id[i]) != 0) {
       char path[OUT_PATH_MAX + 300];
       snprintf(path, sizeof path, "%s/%s", o->dir, o->name[i]);
       diag_errno(o->d, "cannot read back", path);
@@ -437,13 +472,17 @@ static int write_list(struct outset *o)
       fprintf(f, "%s  %s\n", o->hex[i], o->name[i]);
     }
   }
+  /* Comments to sha256sum: which files renewcalc wrote (identity_at()). */
+  for (int i = 0; i < o->n && !bad; i++)
+    fprintf(f, LIST_FILE_TAG "%s %s\n", o->id[i], o->name[i]);
   int err = ferror(f);
   if (fclose(f) != 0 || err) {
     if (!bad)
       diag_errno(o->d, "cannot write in output folder", o->dir);
     bad = 1;
   }
-  if (!bad && sha256_at(o->stagefd, OUTSET_LIST, OUT_FILE_MAX, o->hex[o->n]) != 0) {
+  if (!bad && (sha256_at(o->stagefd, OUTSET_LIST, OUT_FILE_MAX, o->hex[o->n]) != 0 ||
+               identity_at(o->stagefd, OUTSET_LIST, o->id[o->n]) != 0)) {
     diag_errno(o->d, "cannot write in output folder", o->dir);
     bad = 1;
   }
@@ -451,10 +490,10 @@ static int write_list(struct outset *o)
 }
 
 /* The files of the folder's earlier set, from its list. The list is a
- * file in a folder others can write to, so a name counts only for a
- * regular file that still holds what the list says renewcalc wrote and
- * that this run did not read: a list from elsewhere cannot make renewcalc
- * move or remove the user's files or the run's inputs. */
+ * file in a folder others can write to, so a name counts only when its
+ * identity line matches the file there: the very file renewcalc wrote,
+ * unchanged since, and no input of this run. A list from elsewhere cannot
+ * make renewcalc move or remove the user's files or the run's inputs. */
 static void earlier_set(int dirfd, struct journal *j)
 {
   int fd = openat(dirfd, OUTSET_LIST, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
@@ -466,21 +505,19 @@ static void earlier_set(int dirfd, struct journal *j)
     return;
   }
   char line[400];
-  while (j->n_old < OLD_MAX - 1 && fgets(line, sizeof line, f)) {
-    size_t len = strcspn(line, "\n");
-    line[len] = '\0';
-    if (len < 67 || !is_hex64(line) || line[64] != ' ' || line[65] != ' ')
+  const size_t tag = sizeof LIST_FILE_TAG - 1;
+  /* renewcalc writes one line per file: more is not its list */
+  for (int lines = 0; lines < 2 * OLD_MAX && j->n_old < OLD_MAX - 1 && fgets(line, sizeof line, f);
+       lines++) {
+    line[strcspn(line, "\n")] = '\0';
+    char *name = strrchr(line, ' ');
+    if (strncmp(line, LIST_FILE_TAG, tag) != 0 || !name || name - (line + tag) >= IDENTITY_SIZE)
       continue;
-    const char *name = line + 66;
-    line[64] = '\0';
-    if (!outset_name_ok(name) || fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0 ||
-        !S_ISREG(st.st_mode) || infile_was_read(st.st_dev, st.st_ino) ||
-        !same_content(dirfd, name, line))
-      continue;
+    *name++ = '\0';
     int dup = 0;
     for (int k = 0; k < j->n_old && !dup; k++)
       dup = strcmp(j->old_name[k], name) == 0;
-    if (!dup)
+    if (!dup && outset_name_ok(name) && same_file(dirfd, name, line + tag))
       snprintf(j->old_name[j->n_old++], 256, "%.255s", name);
   }
   fclose(f);
@@ -498,9 +535,9 @@ static int journal_write(struct outset *o, const struct journal *j)
       close(fd);
     return -1;
   }
-  fprintf(f, "renewcalc-commit 2\nstage %s\n", j->stage);
+  fprintf(f, "renewcalc-commit 3\nstage %s\n", j->stage);
   for (int i = 0; i < j->n_new; i++)
-    fprintf(f, "new %s %s\n", j->new_hex[i], j->new_name[i]);
+    fprintf(f, "new %s %s %s\n", j->new_hex[i], j->new_id[i], j->new_name[i]);
   for (int i = 0; i < j->n_old; i++)
     fprintf(f, "old %s\n", j->old_name[i]);
   int err = ferror(f);
@@ -553,12 +590,11 @@ int outset_commit(struct outset *o)
   }
   recover(o->dirfd);
   snprintf(j->stage, sizeof j->stage, "%s", o->stage_base);
-  for (int i = 0; i < o->n; i++) {
+  for (int i = 0; i <= o->n; i++) {
     memcpy(j->new_hex[j->n_new], o->hex[i], 65);
-    snprintf(j->new_name[j->n_new++], 256, "%s", o->name[i]);
+    memcpy(j->new_id[j->n_new], o->id[i], IDENTITY_SIZE);
+    snprintf(j->new_name[j->n_new++], 256, "%s", i < o->n ? o->name[i] : OUTSET_LIST);
   }
-  memcpy(j->new_hex[j->n_new], o->hex[o->n], 65);
-  snprintf(j->new_name[j->n_new++], 256, "%s", OUTSET_LIST);
   int rc = OUTTARGET_OK;
   if (o->earlier_hex[0] && !same_content(o->dirfd, OUTSET_LIST, o->earlier_hex)) {
     diag_at(o->d, o->dir, 0, "expected the set this run started from, got a set another run "

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "infile.h"
 
 #define STREAM_PATH_MAX 1200
 #define TMP_TAG ".renewcalc-"
@@ -52,25 +53,62 @@ static int is_tmp_of(const char *entry, const void *target)
          strncmp(entry + 1 + n, TMP_TAG, t) == 0 && strlen(entry + 1 + n + t) == 6;
 }
 
-/* Opens a device, a FIFO or a file under /dev or /proc in place; 1 if
- * path is one (then s->f is set or a message is in d), 0 otherwise. */
-static int open_direct(struct outstream *s)
+/* The descriptor a name for one of this process's own streams means:
+ * /dev/stdout, /dev/stderr, /dev/fd/N or /proc/self/fd/N; -1 for any
+ * other path. */
+static int own_stream(const char *path)
+{
+  if (strcmp(path, "/dev/stdout") == 0)
+    return 1;
+  if (strcmp(path, "/dev/stderr") == 0)
+    return 2;
+  const char *n = strncmp(path, "/dev/fd/", 8) == 0          ? path + 8
+                  : strncmp(path, "/proc/self/fd/", 14) == 0 ? path + 14
+                                                             : NULL;
+  if (!n || *n < '0' || *n > '9' || strspn(n, "0123456789") != strlen(n) || strlen(n) > 6)
+    return -1;
+  return atoi(n);
+}
+
+/* Writes in place what is no file to replace: one of the process's own
+ * streams (whatever the shell redirected it to, written through the
+ * descriptor it has, never reopened), or a device, FIFO or socket. 1 if
+ * path is one of these (then s->f is set, or *why and a message in d), 0
+ * otherwise. */
+static int open_direct(struct outstream *s, int *why)
 {
   struct stat st;
-  /* /dev/stdout and /dev/fd/N lead, through links, to whatever the shell
-   * redirected (a terminal, a pipe, a file): those are written as they are. */
-  int special = strncmp(s->path, "/dev/", 5) == 0 || strncmp(s->path, "/proc/", 6) == 0;
-  if (stat(s->path, &st) != 0 || S_ISDIR(st.st_mode) ||
-      !(special || S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode)))
+  int own = own_stream(s->path), fd = -1;
+  if (own >= 0)
+    fd = fcntl(own, F_DUPFD_CLOEXEC, 3);
+  else if (stat(s->path, &st) == 0 && (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode) ||
+                                       S_ISSOCK(st.st_mode)))
+    fd = open(s->path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+  else
     return 0;
-  int fd = open(s->path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
-  s->f = fd >= 0 ? fdopen(fd, "w") : NULL;
+  s->direct = 1;
+  if (fd >= 0 && fstat(fd, &st) == 0) {
+    if (S_ISREG(st.st_mode) && infile_was_read(st.st_dev, st.st_ino)) {
+      diag_at(s->d, s->path, 0, "expected an output that replaces none of this run's inputs, "
+              "got an input of this run; choose another output (-o); nothing written");
+      *why = OUTTARGET_INPUT;
+      close(fd);
+      return 1;
+    }
+    if (own < 0 && !(S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode))) {
+      /* replaced by a file between the look and the open */
+      diag_at(s->d, s->path, 0, "expected a device or FIFO to write to, got %s",
+              infile_kind(st.st_mode));
+      close(fd);
+      return 1;
+    }
+    s->f = fdopen(fd, "w");
+  }
   if (!s->f) {
+    diag_errno(s->d, "cannot write", s->path);
     if (fd >= 0)
       close(fd);
-    diag_errno(s->d, "cannot write", s->path);
   }
-  s->direct = 1;
   return 1;
 }
 
@@ -96,7 +134,7 @@ struct outstream *outstream_open(const char *path, int *why, struct diag *d)
     free(s);
     return NULL;
   }
-  if (open_direct(s)) {
+  if (open_direct(s, why)) {
     if (s->f)
       return s;
     free(s);

@@ -1,11 +1,12 @@
 /* An output of one stream (a batch table, a merged table, a synthetic
- * profile, a claim check): "-" is standard output; a device, a FIFO or a
- * path under /dev or /proc (/dev/stdout, whatever the shell redirected it
- * to) is written as it is; anything else is written to a temporary file
- * made with mkstemp() beside the target and renamed over it when complete,
- * never over a link, folder or an input of this run (SECURITY.md). A
- * temporary file left by a killed run is recognised (its flock is free)
- * and removed by the next run writing the same target. */
+ * profile, a claim check): "-" is standard output, and so is /dev/stdout
+ * (/dev/stderr, /dev/fd/N: the descriptor the shell gave, whatever it
+ * leads to); a device, a FIFO or a socket is written as it is; anything
+ * else is written to a temporary file made with mkstemp() beside the
+ * target and renamed over it when complete, never over a link, folder or
+ * an input of this run (SECURITY.md). A temporary file left by a killed
+ * run is recognised (its flock is free) and removed by the next run
+ * writing the same target. */
 #ifndef RENEWCALC_OUTSTREAM_H
 #define RENEWCALC_OUTSTREAM_H
 

@@ -8,8 +8,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <poll.h>
+#include <sys/pidfd.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "diag.h"
@@ -17,6 +20,10 @@
 #include "outfile.h"
 
 #define PLOT_PATH_MAX 1600
+/* The longest gnuplot may take over one chart by default, and the status
+ * for a chart that took longer. */
+#define PLOT_GNUPLOT_SECONDS 120
+#define PLOT_TIMED_OUT 1000
 
 int plot_format_ok(const char *fmt)
 {
@@ -39,6 +46,15 @@ int plot_size_ok(const char *size, int *w, int *h)
 /* The gnuplot being run and the image it writes, for the signal handler. */
 static volatile pid_t running;
 static char running_image[PLOT_PATH_MAX];
+
+/* $RENEWCALC_GNUPLOT_SECONDS (1 to 3600), else PLOT_GNUPLOT_SECONDS. */
+static int gnuplot_seconds(void)
+{
+  const char *e = getenv("RENEWCALC_GNUPLOT_SECONDS");
+  char *end;
+  long v = e && *e ? strtol(e, &end, 10) : 0;
+  return e && *e && *end == '\0' && v >= 1 && v <= 3600 ? (int)v : PLOT_GNUPLOT_SECONDS;
+}
 
 static const char *gnuplot_program(void)
 {
@@ -74,13 +90,42 @@ static int run_gnuplot(const char *dir, const char *script, const char *fmt, con
     _exit(127);
   }
   running = pid;
-  int status;
-  while (waitpid(pid, &status, 0) < 0)
-    if (errno != EINTR) {
+  /* A script can keep gnuplot busy for days (a count in its header set to
+   * millions): none of renewcalc's charts takes seconds. poll() on a
+   * descriptor of the process wakes the moment it ends; where the kernel
+   * has none, a short sleep between looks does. */
+  int status = 0, pidfd = pidfd_open(pid, 0);
+  const int limit_ms = gnuplot_seconds() * 1000;
+  int waited_ms = 0, nap_ms = 1;
+  pid_t got;
+  while ((got = waitpid(pid, &status, WNOHANG)) == 0 || (got < 0 && errno == EINTR)) {
+    if (waited_ms >= limit_ms) {
+      kill(pid, SIGKILL);
+      waitpid(pid, NULL, 0);
       running = 0;
-      return -1;
+      if (pidfd >= 0)
+        close(pidfd);
+      return PLOT_TIMED_OUT;
     }
+    if (pidfd >= 0) {
+      struct pollfd pf = { pidfd, POLLIN, 0 };
+      struct timespec t0, t1;
+      clock_gettime(CLOCK_MONOTONIC, &t0);
+      poll(&pf, 1, limit_ms - waited_ms);
+      clock_gettime(CLOCK_MONOTONIC, &t1);
+      waited_ms += (int)((t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000) + 1;
+    } else {
+      struct timespec nap = { 0, (long)nap_ms * 1000000 };
+      nanosleep(&nap, NULL);
+      waited_ms += nap_ms;
+      nap_ms = nap_ms < 32 ? 2 * nap_ms : nap_ms;
+    }
+  }
+  if (pidfd >= 0)
+    close(pidfd);
   running = 0;
+  if (got < 0)
+    return -1;
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
@@ -135,6 +180,11 @@ static int render_one(struct outset *o, const char *script, const char *fmt, con
   if (rc == 127) {
     diag_msg(d, "gnuplot is not installed (Debian: apt-get install gnuplot-nox); "
                 "the chart scripts in '%s' render with it later: renewcalc plot %s", dir, dir);
+    return -1;
+  }
+  if (rc == PLOT_TIMED_OUT) {
+    diag_msg(d, "gnuplot took more than %d s over '%s/%s' and was stopped "
+                "($RENEWCALC_GNUPLOT_SECONDS)", gnuplot_seconds(), dir, script);
     return -1;
   }
   if (rc != 0) {

@@ -226,6 +226,18 @@ if kill -0 "$gp" 2>/dev/null; then alive=1; kill -9 "$gp"; else alive=0; fi
 [ "$code" -eq 1 ] && [ "$alive" -eq 0 ] && [ "$(fingerprint "$out")" = "$before" ] &&
   ok "SIGTERM mid-render: gnuplot stopped, nothing left, the earlier set intact" ||
   fail "SIGTERM mid-render: exit $code, gnuplot alive $alive, $(ls -A "$out" | grep '^\.' | tr '\n' ' ')"
+# A chart gnuplot cannot finish (a script keeping it busy) is stopped.
+before=$(fingerprint "$out")
+rm -f "$tmp/gnuplot.pid"
+RENEWCALC_GNUPLOT_SECONDS=1 RENEWCALC_GNUPLOT=$tmp/slow-gnuplot "$RENEWCALC" run "$site" -o "$out" \
+  --plot >/dev/null 2>"$tmp/err"
+code=$?
+gp=$(cat "$tmp/gnuplot.pid")
+if kill -0 "$gp" 2>/dev/null; then alive=1; kill -9 "$gp"; else alive=0; fi
+[ "$code" -eq 1 ] && [ "$alive" -eq 0 ] && grep -q "gnuplot took more than 1 s" "$tmp/err" &&
+  [ "$(fingerprint "$out")" = "$before" ] &&
+  ok "a chart gnuplot does not finish in time: stopped, exit 1, the earlier set intact" ||
+  fail "gnuplot time limit: exit $code, gnuplot alive $alive, $(cat "$tmp/err")"
 # The same for a single-stream output: a batch killed while it writes.
 awk -v p="$top_srcdir/profiles/laos-oudomxay-synth.csv" 'BEGIN {
   print "name,latitude,longitude,capacity_mw,profile"
@@ -268,8 +280,11 @@ mv "$out/summary.txt" "$out/hourly.csv" "$stage/old/"
 echo "half new" >"$out/summary.txt"
 echo "new" >"$stage/summary.json"
 sum() { sha256sum "$1" | cut -c1-64; }
-{ echo "renewcalc-commit 2"; echo "stage .renewcalc-new-Ab12Cd"
-  echo "new $(sum "$out/summary.txt") summary.txt"; echo "new $(sum "$stage/summary.json") summary.json"
+# what renewcalc records of a file it wrote: inode, mtime seconds, nanoseconds
+identity() { echo "$(stat -c %i "$1").$(stat -c %Y "$1").$(stat -c %y "$1" | sed 's/.*\.\([0-9]*\) .*/\1/')"; }
+{ echo "renewcalc-commit 3"; echo "stage .renewcalc-new-Ab12Cd"
+  echo "new $(sum "$out/summary.txt") $(identity "$out/summary.txt") summary.txt"
+  echo "new $(sum "$stage/summary.json") 1.1.000000001 summary.json"
   echo "old summary.txt"; echo "old hourly.csv"; echo "old summary.json"; } >"$out/.renewcalc-commit"
 RENEWCALC_GNUPLOT=false "$RENEWCALC" run "$site" -o "$out" --plot >/dev/null 2>"$tmp/err"
 code=$?
@@ -288,18 +303,23 @@ sed -e 's|^\( *profile = \).*|\1"weather.csv";|' -e 's|^output = .*|output = { d
 echo "the user's own" >"$out/victim.txt"
 echo "the user's notes" >"$out/notes.md"
 echo "chapter 1" >"$out/thesis/ch1.txt"
+: >"$out/TODO"  # contents anyone can predict
 zero=0000000000000000000000000000000000000000000000000000000000000000
-{ echo "$zero  victim.txt"; echo "$(sum "$out/site.cfg")  site.cfg"
-  echo "$(sum "$out/weather.csv")  weather.csv"; echo "$zero  thesis"; } >"$out/renewcalc.sha256"
+guess=1.1.000000001
+{ echo "$zero  victim.txt"; echo "$(sum "$out/site.cfg")  site.cfg"; echo "$(sum "$out/TODO")  TODO"
+  echo "$(sum "$out/weather.csv")  weather.csv"; echo "$zero  thesis"
+  for f in victim.txt site.cfg TODO weather.csv thesis; do echo "# renewcalc-file $guess $f"; done
+  echo "# renewcalc-file $(identity "$out/site.cfg") site.cfg"; } >"$out/renewcalc.sha256"
 mkdir -p "$out/.renewcalc-new-AAAAAA/old"
 echo "planted" >"$out/.renewcalc-new-AAAAAA/old/notes.md"
-{ echo "renewcalc-commit 2"; echo "stage .renewcalc-new-AAAAAA"
-  echo "new $zero victim.txt"; echo "new $(sum "$out/site.cfg") site.cfg"; echo "new $zero thesis"
+{ echo "renewcalc-commit 3"; echo "stage .renewcalc-new-AAAAAA"
+  echo "new $zero $guess victim.txt"; echo "new $(sum "$out/TODO") $guess TODO"
+  echo "new $(sum "$out/site.cfg") $(identity "$out/site.cfg") site.cfg"; echo "new $zero $guess thesis"
   echo "old notes.md"; } >"$out/.renewcalc-commit"
-keep=$( (cd "$out" && cat victim.txt notes.md thesis/ch1.txt site.cfg weather.csv) | cksum)
+keep=$( (cd "$out" && ls TODO && cat victim.txt notes.md thesis/ch1.txt site.cfg weather.csv) | cksum)
 "$RENEWCALC" run "$out/site.cfg" >/dev/null 2>"$tmp/err"
 code=$?
-[ "$code" -eq 0 ] && [ "$( (cd "$out" && cat victim.txt notes.md thesis/ch1.txt site.cfg weather.csv) | cksum)" = "$keep" ] &&
+[ "$code" -eq 0 ] && [ "$( (cd "$out" && ls TODO && cat victim.txt notes.md thesis/ch1.txt site.cfg weather.csv) | cksum)" = "$keep" ] &&
   [ -s "$out/summary.json" ] && (cd "$out" && sha256sum -c --quiet renewcalc.sha256) >/dev/null 2>&1 &&
   ok "a planted list and journal: the user's files and the inputs untouched, the set written" ||
   fail "planted list/journal: exit $code, $(cat "$tmp/err"), folder: $(ls -A "$out" | tr '\n' ' ')"
@@ -383,6 +403,23 @@ if [ -L /dev/stdout ]; then
     ok "batch -o /dev/stdout: written through, the link left as it is" ||
     fail "batch -o /dev/stdout: $(cat "$tmp/err")"
 fi
+# Paths under /dev and /proc get the same checks as any other.
+cp "$tmp/list.csv" ./here.csv
+"$RENEWCALC" batch here.csv --no-progress -o /proc/self/cwd/here.csv >/dev/null 2>"$tmp/err"
+code=$?
+[ "$code" -eq 2 ] && cmp -s here.csv "$tmp/list.csv" &&
+  ok "batch L.csv -o /proc/self/cwd/L.csv: exit 2, the list intact" ||
+  fail "batch over its list through /proc: exit $code, $(cat "$tmp/err")"
+echo "the user's file" >"$tmp/userfile.txt"
+ln -s "$tmp/userfile.txt" "$tmp/link.csv"
+"$RENEWCALC" batch "$tmp/list.csv" --no-progress -o "/dev/..$tmp/link.csv" >/dev/null 2>"$tmp/err"
+code=$?
+[ "$code" -eq 1 ] && [ "$(cat "$tmp/userfile.txt")" = "the user's file" ] && [ -L "$tmp/link.csv" ] &&
+  ok "batch -o /dev/../LINK: the link refused, its target intact" ||
+  fail "batch -o through /dev/..: exit $code, $(cat "$tmp/err")"
+"$RENEWCALC" batch "$tmp/list.csv" --no-progress -o /dev/fd/1 >"$tmp/fd1.csv" 2>"$tmp/err" &&
+  cmp -s "$tmp/fd1.csv" "$tmp/stdout.csv" && ok "batch -o /dev/fd/1: standard output" ||
+  fail "batch -o /dev/fd/1: $(cat "$tmp/err")"
 "$RENEWCALC" run "$site" -o - --format json >"$tmp/run.json" 2>"$tmp/err"
 [ "$?" -eq 0 ] && [ ! -e ./- ] && grep -q '"annual_generation_mwh"' "$tmp/run.json" &&
   ok "run -o - --format json: standard output, no folder" || fail "run -o -: $(cat "$tmp/err")"
