@@ -70,22 +70,6 @@ static int make_dirs(const char *dir)
   return 0;
 }
 
-/* The folder's lock (flock on the folder itself, so that no lock file is
- * left), taken blocking: runs into one folder commit in turn. The
- * descriptor, or -1. */
-static int lock_folder(int dirfd)
-{
-  int fd = openat(dirfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0)
-    return -1;
-  while (flock(fd, LOCK_EX) != 0)
-    if (errno != EINTR) {
-      close(fd);
-      return -1;
-    }
-  return fd;
-}
-
 /* 1 if name is a staging folder's name. */
 static int is_stage_name(const char *name)
 {
@@ -275,7 +259,7 @@ struct outset *outset_new(const char *dir, struct diag *d)
     free(o);
     return NULL;
   }
-  int lock = lock_folder(o->dirfd);
+  int lock = outtarget_lock_folder(o->dirfd);
   if (lock < 0) {
     diag_errno(d, "cannot lock output folder", dir);
     close(o->dirfd);
@@ -582,7 +566,7 @@ int outset_commit(struct outset *o)
   if (bad || write_list(o) != 0)
     return outset_abort(o);
   struct journal *j = calloc(1, sizeof *j);
-  int lock = j ? lock_folder(o->dirfd) : -1;
+  int lock = j ? outtarget_lock_folder(o->dirfd) : -1;
   if (lock < 0) {
     diag_errno(o->d, j ? "cannot lock output folder" : "out of memory in", o->dir);
     free(j);

@@ -153,7 +153,11 @@ struct outstream *outstream_open(const char *path, int *why, struct diag *d)
     free(s);
     return NULL;
   }
-  outtarget_sweep(s->dirfd, is_tmp_of, s->name); /* what killed runs left */
+  /* Under the folder's lock: what killed runs left goes, and this run's
+   * temporary file is made and locked before another run can look. */
+  int lock = outtarget_lock_folder(s->dirfd);
+  if (lock >= 0)
+    outtarget_sweep(s->dirfd, is_tmp_of, s->name);
   char tmp[STREAM_PATH_MAX + 300];
   snprintf(s->tmp, sizeof s->tmp, ".%s%sXXXXXX", s->name, TMP_TAG);
   snprintf(tmp, sizeof tmp, "%s/%s", dir, s->tmp);
@@ -169,6 +173,8 @@ struct outstream *outstream_open(const char *path, int *why, struct diag *d)
       fd = -1;
     }
   }
+  if (lock >= 0)
+    close(lock);
   s->f = fd >= 0 ? fdopen(fd, "w") : NULL;
   if (!s->f) {
     diag_errno(d, "cannot write", path);

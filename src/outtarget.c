@@ -113,3 +113,16 @@ void outtarget_sweep(int dirfd, int (*match)(const char *name, const void *arg),
   }
   closedir(dd);
 }
+
+int outtarget_lock_folder(int dirfd)
+{
+  int fd = openat(dirfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0)
+    return -1;
+  while (flock(fd, LOCK_EX) != 0)
+    if (errno != EINTR) {
+      close(fd);
+      return -1;
+    }
+  return fd;
+}

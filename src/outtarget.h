@@ -28,10 +28,17 @@ int outtarget_name_ok(const char *name);
  * of sub-folders deep, without following links. 0 or -1 (errno). */
 int outtarget_remove_tree(int dirfd, const char *name);
 
+/* Takes the lock of the folder dirfd (flock on the folder itself, so that
+ * no lock file is left), waiting for it: runs that sweep, stage or commit
+ * in one folder do so in turn. The descriptor to close() to release it, or
+ * -1 (errno). */
+int outtarget_lock_folder(int dirfd);
+
 /* Removes the entries of the folder dirfd for which match(name, arg) is 1
  * and on which no live process holds a flock: what killed runs left (a
  * staging folder with its files, a temporary file). Links and other kinds
- * of file are left alone. */
+ * of file are left alone. Call it with the folder's lock held, so that
+ * nothing another run is still setting up is taken for a leftover. */
 void outtarget_sweep(int dirfd, int (*match)(const char *name, const void *arg),
                      const void *arg);
 
