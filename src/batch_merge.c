@@ -13,9 +13,9 @@ struct shard_in {
   FILE *f;
   char line[BATCH_ROW_MAX + 2];
   long lineno;
-  int k, n;          /* from its totals row */
-  long total;        /* sites of the whole list, from its totals row */
-  int ended;         /* its totals row was read */
+  struct batch_label lab; /* from its totals row */
+  long lab_line;          /* the totals row's line */
+  int ended;              /* its totals row was read */
 };
 
 /* Next line of s into s->line; 1, 0 at the end, -1 for a line too long. */
@@ -30,20 +30,45 @@ static int shard_line(struct shard_in *s)
   return 1;
 }
 
-/* Parses "total,shard K/N of T sites,..." into s. 0 or -1. */
+/* Parses the line of s as a shard's totals row ("total,shard K/N of T
+ * sites from list sha256:... with template sha256:...,...") into s->lab.
+ * 0 or -1. */
 static int shard_total(struct shard_in *s)
 {
-  char rest[8];
-  if (sscanf(s->line, "total,shard %d/%d of %ld sites%1[,]", &s->k, &s->n, &s->total, rest) != 4)
+  if (batch_label_parse(s->line, &s->lab) != 0 || s->lab.n < 1)
     return -1;
   s->ended = 1;
   return 0;
 }
 
-/* Reads the last line of s (its totals row) for k, n and total, then
- * rewinds. 0, or -1 when the file does not end with a shard's totals row. */
+/* The line number of the last line of s that is not empty, for messages
+ * about its totals row. */
+static long last_line(FILE *f)
+{
+  char buf[65536];
+  size_t got;
+  long line = 1, last = 0;
+  int empty = 1;
+  rewind(f);
+  while ((got = fread(buf, 1, sizeof buf, f)) > 0)
+    for (size_t i = 0; i < got; i++) {
+      if (buf[i] != '\n') {
+        empty = 0;
+      } else {
+        if (!empty)
+          last = line;
+        line++;
+        empty = 1;
+      }
+    }
+  return empty ? last : line;
+}
+
+/* Reads the last line of s (its totals row) for its label, then rewinds.
+ * 0, or -1 when the file does not end with a shard's totals row. */
 static int shard_tail(struct shard_in *s)
 {
+  s->lab_line = last_line(s->f);
   if (fseek(s->f, 0, SEEK_END) != 0)
     return -1;
   long size = ftell(s->f);
@@ -60,6 +85,25 @@ static int shard_tail(struct shard_in *s)
   rewind(s->f);
   s->lineno = 0;
   return rc;
+}
+
+/* 0 when shard s comes from the list and template first's does, else -1
+ * with the difference in d, at s's totals row. */
+static int same_inputs(const struct shard_in *s, const struct shard_in *first, struct diag *d)
+{
+  if (strcmp(s->lab.list_sha256, first->lab.list_sha256) != 0) {
+    diag_at(d, s->path, (int)s->lab_line, "list: expected a shard of the list %s was cut from "
+            "(sha256 %s), got a shard of another list (sha256 %s)", first->path,
+            first->lab.list_sha256, s->lab.list_sha256);
+    return -1;
+  }
+  if (strcmp(s->lab.template_sha256, first->lab.template_sha256) != 0) {
+    diag_at(d, s->path, (int)s->lab_line, "template: expected a shard run with the template "
+            "of %s (sha256 %s), got another template (sha256 %s)", first->path,
+            first->lab.template_sha256, s->lab.template_sha256);
+    return -1;
+  }
+  return 0;
 }
 
 struct batch_merge {
@@ -114,20 +158,23 @@ int batch_merge_check(struct batch_merge *m, struct diag *d)
     }
     if (shard_tail(s) != 0) {
       diag_msg(d, "%s: expected the output of renewcalc batch --shard K/N, ending in its "
-               "totals row \"total,shard K/N of T sites,...\", got another last line (a shard "
-               "that did not finish?)", s->path);
+               "totals row \"total,shard K/N of T sites from list sha256:... with template "
+               "sha256:...,...\", got another last line (a shard that did not finish, or of "
+               "an earlier renewcalc?)", s->path);
       return -1;
     }
-    if (s->n != n) {
+    if (s->lab.n != n) {
       diag_msg(d, "%s: expected %d shards as given, got shard %d/%d: merge needs all %d shards "
-               "of the list", s->path, n, s->k, s->n, s->n);
+               "of the list", s->path, n, s->lab.k, s->lab.n, s->lab.n);
       return -1;
     }
-    if (i > 0 && s->total != in[0].total) {
+    if (i > 0 && s->lab.total != in[0].lab.total) {
       diag_msg(d, "%s: expected shards of one list (%ld sites, as %s), got a shard of %ld sites",
-               s->path, in[0].total, in[0].path, s->total);
+               s->path, in[0].lab.total, in[0].path, s->lab.total);
       return -1;
     }
+    if (i > 0 && same_inputs(s, &in[0], d) != 0)
+      return -1;
     shard_line(s); /* the header again */
     if (shard_line(s) != 1) {
       diag_at(d, s->path, 2, "expected a site row or the totals row, got the end of the file");
@@ -136,7 +183,7 @@ int batch_merge_check(struct batch_merge *m, struct diag *d)
     long idx = batch_table_index(s->line);
     int k = idx > 0 ? (int)((idx - 1) % n) + 1 : 0;
     if (idx < 0 && shard_total(s) == 0)
-      k = s->k;
+      k = s->lab.k;
     if (k < 1 || k > n || (idx > 0 && idx > n)) {
       diag_at(d, s->path, 2, "expected the first row of shard 1..%d of %d (site 1..%d) or its "
               "totals row, got '%.40s'", n, n, n, s->line);
@@ -195,19 +242,27 @@ int batch_merge_write(struct batch_merge *m, FILE *out, struct diag *d)
               tot.sites + 1, s->line);
       return -1;
     }
-    if (s->n != n || s->k != k + 1 || (total >= 0 && s->total != total)) {
+    if (s->lab.n != n || s->lab.k != k + 1 || (total >= 0 && s->lab.total != total)) {
       diag_at(d, s->path, (int)s->lineno, "expected shard %d/%d of the same list as the other "
-              "files, got shard %d/%d of %ld sites", k + 1, n, s->k, s->n, s->total);
+              "files, got shard %d/%d of %ld sites", k + 1, n, s->lab.k, s->lab.n,
+              s->lab.total);
       return -1;
     }
-    total = s->total;
+    /* Read again: the file may have changed since batch_merge_check(). */
+    s->lab_line = s->lineno;
+    if (same_inputs(s, by_k[0], d) != 0)
+      return -1;
+    total = s->lab.total;
   }
   if (tot.sites != total) {
     diag_msg(d, "merge: expected %ld sites in the shards, got %ld", total, tot.sites);
     return -1;
   }
-  char label[64];
-  snprintf(label, sizeof label, "all %ld sites", total);
+  /* The digests the shards agree on: the table is the one run's. */
+  struct batch_label all = by_k[0]->lab;
+  all.k = all.n = 0;
+  char label[BATCH_LABEL_MAX];
+  batch_label_format(&all, label);
   batch_totals_write(&tot, label, out);
   return 0;
 }

@@ -1,6 +1,8 @@
 /* The batch output table; see batch_table.h. */
 #include "batch_table.h"
 
+#include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -119,6 +121,79 @@ int batch_totals_add(struct batch_totals *t, const char *row)
     t->sum[i] += v[i];
   t->n_sum = k;
   t->sites++;
+  return 0;
+}
+
+void batch_label_format(const struct batch_label *l, char *buf)
+{
+  char which[64];
+  if (l->n > 0)
+    snprintf(which, sizeof which, "shard %d/%d of", l->k, l->n);
+  else
+    snprintf(which, sizeof which, "all");
+  snprintf(buf, BATCH_LABEL_MAX, "%s %ld sites from list sha256:%s with template sha256:%s",
+           which, l->total, l->list_sha256, l->template_sha256);
+}
+
+/* The label is read by hand rather than by sscanf(): a number out of
+ * range in a file from elsewhere must be a refusal, not undefined. */
+static int take_text(const char **s, const char *text)
+{
+  size_t n = strlen(text);
+  if (strncmp(*s, text, n) != 0)
+    return -1;
+  *s += n;
+  return 0;
+}
+
+static int take_long(const char **s, long lo, long hi, long *v)
+{
+  if (**s < '0' || **s > '9')
+    return -1;
+  char *end;
+  errno = 0;
+  long x = strtol(*s, &end, 10);
+  if (errno || x < lo || x > hi)
+    return -1;
+  *s = end;
+  *v = x;
+  return 0;
+}
+
+static int take_hex(const char **s, char hex[65])
+{
+  for (int i = 0; i < 64; i++) {
+    char c = (*s)[i];
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
+      return -1;
+    hex[i] = c;
+  }
+  hex[64] = '\0';
+  *s += 64;
+  return 0;
+}
+
+int batch_label_parse(const char *row, struct batch_label *l)
+{
+  const char *s = row;
+  long k = 0, n = 0;
+  memset(l, 0, sizeof *l);
+  if (take_text(&s, "total,") != 0)
+    return -1;
+  if (take_text(&s, "shard ") == 0) {
+    if (take_long(&s, 1, BATCH_SHARDS_MAX, &k) != 0 || take_text(&s, "/") != 0 ||
+        take_long(&s, k, BATCH_SHARDS_MAX, &n) != 0 || take_text(&s, " of ") != 0)
+      return -1;
+  } else if (take_text(&s, "all ") != 0) {
+    return -1;
+  }
+  if (take_long(&s, 0, LONG_MAX, &l->total) != 0 ||
+      take_text(&s, " sites from list sha256:") != 0 || take_hex(&s, l->list_sha256) != 0 ||
+      take_text(&s, " with template sha256:") != 0 || take_hex(&s, l->template_sha256) != 0 ||
+      take_text(&s, ",") != 0)
+    return -1;
+  l->k = (int)k;
+  l->n = (int)n;
   return 0;
 }
 

@@ -40,9 +40,39 @@ void batch_totals_init(struct batch_totals *t);
  * columns or a summed figure is not a number. Does not modify row. */
 int batch_totals_add(struct batch_totals *t, const char *row);
 
+/* What the totals row's label names: the whole list or one shard of it,
+ * the list's length and the SHA-256 digests of the list's content and of
+ * the template site file. Two lists of the same length, or one list run
+ * with two templates, give tables that look alike; the digests tell
+ * renewcalc merge their shards apart. */
+struct batch_label {
+  int k, n;                 /* shard k of n (1 <= k <= n); 0, 0: the whole list */
+  long total;               /* sites in the list */
+  char list_sha256[65];     /* 64 lowercase hex digits and a NUL */
+  char template_sha256[65]; /* of the template file, or of the text "no template" */
+};
+
+/* Most shards a list is cut into (renewcalc batch --shard K/N, N at most this). */
+#define BATCH_SHARDS_MAX 1000000
+
+/* Longest label batch_label_format() writes, with its NUL. */
+#define BATCH_LABEL_MAX 256
+
+/* The text of the label l, "all T sites from list sha256:HEX with template
+ * sha256:HEX" or "shard K/N of T sites from list ...", into buf
+ * (BATCH_LABEL_MAX bytes). It has no comma or quote. */
+void batch_label_format(const struct batch_label *l, char *buf);
+
+/* Reads the label of the totals row row ("total,LABEL,..." as
+ * batch_totals_write() writes it; its line end optional) into *l. 0, or -1
+ * when row is not a totals row with such a label (a row, a totals row of
+ * another form, a shard number out of range, a digest that is not 64 hex
+ * digits). */
+int batch_label_parse(const char *row, struct batch_label *l);
+
 /* Writes the totals row: "total,<label>,..." with line end. label has no
- * comma or quote ("all 10000 sites", "shard 2/4 of 10000 sites"). Returns
- * 0, or -1 on a write error. */
+ * comma or quote (batch_label_format()). Returns 0, or -1 on a write
+ * error. */
 int batch_totals_write(const struct batch_totals *t, const char *label, FILE *f);
 
 /* A data row read back from a file (a shard of batch --shard), written

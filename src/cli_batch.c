@@ -29,6 +29,7 @@
 #include "outstream.h"
 #include "profile.h"
 #include "profile_cache.h"
+#include "sha256file.h"
 #include "sim.h"
 #include "site_cfg.h"
 #include "solar.h"
@@ -165,7 +166,7 @@ static int parse(int argc, char **argv, struct batch_opts *o)
     case 's': {
       char k[32], n[32], extra;
       if (sscanf(optarg, "%31[0-9]/%31[0-9]%c", k, n, &extra) != 2 ||
-          parse_int(n, 1, 1000000, &o->shard_n) != 0 ||
+          parse_int(n, 1, BATCH_SHARDS_MAX, &o->shard_n) != 0 ||
           parse_int(k, 1, o->shard_n, &o->shard_k) != 0) {
         fprintf(stderr, "renewcalc: batch: --shard: expected K/N with 1 <= K <= N, got '%s'\n",
                 optarg);
@@ -446,6 +447,55 @@ static void progress_line(long done, long total, double t0)
   fflush(stderr);
 }
 
+/* ---- the list and template the table comes from ----------------------------- */
+
+/* The template's digest into hex: of its file, or of the text "no
+ * template" for the built-in one. 0, or -1 with the reason in d. */
+static int digest_template(const char *path, char hex[65], struct diag *d)
+{
+  static const char none[] = "no template";
+  if (!path) {
+    sha256_mem(none, sizeof none - 1, hex);
+    return 0;
+  }
+  if (sha256_file(path, hex) == 0)
+    return 0;
+  diag_errno(d, "cannot read template site file", path);
+  return -1;
+}
+
+static int digest_list(const char *path, char hex[65], struct diag *d)
+{
+  if (sha256_file(path, hex) == 0)
+    return 0;
+  diag_errno(d, "cannot read site list", path);
+  return -1;
+}
+
+/* After the run: the list and template still have the digests the totals
+ * row gives, so the figures come from the files it names. 0, or the exit
+ * status. */
+static int digests_unchanged(const struct batch_opts *o, const struct batch_label *lab,
+                             struct diag *d)
+{
+  char now[65];
+  if (digest_list(o->list, now, d) != 0)
+    return EXIT_RUNTIME;
+  if (strcmp(now, lab->list_sha256) != 0) {
+    diag_at(d, o->list, 0, "the site list changed while it was being run (sha256 %s, then %s)",
+            lab->list_sha256, now);
+    return EXIT_RUNTIME;
+  }
+  if (digest_template(o->tmpl, now, d) != 0)
+    return EXIT_RUNTIME;
+  if (strcmp(now, lab->template_sha256) != 0) {
+    diag_at(d, o->tmpl, 0, "the template site file changed while the list was being run "
+            "(sha256 %s, then %s)", lab->template_sha256, now);
+    return EXIT_RUNTIME;
+  }
+  return 0;
+}
+
 /* The output stream: FILE through an outstream (complete or nothing), or
  * stdout. */
 struct output {
@@ -477,9 +527,10 @@ static int output_close(struct output *o, int ok, struct diag *d)
 }
 
 static int run_list(const struct batch_opts *o, const struct site *tmpl,
-                    const struct presets *ps, long total, struct diag *d)
+                    const struct presets *ps, const struct batch_label *lab, struct diag *d)
 {
   int status = EXIT_RUNTIME;
+  long total = lab->total;
   struct batch_reader *r = batch_open(o->list, d);
   int threads = o->jobs;
   int cap = BLOCK_PER_THREAD * threads;
@@ -553,14 +604,13 @@ static int run_list(const struct batch_opts *o, const struct site *tmpl,
              o->list, mine, done);
     status = EXIT_RUNTIME;
   }
+  if (status == EXIT_OK)
+    status = digests_unchanged(o, lab, d);
   if (status == EXIT_OK) {
     if (done == 0)
       batch_table_write_header(out.f);
-    char label[96];
-    if (o->shard_n > 1)
-      snprintf(label, sizeof label, "shard %d/%d of %ld sites", o->shard_k, o->shard_n, total);
-    else
-      snprintf(label, sizeof label, "all %ld sites", total);
+    char label[BATCH_LABEL_MAX];
+    batch_label_format(lab, label);
     batch_totals_write(&tot, label, out.f);
   }
   int closed = output_close(&out, status == EXIT_OK, d);
@@ -602,10 +652,19 @@ int cli_batch(int argc, char **argv)
     return EXIT_RUNTIME;
   }
   int status = EXIT_INPUT;
+  /* The template is hashed as soon as it is read, the list once it has
+   * been checked and before it is run; both again after the run. */
+  struct batch_label lab = { .k = o.shard_n > 1 ? o.shard_k : 0,
+                             .n = o.shard_n > 1 ? o.shard_n : 0 };
   struct site *tmpl = site_cfg_template(o.tmpl, d);
-  long total = tmpl ? validate(o.list, tmpl, ps, d) : -1;
-  if (total > 0)
-    status = run_list(&o, tmpl, ps, total, d);
+  if (tmpl && digest_template(o.tmpl, lab.template_sha256, d) != 0) {
+    status = EXIT_RUNTIME;
+  } else {
+    lab.total = tmpl ? validate(o.list, tmpl, ps, d) : -1;
+    if (lab.total > 0)
+      status = digest_list(o.list, lab.list_sha256, d) != 0 ? EXIT_RUNTIME
+                                                             : run_list(&o, tmpl, ps, &lab, d);
+  }
   diag_print(d, stderr);
   site_free(tmpl);
   free(ps);

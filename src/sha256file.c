@@ -84,3 +84,11 @@ int sha256_at(int dirfd, const char *name, long long max_bytes, char hex[65])
   to_hex(&ctx, hex);
   return 0;
 }
+
+void sha256_mem(const void *data, size_t n, char hex[65])
+{
+  struct sha256_ctx ctx;
+  sha256_init(&ctx);
+  sha256_update(&ctx, n, data);
+  to_hex(&ctx, hex);
+}

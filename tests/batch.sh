@@ -6,8 +6,10 @@
 # - every row is physical (0 < energy <= capacity x 8760 h, the capacity
 #   factor is energy / (capacity x 8760 h)) and the totals row is the sum of
 #   the rows, added up here independently;
-# - bad lists, options and shard sets get a one-line message naming the
-#   file and line, exit status 2, and no output file.
+# - the totals row carries the SHA-256 of the list and of the template;
+# - bad lists, options and shard sets (shards of two lists of the same
+#   length, or run with two templates, included) get a one-line message
+#   naming the file and line, exit status 2, and no output file.
 . "${top_srcdir:-.}/tests/lib.sh"
 prof=$top_srcdir/profiles/laos-oudomxay-synth.csv
 wind=$top_srcdir/profiles/laos-ridge-wind-synth.csv
@@ -110,8 +112,20 @@ want=$(sed 's/"[^"]*"/name/' "$tmp/j1.csv" | awk -F, 'NR > 1 && $1 != "total" {
   END { printf "%.3f %.3f %.3f %.3f %.3f %.3f %.3f %.5f", c, e, cl, co, co2, le, p50, e / (c * 8760) }')
 got=$(awk -F, '$1 == "total" { print $6, $7, $11, $13, $14, $19, $22, $8 }' "$tmp/j1.csv")
 [ "$got" = "$want" ] && ok "totals row = sums of the rows ($got)" || fail "totals '$got', sums '$want'"
-awk -F, '$1 == "total" && $2 == "all 11 sites" { f = 1 } END { exit !f }' "$tmp/j1.csv" &&
+awk -F, '$1 == "total" && $2 ~ /^all 11 sites / { f = 1 } END { exit !f }' "$tmp/j1.csv" &&
   ok "totals row names the site count" || fail "totals label"
+# the totals row names the list and the template by their SHA-256, as sha256sum gives it
+if command -v sha256sum >/dev/null 2>&1; then
+  sum() { sha256sum | cut -d' ' -f1; }
+  want="all 11 sites from list sha256:$(sum <"$tmp/mixed.csv") with template sha256:$(printf 'no template' | sum)"
+  got=$(awk -F, '$1 == "total" { print $2 }' "$tmp/j1.csv")
+  [ "$got" = "$want" ] && ok "totals row: digests of the list and of no template" ||
+    fail "totals label '$got', expected '$want'"
+  want="all 1 sites from list sha256:$(sum <"$tmp/ref.csv") with template sha256:$(sum <"$laos")"
+  got=$(awk -F, '$1 == "total" { print $2 }' "$tmp/ref.out")
+  [ "$got" = "$want" ] && ok "totals row: digests of the list and of the template file" ||
+    fail "totals label '$got', expected '$want'"
+fi
 
 # ---- bad input: one line naming file:line, exit 2, no output file -----------
 expect_bad() { # name, expected text, then the batch arguments
@@ -153,5 +167,16 @@ expect_bad "merge, a shard missing" "expected 3 shards as given, got shard 1/4: 
 expect_bad "merge, a shard twice" "expected each shard once" merge "$tmp/shard1.csv" "$tmp/shard2.csv" "$tmp/shard2.csv" "$tmp/shard4.csv" -o "$tmp/bad.out"
 head -n 3 "$tmp/shard2.csv" >"$tmp/cut.csv"
 expect_bad "merge, a shard cut short" "cut.csv: expected the output of renewcalc batch --shard K/N, ending in its totals row" merge "$tmp/shard1.csv" "$tmp/cut.csv" "$tmp/shard3.csv" "$tmp/shard4.csv" -o "$tmp/bad.out"
+# Two lists of the same length (two sites each) that differ in one row, and
+# one list run with two templates: their shards look alike but do not join.
+printf '%s\nA,20.69,101.99,50,20,%s\nB,20.69,101.99,5,10,%s\n' "$hdr" "$prof" "$prof" >"$tmp/la.csv"
+printf '%s\nA,20.69,101.99,50,20,%s\nB,20.69,101.99,7,10,%s\n' "$hdr" "$prof" "$prof" >"$tmp/lb.csv"
+"$RENEWCALC" batch "$tmp/la.csv" -j 1 --shard 1/2 -o "$tmp/la1.csv" &&
+  "$RENEWCALC" batch "$tmp/lb.csv" -j 1 --shard 2/2 -o "$tmp/lb2.csv" &&
+  "$RENEWCALC" batch "$tmp/la.csv" -j 1 --template "$laos" --shard 2/2 -o "$tmp/la2t.csv" ||
+  fail "shards of two lists"
+# a shard's lines: the header, its one site, the totals row (line 3)
+expect_bad "merge, shards of two lists of the same length" "lb2.csv:3: list: expected a shard of the list $tmp/la1.csv was cut from" merge "$tmp/la1.csv" "$tmp/lb2.csv" -o "$tmp/bad.out"
+expect_bad "merge, shards run with two templates" "la2t.csv:3: template: expected a shard run with the template of $tmp/la1.csv" merge "$tmp/la1.csv" "$tmp/la2t.csv" -o "$tmp/bad.out"
 expect_bad "merge, not a batch output" "header: expected the header of renewcalc batch" merge "$tmp/mixed.csv" -o "$tmp/bad.out"
 finish
