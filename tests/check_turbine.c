@@ -482,15 +482,15 @@ END_TEST
 static const struct {
   const char *file;
   int n;
-  double first_ms, last_ms, max_kw, v_ms, p_kw;
+  double first_ms, last_ms, max_kw, v_ms, p_kw, rotor_m;
 } shared_curves[] = {
   /* V90: 34 points 0..16.5 m/s, maximum 2007.7 kW; at 9.25 m/s half-way
    * between 1247.1 and 1429.6 kW: 1338.35 kW. */
-  {"power_curve_V90_2000.csv", 34, 0.0, 16.5, 2007.7, 9.25, 1338.35},
+  {"power_curve_V90_2000.csv", 34, 0.0, 16.5, 2007.7, 9.25, 1338.35, 90.0},
   /* E-126: 25 points 1..25 m/s, 4200 kW. */
-  {"power_curve_E-126_4200.csv", 25, 1.0, 25.0, 4200.0, 25.0, 4200.0},
+  {"power_curve_E-126_4200.csv", 25, 1.0, 25.0, 4200.0, 25.0, 4200.0, 127.0},
   /* V112: 51 points 0..25 m/s, 3075 kW. */
-  {"power_curve_V112_3075.csv", 51, 0.0, 25.0, 3075.0, 25.0, 3075.0},
+  {"power_curve_V112_3075.csv", 51, 0.0, 25.0, 3075.0, 25.0, 3075.0, 112.0},
 };
 #define NSHARED (sizeof shared_curves / sizeof shared_curves[0])
 
@@ -517,8 +517,9 @@ START_TEST(test_read_shared)
   ck_assert_double_eq_tol(turbine_power_kw(&t, shared_curves[_i].v_ms,
                                            TURBINE_RHO0, TURBINE_DENSITY_OFF),
                           shared_curves[_i].p_kw, 1e-9);
-  /* The caller sets the rotor (README: 90, 127, 112 m), then checks. */
-  t.rotor_diameter_m = 100.0;
+  /* The caller sets the rotor (README: 90, 127, 112 m), then checks: every
+   * point below the Betz limit for it. */
+  t.rotor_diameter_m = shared_curves[_i].rotor_m;
   ck_assert_int_eq(turbine_check(&t, path, 0, d), 0);
   diag_free(d);
 }
