@@ -214,8 +214,8 @@ static int check_plausible(const struct turbine *t, const char *file, int line,
     pmax = fmax(pmax, t->power_kw[i]);
   fit = turbine_unit_fit(pmax, t->rated_kw);
   if (fit != 0.0 && fit != 1.0) {
-    diag_at(d, file, line, "turbine '%s': power curve: expected kW (rated %g kW), "
-            "got values up to %g (a curve in %s?)", nm, t->rated_kw, pmax,
+    diag_at(d, file, line, "turbine '%s': power curve: expected kW (rated %.10g kW), "
+            "got values up to %.10g (a curve in %s?)", nm, t->rated_kw, pmax,
             turbine_unit_name(fit));
     return -1;
   }
@@ -229,7 +229,7 @@ static int check_plausible(const struct turbine *t, const char *file, int line,
 
       diag_at(d, file, line, "turbine '%s': power curve point %d: expected at "
               "most %g kW at %g m/s (the Betz limit for a %g m rotor at %g kg/m3), "
-              "got %g kW%s", nm, i + 1, limit, v, t->rotor_diameter_m, rho, p,
+              "got %.10g kW%s", nm, i + 1, limit, v, t->rotor_diameter_m, rho, p,
               in_w ? " (a curve in W?)" : "");
       bad = 1;
       if (in_w)
@@ -238,7 +238,7 @@ static int check_plausible(const struct turbine *t, const char *file, int line,
   }
   if (!bad && cp_peak < TURBINE_CP_PEAK_MIN) {
     diag_at(d, file, line, "turbine '%s': power curve: expected kW, got values "
-            "up to %g (a peak power coefficient of %.2g for a %g m rotor: a "
+            "up to %.10g (a peak power coefficient of %.2g for a %g m rotor: a "
             "curve in MW?)", nm, pmax, cp_peak, t->rotor_diameter_m);
     bad = 1;
   }

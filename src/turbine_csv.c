@@ -284,16 +284,16 @@ static int check_power(struct csv_reader *r, struct turbine *t,
 
     if (fit != f) {
       if (fit != 0.0)
-        csv_error_at(r, cr->line[imax], "column 'power': expected %s (rated %g "
-                     "kW), got values up to %g (a curve in %s?)", unit,
+        csv_error_at(r, cr->line[imax], "column 'power': expected %s (rated %.10g "
+                     "kW), got values up to %.10g (a curve in %s?)", unit,
                      t->rated_kw, raw_max, turbine_unit_name(fit));
       else if (raw_max * f > 1.02 * t->rated_kw)
         csv_error_at(r, cr->seen[META_RATED], "metadata 'rated_kw': expected at "
                      "least %g kW (the curve's maximum %g kW less 2 %%), got %g",
                      raw_max * f / 1.02, raw_max * f, t->rated_kw);
       else
-        csv_error_at(r, cr->line[imax], "column 'power': expected %s (rated %g "
-                     "kW), got values up to %g (no unit fits)", unit,
+        csv_error_at(r, cr->line[imax], "column 'power': expected %s (rated %.10g "
+                     "kW), got values up to %.10g (no unit fits)", unit,
                      t->rated_kw, raw_max);
       return -1;
     }
@@ -304,8 +304,9 @@ static int check_power(struct csv_reader *r, struct turbine *t,
       return -1;
     }
   }
+  /* Divided rather than multiplied by 0.001, so 42200 W is exactly 42.2 kW. */
   for (int i = 0; i < t->n; i++)
-    t->power_kw[i] *= f;
+    t->power_kw[i] = f < 1.0 ? t->power_kw[i] / 1000.0 : t->power_kw[i] * f;
   if (!cr->seen[META_RATED])
     t->rated_kw = raw_max * f;
   if (!cr->seen[META_ROTOR])
@@ -324,14 +325,14 @@ static int check_power(struct csv_reader *r, struct turbine *t,
       bad = 1;
       if (csv_error_at(r, cr->line[i], "column 'power': expected at most %g kW "
                        "at %g m/s (the Betz limit for a %g m rotor at %g kg/m3), "
-                       "got %g kW%s", limit, v, t->rotor_diameter_m, rho, p,
+                       "got %.10g kW%s", limit, v, t->rotor_diameter_m, rho, p,
                        hint) != 0 || *hint)
         return -1; /* a unit slip: the other points say the same */
     }
   }
   if (!bad && cp_peak < TURBINE_CP_PEAK_MIN) {
     csv_error_at(r, cr->line[imax], "column 'power': expected %s, got values up "
-                 "to %g (a peak power coefficient of %.2g for a %g m rotor%s%s%s)",
+                 "to %.10g (a peak power coefficient of %.2g for a %g m rotor%s%s%s)",
                  unit, raw_max, cp_peak, t->rotor_diameter_m,
                  larger ? ": a curve in " : "", larger ? larger : "",
                  larger ? "?" : "");
