@@ -143,9 +143,106 @@ double turbine_ct(const struct turbine *t, double v_ms)
   area_m2 = UNITS_PI * 0.25 * t->rotor_diameter_m * t->rotor_diameter_m;
   if (!(area_m2 > 0.0))
     return 0.0;
-  cp = p_w / (0.5 * TURBINE_RHO0 * area_m2 * v_ms * v_ms * v_ms);
+  cp = p_w / (0.5 * turbine_curve_rho(t) * area_m2 * v_ms * v_ms * v_ms);
   a = induction_from_cp(cp);
   return 4.0 * a * (1.0 - a);
+}
+
+/* ---- plausibility ------------------------------------------------------------ */
+
+/* Betz limit (A. Betz, "Das Maximum der theoretisch möglichen Ausnützung des
+ * Windes durch Windmotoren", Zeitschrift für das gesamte Turbinenwesen 26,
+ * 1920; Manwell, McGowan & Rogers, "Wind Energy Explained", 2nd ed. (2009),
+ * section 3.2): an ideal rotor takes at most 16/27 of the kinetic power
+ * flux through its swept area, P <= 16/27 x 1/2 rho A v^3. A power curve is
+ * electrical power, below the rotor's, so no point of a real curve reaches
+ * the limit. */
+double turbine_betz_kw(double rotor_diameter_m, double rho, double v_ms)
+{
+  double area_m2 = UNITS_PI * 0.25 * rotor_diameter_m * rotor_diameter_m;
+
+  return 16.0 / 27.0 * 0.5 * rho * area_m2 * v_ms * v_ms * v_ms / 1000.0;
+}
+
+double turbine_curve_rho(const struct turbine *t)
+{
+  return t->curve_rho > 0.0 ? t->curve_rho : TURBINE_RHO0;
+}
+
+double turbine_unit_fit(double max_value, double rated_kw)
+{
+  static const double per_unit[] = {0.001, 1.0, 1000.0};
+  double tol = sqrt(1000.0);
+
+  if (!(max_value > 0.0 && rated_kw > 0.0))
+    return 0.0;
+  for (size_t i = 0; i < sizeof per_unit / sizeof per_unit[0]; i++) {
+    double r = max_value * per_unit[i] / rated_kw;
+
+    if (r > 1.0 / tol && r < tol)
+      return per_unit[i];
+  }
+  return 0.0;
+}
+
+const char *turbine_unit_name(double kw_per_unit)
+{
+  return kw_per_unit == 0.001 ? "W" : kw_per_unit == 1.0 ? "kW"
+         : kw_per_unit == 1000.0 ? "MW" : NULL;
+}
+
+/* Power coefficient of the curve's point i (0 at 0 m/s). */
+static double point_cp(const struct turbine *t, int i)
+{
+  double v = t->speed_ms[i];
+  double flux_kw = turbine_betz_kw(t->rotor_diameter_m, turbine_curve_rho(t), v) * 27.0 / 16.0;
+
+  return flux_kw > 0.0 ? t->power_kw[i] / flux_kw : 0.0;
+}
+
+/* Checks the curve's unit against the rated power and its points against
+ * the Betz limit and a working rotor's peak power coefficient, once the
+ * points themselves are valid. Returns 0, or -1 (reported). */
+static int check_plausible(const struct turbine *t, const char *file, int line,
+                           struct diag *d)
+{
+  const char *nm = t->name;
+  double pmax = 0.0, cp_peak = 0.0, fit, rho = turbine_curve_rho(t);
+  int bad = 0;
+
+  for (int i = 0; i < t->n; i++)
+    pmax = fmax(pmax, t->power_kw[i]);
+  fit = turbine_unit_fit(pmax, t->rated_kw);
+  if (fit != 0.0 && fit != 1.0) {
+    diag_at(d, file, line, "turbine '%s': power curve: expected kW (rated %.10g kW), "
+            "got values up to %.10g (a curve in %s?)", nm, t->rated_kw, pmax,
+            turbine_unit_name(fit));
+    return -1;
+  }
+  for (int i = 0; i < t->n; i++) {
+    double v = t->speed_ms[i], p = t->power_kw[i];
+    double limit = turbine_betz_kw(t->rotor_diameter_m, rho, v);
+
+    cp_peak = fmax(cp_peak, point_cp(t, i));
+    if (p > limit) {
+      int in_w = turbine_unit_fit(p, limit) == 0.001;
+
+      diag_at(d, file, line, "turbine '%s': power curve point %d: expected at "
+              "most %g kW at %g m/s (the Betz limit for a %g m rotor at %g kg/m3), "
+              "got %.10g kW%s", nm, i + 1, limit, v, t->rotor_diameter_m, rho, p,
+              in_w ? " (a curve in W?)" : "");
+      bad = 1;
+      if (in_w)
+        break; /* the other points say the same */
+    }
+  }
+  if (!bad && cp_peak < TURBINE_CP_PEAK_MIN) {
+    diag_at(d, file, line, "turbine '%s': power curve: expected kW, got values "
+            "up to %.10g (a peak power coefficient of %.2g for a %g m rotor: a "
+            "curve in MW?)", nm, pmax, cp_peak, t->rotor_diameter_m);
+    bad = 1;
+  }
+  return bad ? -1 : 0;
 }
 
 /* ---- checks ------------------------------------------------------------------ */
@@ -154,6 +251,7 @@ int turbine_check(struct turbine *t, const char *file, int line, struct diag *d)
 {
   int bad = 0, i;
   const char *nm = t->name;
+  double pmax = 0.0;
 
   if (t->n < 2 || t->n > TURBINE_CURVE_MAX) {
     diag_at(d, file, line, "turbine '%s': power curve must have 2 to %d points, "
@@ -175,6 +273,12 @@ int turbine_check(struct turbine *t, const char *file, int line, struct diag *d)
             nm, t->hub_height_m);
     bad = 1;
   }
+  for (i = 0; i < t->n; i++)
+    pmax = fmax(pmax, t->power_kw[i]);
+  /* A curve in W or MW is one error, not one per point. */
+  if (turbine_unit_fit(pmax, t->rated_kw) != 1.0 &&
+      turbine_unit_fit(pmax, t->rated_kw) != 0.0)
+    return check_plausible(t, file, line, d);
   for (i = 0; i < t->n; i++) {
     double v = t->speed_ms[i], p = t->power_kw[i];
 
@@ -205,7 +309,7 @@ int turbine_check(struct turbine *t, const char *file, int line, struct diag *d)
       bad = 1;
     }
   }
-  if (bad)
+  if (bad || check_plausible(t, file, line, d) != 0)
     return -1;
   t->cut_in_ms = -1.0;
   for (i = 0; i < t->n; i++)

@@ -23,6 +23,8 @@ struct turbine {
   int has_ct;
   double cut_in_ms, cut_out_ms;        /* first speed with power > 0; last point's
                                           speed unless given */
+  double curve_rho;          /* air density the curve is given for [kg/m3];
+                                0: TURBINE_RHO0 */
 };
 
 /* Air-density correction of the power curve (IEC 61400-12-1 and SAM). */
@@ -47,17 +49,43 @@ double turbine_power_kw(const struct turbine *t, double v_ms, double rho,
  * .c file); 0 outside cut-in..cut-out. Pure. */
 double turbine_ct(const struct turbine *t, double v_ms);
 
+/* Betz limit [kW]: the most power a rotor of that diameter [m] can take
+ * from wind of v_ms at air density rho [kg/m3]. Pure. */
+double turbine_betz_kw(double rotor_diameter_m, double rho, double v_ms);
+
+/* Air density the curve is given for [kg/m3]. */
+double turbine_curve_rho(const struct turbine *t);
+
+/* The unit that makes a power column whose largest value is max_value fit
+ * rated_kw: kW per unit, 0.001 (W), 1 (kW) or 1000 (MW), the one putting the
+ * maximum within a factor of 31.6 (the square root of 1000) of the rated
+ * power; 0 when none does. */
+double turbine_unit_fit(double max_value, double rated_kw);
+
+/* "W", "kW" or "MW" for 0.001, 1 or 1000 kW per unit; NULL otherwise. */
+const char *turbine_unit_name(double kw_per_unit);
+
+/* A working rotor's electrical power coefficient peaks near 0.4-0.5; a curve
+ * whose peak is below this is not in kW. */
+#define TURBINE_CP_PEAK_MIN 0.01
+
 /* Checks a curve: at least 2 points, speeds strictly increasing and >= 0,
- * power >= 0 and not above rated by more than 2 %, ct in 0..1.2. Returns 0,
+ * power >= 0 and not above rated by more than 2 %, a maximum in kW against
+ * the rated power (a curve in W or MW is refused), power at every point at
+ * most the Betz limit for the rotor and the curve's air density, a peak
+ * power coefficient of at least TURBINE_CP_PEAK_MIN, ct in 0..1.2. Returns 0,
  * or -1 after adding "FILE:LINE: ..." messages to d (file/line as given;
  * line 0 for a built-in curve). Fills cut_in_ms. */
 int turbine_check(struct turbine *t, const char *file, int line, struct diag *d);
 
 /* Reads a power curve CSV: header naming columns wind_speed (m/s),
- * power (kW) and optionally ct, in any order (wind_speed_m_s, power_kW as
- * in windpowerlib's oedb files are accepted). Fills t (name from the file
- * name, rated_kw = the curve's maximum unless set by the caller later).
- * Returns 0, or -1 with "FILE:LINE: ..." messages in d. */
+ * power (kW, or W / MW when the column name or "# power_unit:" says so;
+ * converted to kW) and optionally ct, in any order (wind_speed_m_s,
+ * power_kW as in windpowerlib's oedb files are accepted). Fills t (name from
+ * the file name, rated_kw = the curve's maximum unless set by the caller
+ * later). With "# rated_kw:" the power's unit is checked against it; with
+ * "# rotor_diameter_m:" every point against the Betz limit. Returns 0, or -1
+ * with "FILE:LINE: ..." messages in d. */
 int turbine_read_csv(const char *path, struct turbine *t, struct diag *d);
 
 /* Built-in library of openly published reference turbines (each with its

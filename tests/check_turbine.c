@@ -292,6 +292,113 @@ START_TEST(test_check_other_rules)
 }
 END_TEST
 
+/* ---- plausibility ------------------------------------------------------------- */
+
+/* Betz limit by hand: D = 100 m, A = pi x 50^2 = 7853.9816 m2; at 10 m/s and
+ * 1.225 kg/m3, 1/2 rho A v^3 = 0.6125 x 7853.9816 x 1000 = 4810563.8 W, and
+ * 16/27 of it is 2850704.4 W. At 1.0 kg/m3: 2850.7044 / 1.225 = 2327.1056 kW. */
+START_TEST(test_betz_hand)
+{
+  ck_assert_double_eq_tol(turbine_betz_kw(100.0, 1.225, 10.0), 2850.7044, 1e-3);
+  ck_assert_double_eq_tol(turbine_betz_kw(100.0, 1.0, 10.0), 2327.1056, 1e-3);
+  ck_assert_double_eq(turbine_betz_kw(100.0, 1.225, 0.0), 0.0);
+}
+END_TEST
+
+START_TEST(test_unit_fit)
+{
+  ck_assert_double_eq(turbine_unit_fit(2003.5, 2000.0), 1.0);
+  ck_assert_double_eq(turbine_unit_fit(2003500.0, 2000.0), 0.001);
+  ck_assert_double_eq(turbine_unit_fit(2.0035, 2000.0), 1000.0);
+  /* 1e-5 of the rated power in MW, 1e-2 in kW: no unit fits. */
+  ck_assert_double_eq(turbine_unit_fit(0.02, 2000.0), 0.0);
+  ck_assert_str_eq(turbine_unit_name(0.001), "W");
+  ck_assert_ptr_null(turbine_unit_name(0.5));
+}
+END_TEST
+
+/* The test curve in W with no rated power given (the rated power then is
+ * the curve's maximum): the rotor gives it away. Betz limit at 3.5 m/s for
+ * 90 m: 16/27 x 0.6125 x (pi x 45^2 = 6361.725) x 42.875 = 99.0014 kW. */
+START_TEST(test_check_in_w)
+{
+  struct turbine t;
+  struct diag *d = diag_new();
+
+  test_turbine(&t);
+  for (int i = 0; i < t.n; i++)
+    t.power_kw[i] *= 1000.0;
+  t.rated_kw = 2003500.0;
+  ck_assert_int_eq(turbine_check(&t, "configs/farm.cfg", 17, d), -1);
+  ck_assert_int_eq(diag_count(d), 1);
+  ck_assert_str_eq(diag_get(d, 0), "configs/farm.cfg:17: turbine 'test-2MW': "
+                   "power curve point 2: expected at most 99.0014 kW at 3.5 m/s "
+                   "(the Betz limit for a 90 m rotor at 1.225 kg/m3), got 42200 "
+                   "kW (a curve in W?)");
+  diag_free(d);
+
+  /* With the rated power from the site file: one message, not one per
+   * point. */
+  d = diag_new();
+  t.rated_kw = 2000.0;
+  ck_assert_int_eq(turbine_check(&t, "configs/farm.cfg", 17, d), -1);
+  ck_assert_int_eq(diag_count(d), 1);
+  ck_assert_str_eq(diag_get(d, 0), "configs/farm.cfg:17: turbine 'test-2MW': "
+                   "power curve: expected kW (rated 2000 kW), got values up to "
+                   "2003500 (a curve in W?)");
+  diag_free(d);
+}
+END_TEST
+
+/* The test curve in MW: with the rated 2000 kW, the unit; without, the
+ * rotor: the peak power coefficient is at 8.5 m/s, 1.0876 kW over
+ * 0.6125 x 6361.725 x 614.125 / 1000 = 2392.97 kW of wind, 0.00045. */
+START_TEST(test_check_in_mw)
+{
+  struct turbine t;
+  struct diag *d = diag_new();
+
+  test_turbine(&t);
+  for (int i = 0; i < t.n; i++)
+    t.power_kw[i] /= 1000.0;
+  ck_assert_int_eq(turbine_check(&t, "configs/farm.cfg", 17, d), -1);
+  ck_assert_int_eq(diag_count(d), 1);
+  ck_assert_str_eq(diag_get(d, 0), "configs/farm.cfg:17: turbine 'test-2MW': "
+                   "power curve: expected kW (rated 2000 kW), got values up to "
+                   "2.0035 (a curve in MW?)");
+  diag_free(d);
+
+  d = diag_new();
+  t.rated_kw = 2.0035;
+  ck_assert_int_eq(turbine_check(&t, "configs/farm.cfg", 17, d), -1);
+  ck_assert_int_eq(diag_count(d), 1);
+  ck_assert_str_eq(diag_get(d, 0), "configs/farm.cfg:17: turbine 'test-2MW': "
+                   "power curve: expected kW, got values up to 2.0035 (a peak "
+                   "power coefficient of 0.00045 for a 90 m rotor: a curve in "
+                   "MW?)");
+  diag_free(d);
+}
+END_TEST
+
+/* One point above the Betz limit: 320 kW at 5 m/s for 90 m, limit
+ * 16/27 x 0.6125 x 6361.725 x 125 / 1000 = 288.634 kW. */
+START_TEST(test_check_above_betz)
+{
+  struct turbine t;
+  struct diag *d = diag_new();
+
+  test_turbine(&t);
+  t.speed_ms[2] = 5.0;
+  t.power_kw[2] = 320.0;
+  ck_assert_int_eq(turbine_check(&t, "configs/farm.cfg", 17, d), -1);
+  ck_assert_int_eq(diag_count(d), 1);
+  ck_assert_str_eq(diag_get(d, 0), "configs/farm.cfg:17: turbine 'test-2MW': "
+                   "power curve point 3: expected at most 288.634 kW at 5 m/s "
+                   "(the Betz limit for a 90 m rotor at 1.225 kg/m3), got 320 kW");
+  diag_free(d);
+}
+END_TEST
+
 /* ---- built-in library -------------------------------------------------------- */
 
 START_TEST(test_builtins)
@@ -384,6 +491,16 @@ START_TEST(test_read_good)
   ck_assert_double_eq(t.rated_kw, 5000.04);
   ck_assert_double_eq(t.ct[1], 0.9995);
   ck_assert_double_eq(t.cut_out_ms, 25.0);
+
+  /* A power column in W, as its name says, and one in MW, as power_unit
+   * says: kW once read. */
+  read_fixture("good-power-w.csv", &t);
+  ck_assert_double_eq(t.power_kw[0], 42.2);
+  ck_assert_double_eq(t.power_kw[1], 2003.5);
+  ck_assert_double_eq(t.rated_kw, 2000.0);
+  read_fixture("good-power-mw.csv", &t);
+  ck_assert_double_eq_tol(t.power_kw[0], 42.2, 1e-9);
+  ck_assert_double_eq_tol(t.rated_kw, 2003.5, 1e-9);
   diag_free(d);
 }
 END_TEST
@@ -393,7 +510,9 @@ END_TEST
 static const char *const bad_files[] = {
   "ct-range.csv", "cut-row.csv", "decreasing-speed.csv", "negative-power.csv",
   "no-power-column.csv", "not-a-number.csv", "one-point.csv",
-  "rated-exceeded.csv", "unknown-column.csv",
+  "rated-exceeded.csv", "unknown-column.csv", "power-in-w.csv",
+  "power-in-mw.csv", "above-betz.csv", "above-betz-thin-air.csv",
+  "unit-conflict.csv", "bad-power-unit.csv",
 };
 #define NBAD (sizeof bad_files / sizeof bad_files[0])
 
@@ -482,15 +601,15 @@ END_TEST
 static const struct {
   const char *file;
   int n;
-  double first_ms, last_ms, max_kw, v_ms, p_kw;
+  double first_ms, last_ms, max_kw, v_ms, p_kw, rotor_m;
 } shared_curves[] = {
   /* V90: 34 points 0..16.5 m/s, maximum 2007.7 kW; at 9.25 m/s half-way
    * between 1247.1 and 1429.6 kW: 1338.35 kW. */
-  {"power_curve_V90_2000.csv", 34, 0.0, 16.5, 2007.7, 9.25, 1338.35},
+  {"power_curve_V90_2000.csv", 34, 0.0, 16.5, 2007.7, 9.25, 1338.35, 90.0},
   /* E-126: 25 points 1..25 m/s, 4200 kW. */
-  {"power_curve_E-126_4200.csv", 25, 1.0, 25.0, 4200.0, 25.0, 4200.0},
+  {"power_curve_E-126_4200.csv", 25, 1.0, 25.0, 4200.0, 25.0, 4200.0, 127.0},
   /* V112: 51 points 0..25 m/s, 3075 kW. */
-  {"power_curve_V112_3075.csv", 51, 0.0, 25.0, 3075.0, 25.0, 3075.0},
+  {"power_curve_V112_3075.csv", 51, 0.0, 25.0, 3075.0, 25.0, 3075.0, 112.0},
 };
 #define NSHARED (sizeof shared_curves / sizeof shared_curves[0])
 
@@ -517,8 +636,9 @@ START_TEST(test_read_shared)
   ck_assert_double_eq_tol(turbine_power_kw(&t, shared_curves[_i].v_ms,
                                            TURBINE_RHO0, TURBINE_DENSITY_OFF),
                           shared_curves[_i].p_kw, 1e-9);
-  /* The caller sets the rotor (README: 90, 127, 112 m), then checks. */
-  t.rotor_diameter_m = 100.0;
+  /* The caller sets the rotor (README: 90, 127, 112 m), then checks: every
+   * point below the Betz limit for it. */
+  t.rotor_diameter_m = shared_curves[_i].rotor_m;
   ck_assert_int_eq(turbine_check(&t, path, 0, d), 0);
   diag_free(d);
 }
@@ -544,6 +664,11 @@ Suite *make_turbine_suite(void)
   tcase_add_test(tc, test_check_above_rated);
   tcase_add_test(tc, test_check_other_rules);
   tcase_add_test(tc, test_builtins);
+  tcase_add_test(tc, test_betz_hand);
+  tcase_add_test(tc, test_unit_fit);
+  tcase_add_test(tc, test_check_in_w);
+  tcase_add_test(tc, test_check_in_mw);
+  tcase_add_test(tc, test_check_above_betz);
   suite_add_tcase(s, tc);
 
   tc = tcase_create("csv");
