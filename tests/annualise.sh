@@ -11,6 +11,17 @@ location = { latitude = 20.69; longitude = 101.99; elevation = 700.0; };
 plants = ( { type = "pv"; name = "day field"; profile = "$top_srcdir/tests/profiles/csv-one-day.csv";
   capacity_mw_ac = 10.0; annualise = true; } );
 CFG
+# Without annualise the day is refused, naming the profile and its span.
+sed 's/ annualise = true;//' "$tmp/site.cfg" >"$tmp/site-plain.cfg"
+"$RENEWCALC" run "$tmp/site-plain.cfg" -o "$tmp/plain" >"$tmp/stdout" 2>"$tmp/err"
+code=$?
+want="$top_srcdir/tests/profiles/csv-one-day.csv: expected at least one year of data (365 days), got 1 day (24 intervals); set annualise = true in the plant to scale it"
+if [ "$code" -eq 2 ] && [ "$(head -n 1 "$tmp/err")" = "$want" ] && [ ! -e "$tmp/plain" ] &&
+   [ ! -s "$tmp/stdout" ]; then
+  ok "without annualise the one-day profile is refused"
+else
+  fail "without annualise: exit $code, '$(head -n 1 "$tmp/err")'"
+fi
 if "$RENEWCALC" run "$tmp/site.cfg" -o "$tmp/out" >/dev/null 2>"$tmp/err"; then
   ok "a one-day profile with annualise = true runs"
 else
