@@ -33,7 +33,7 @@
 #include "diag.h"
 #include "infile.h"
 #include "profile.h"
-#include "limits.h"
+#include "bounds.h"
 
 #define TMY3_ROWS 8760
 #define TMY3_ROWS_LEAP 8784
@@ -174,11 +174,11 @@ static int check_value(struct csv_reader *r, long line, const char *s,
   case F_GHI:
   case F_DNI:
   case F_DHI:
-    if (ok && limits_irradiance_ok(*v))
+    if (ok && bounds_irradiance_ok(*v))
       return 0;
     return csv_error_at(r, line, "column '%s': expected a number between %g "
                     "and %g W/m2, got '%s'", field_names[f],
-                    LIMITS_IRRADIANCE_MIN_WM2, LIMITS_IRRADIANCE_MAX_WM2, s);
+                    BOUNDS_IRRADIANCE_MIN_WM2, BOUNDS_IRRADIANCE_MAX_WM2, s);
   case F_TEMP:
     if (ok && *v >= -90.0 && *v <= 70.0)
       return 0;

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Irradiance beyond the physical limit (0..2000 W/m2, src/limits.h) in an
+# Irradiance beyond the physical limit (0..2000 W/m2, src/bounds.h) in an
 # otherwise complete TMY3 year is refused with FILE:LINE and exit 2, and
 # nothing is written: a unit slip (5000) or a value at the edge of the
 # double range (1.6e308, whose sums overflow to inf) must not reach the

@@ -10,19 +10,19 @@
  * control, 2010), is about 2140 W/m2 with the sun at the zenith: no
  * measured or modelled hour comes near 2000, whereas a unit slip (kW/m2 x
  * 1000, W/m2 summed over a day) goes far beyond it. */
-#ifndef RENEWCALC_LIMITS_H
-#define RENEWCALC_LIMITS_H
+#ifndef RENEWCALC_BOUNDS_H
+#define RENEWCALC_BOUNDS_H
 
 #include <math.h>
 
-#define LIMITS_IRRADIANCE_MIN_WM2 0.0
-#define LIMITS_IRRADIANCE_MAX_WM2 2000.0
+#define BOUNDS_IRRADIANCE_MIN_WM2 0.0
+#define BOUNDS_IRRADIANCE_MAX_WM2 2000.0
 
 /* 1 if v is a finite irradiance within the limits, else 0 (NaN and
  * infinities included). */
-static inline int limits_irradiance_ok(double v)
+static inline int bounds_irradiance_ok(double v)
 {
-  return isfinite(v) && v >= LIMITS_IRRADIANCE_MIN_WM2 && v <= LIMITS_IRRADIANCE_MAX_WM2;
+  return isfinite(v) && v >= BOUNDS_IRRADIANCE_MIN_WM2 && v <= BOUNDS_IRRADIANCE_MAX_WM2;
 }
 
 #endif
