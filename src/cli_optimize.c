@@ -19,6 +19,7 @@
 #include "out.h"
 #include "outfile.h"
 #include "profile.h"
+#include "profile_span.h"
 #include "sim.h"
 #include "site_cfg.h"
 #include "solar.h"
@@ -408,7 +409,9 @@ int cli_optimize(int argc, char **argv)
   }
   r.site = s;
   r.plant = &s->plants[o.plant];
-  if (!(p = profile_read(r.plant->profile, d)) || opt_plant_init(op, s, o.plant, p, d) != 0) {
+  if (!(p = profile_read(r.plant->profile, d)) ||
+      profile_span_check(p->path, p->n, p->interval_s, r.plant->annualise, d) != 0 ||
+      opt_plant_init(op, s, o.plant, p, d) != 0) {
     rc = EXIT_INPUT;
     goto done;
   }

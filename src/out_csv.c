@@ -13,21 +13,27 @@ int out_csv_summary(FILE *f, const struct sim_result *r)
 {
   fprintf(f, "plant,type,capacity_mw_ac,capacity_mw_dc,annual_generation_mwh,capacity_factor,"
              "specific_yield_kwh_per_kw,poa_kwh_per_m2,clipping_loss_mwh,coal_saved_tce,"
-             "co2_avoided_t,so2_avoided_t,nox_avoided_t,dust_avoided_t,lifetime_generation_mwh\n");
+             "co2_avoided_t,so2_avoided_t,nox_avoided_t,dust_avoided_t,lifetime_generation_mwh,"
+             "annualised_from_days\n");
   double ac = 0, dc = 0;
   for (int i = 0; i < r->n_plants; i++) {
     const struct plant_result *p = &r->plants[i];
     text_put_csv_cell(f, p->cfg->name, TEXT_CSV_QUOTE_ALWAYS);
-    fprintf(f, ",%s,%.6f,%.6f,%.6f,%.6f,%.3f,%.3f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f\n",
+    fprintf(f, ",%s,%.6f,%.6f,%.6f,%.6f,%.3f,%.3f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,",
             p->cfg->type == PLANT_WIND ? "wind" : "pv", p->cfg->capacity_mw_ac,
             p->cfg->capacity_mw_dc, p->annual_mwh, p->capacity_factor,
             p->specific_yield_kwh_per_kw, p->poa_kwh_m2, p->clipping_mwh, p->annual.coal_tce,
             p->annual.co2_t, p->annual.so2_t, p->annual.nox_t, p->annual.dust_t,
             p->lifetime_mwh);
+    /* Empty: a year or more of data; else the days the figures are scaled
+     * up from (plants[i].annualise). */
+    if (p->annualised_days > 0)
+      fprintf(f, "%.4f", p->annualised_days);
+    fputc('\n', f);
     ac += p->cfg->capacity_mw_ac;
     dc += p->cfg->capacity_mw_dc;
   }
-  fprintf(f, "\"total\",all,%.6f,%.6f,%.6f,%.6f,%.3f,,,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f\n", ac, dc,
+  fprintf(f, "\"total\",all,%.6f,%.6f,%.6f,%.6f,%.3f,,,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,\n", ac, dc,
           r->annual_mwh, r->annual_mwh / (ac * 8760.0), r->annual_mwh / dc, r->annual.coal_tce,
           r->annual.co2_t, r->annual.so2_t, r->annual.nox_t, r->annual.dust_t, r->lifetime_mwh);
   return ferror(f) ? -1 : 0;

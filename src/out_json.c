@@ -127,6 +127,10 @@ static json_t *plant_json(const struct plant_result *pr)
                                                                ? pr->before_curtailment_mwh
                                                                : pr->annual_mwh));
   json_object_set_new(o, "curtailed_mwh", json_real(pr->curtailed_mwh));
+  /* The figures of a plant on less than a year of data are scaled up from
+   * these days (plants[i].annualise); null: a year or more of data. */
+  json_object_set_new(o, "annualised_from_days",
+                      pr->annualised_days > 0 ? json_real(pr->annualised_days) : json_null());
   if (pr->has_lcoe)
     json_object_set_new(o, "lcoe", json_pack("{s:o, s:f, s:f, s:f, s:f}", "currency",
                                              text_json(pr->currency), "per_mwh", pr->lcoe_per_mwh,

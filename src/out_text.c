@@ -4,6 +4,7 @@
 #include "config.h"
 #include "out.h"
 #include "profile.h"
+#include "profile_span.h"
 #include "sim.h"
 #include "site.h"
 #include "biomass.h"
@@ -41,6 +42,18 @@ static void describe_mount(const struct pv_params *pv, char *buf, size_t n)
              shade);
 }
 
+/* The line that says a plant's figures are scaled up from less than a
+ * year of data (plants[i].annualise). */
+static void annualised_line(FILE *f, const struct plant_result *pr)
+{
+  if (!(pr->annualised_days > 0))
+    return;
+  char t[32];
+  profile_span_days_text(t, sizeof t, pr->annualised_days);
+  fprintf(f, "  annualised from %s %s: the profile covers less than a year; every annual "
+          "figure below is scaled up from it\n", t, pr->annualised_days == 1.0 ? "day" : "days");
+}
+
 static void profile_block(FILE *f, const struct plant_result *pr)
 {
   const struct profile *p = pr->profile;
@@ -58,6 +71,7 @@ static void profile_block(FILE *f, const struct plant_result *pr)
   fprintf(f, "                      %zu intervals with GHI above clear sky (x %.1f + %.0f W/m2)%s\n",
           pr->note.above_clear_sky, SKY_CHECK_RATIO, SKY_CHECK_OFFSET_WM2,
           pr->note.above_clear_sky ? ": check the data" : "");
+  annualised_line(f, pr);
 }
 
 /* One step of the energy balance: what is lost, as a share of what
@@ -132,6 +146,7 @@ static void wind_block(FILE *f, int i, const struct plant_result *pr)
   } else {
     fprintf(f, "  resource            a Weibull distribution, no time series\n");
   }
+  annualised_line(f, pr);
   fprintf(f, "  hub-height speed    %.2f m/s mean; %s\n", wr->mean_hub_speed_ms, wr->height_note);
   if (w->n_coords)
     fprintf(f, "  layout              %d turbines at given coordinates\n", w->n_coords);
@@ -329,6 +344,16 @@ int out_text(FILE *f, const struct sim_result *r, const struct profile *const *p
     fprintf(f, "\n");
   }
   fprintf(f, "total, one year\n");
+  for (int i = 0; i < r->n_plants; i++) {
+    const struct plant_result *pr = &r->plants[i];
+    if (!(pr->annualised_days > 0))
+      continue;
+    char d[32];
+    profile_span_days_text(d, sizeof d, pr->annualised_days);
+    fprintf(f, "  includes plant %d (%s) annualised from %s %s\n", i + 1,
+            text_terminal(t, sizeof t, pr->cfg->name), d,
+            pr->annualised_days == 1.0 ? "day" : "days");
+  }
   fprintf(f, "  annual generation   %.*f MWh (%.4f TWh)\n", dec(r->annual_mwh), r->annual_mwh, r->annual_mwh / 1e6);
   fprintf(f, "  coal saved          %.*f tce\n", dec(r->annual.coal_tce), r->annual.coal_tce);
   fprintf(f, "  CO2 avoided         %.*f t\n", dec(r->annual.co2_t), r->annual.co2_t);

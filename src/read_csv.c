@@ -20,6 +20,7 @@
 #include "diag.h"
 #include "infile.h"
 #include "profile.h"
+#include "bounds.h"
 
 #define CSV_INITIAL_ROWS 8784
 
@@ -286,10 +287,10 @@ static int check_value(struct csv_reader *r, long line, const char *s,
   case PROFILE_GHI:
   case PROFILE_DNI:
   case PROFILE_DHI:
-    if (ok && *v >= 0.0)
+    if (ok && bounds_irradiance_ok(*v))
       return 0;
-    csv_error_at(r, line, "column '%s': expected a number >= 0 W/m2, got '%s'",
-             name, s);
+    csv_error_at(r, line, "column '%s': expected a number between %g and %g W/m2, "
+             "got '%s'", name, BOUNDS_IRRADIANCE_MIN_WM2, BOUNDS_IRRADIANCE_MAX_WM2, s);
     return -1;
   case PROFILE_TEMP_AIR:
     if (ok && *v >= -90.0 && *v <= 70.0)

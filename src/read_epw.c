@@ -35,6 +35,7 @@
 #include "diag.h"
 #include "infile.h"
 #include "profile.h"
+#include "bounds.h"
 
 #define EPW_HEADER_LINES 8
 #define EPW_ROWS 8760
@@ -62,11 +63,14 @@ static const struct {
    "degC"},
   {E_PRES, PROFILE_PRESSURE, "atmospheric pressure", 31000.0, 120000.0,
    999999.0, "Pa"},
-  {E_GHI, PROFILE_GHI, "global horizontal radiation", 0.0, 2000.0, 9999.0,
+  {E_GHI, PROFILE_GHI, "global horizontal radiation", BOUNDS_IRRADIANCE_MIN_WM2,
+   BOUNDS_IRRADIANCE_MAX_WM2, 9999.0,
    "Wh/m2"},
-  {E_DNI, PROFILE_DNI, "direct normal radiation", 0.0, 2000.0, 9999.0,
+  {E_DNI, PROFILE_DNI, "direct normal radiation", BOUNDS_IRRADIANCE_MIN_WM2,
+   BOUNDS_IRRADIANCE_MAX_WM2, 9999.0,
    "Wh/m2"},
-  {E_DHI, PROFILE_DHI, "diffuse horizontal radiation", 0.0, 2000.0, 9999.0,
+  {E_DHI, PROFILE_DHI, "diffuse horizontal radiation", BOUNDS_IRRADIANCE_MIN_WM2,
+   BOUNDS_IRRADIANCE_MAX_WM2, 9999.0,
    "Wh/m2"},
   {E_WSPD, PROFILE_WIND_SPEED, "wind speed", 0.0, 40.0, 999.0, "m/s"},
 };

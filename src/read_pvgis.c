@@ -40,6 +40,7 @@
 #include "infile.h"
 #include "profile.h"
 #include "units.h"
+#include "bounds.h"
 
 #define PVGIS_NOMINAL_YEAR 2023
 #define PVGIS_NOMINAL_LEAP_YEAR 2024
@@ -361,7 +362,8 @@ static int read_values(struct csv_reader *r, struct csvline *c,
                 {F_GDH, PROFILE_DHI}};
 
     for (int k = 0; k < 3; k++) {
-      if (get_value(r, c, s, irr[k].f, 0.0, 2000.0, "W/m2", &v) == 0)
+      if (get_value(r, c, s, irr[k].f, BOUNDS_IRRADIANCE_MIN_WM2,
+                  BOUNDS_IRRADIANCE_MAX_WM2, "W/m2", &v) == 0)
         p->col[irr[k].col][i] = v;
       else
         bad = 1;
@@ -369,16 +371,20 @@ static int read_values(struct csv_reader *r, struct csvline *c,
     return bad ? -1 : 0;
   }
   if (s->idx[F_GBI] < 0 || s->idx[F_GDI] < 0 || s->idx[F_HSUN] < 0) {
-    if (get_value(r, c, s, F_GI, 0.0, 2000.0, "W/m2", &v) == 0)
+    if (get_value(r, c, s, F_GI, BOUNDS_IRRADIANCE_MIN_WM2,
+                  BOUNDS_IRRADIANCE_MAX_WM2, "W/m2", &v) == 0)
       p->col[PROFILE_GHI][i] = v;
     else
       bad = 1;
     return bad ? -1 : 0;
   }
-  if (get_value(r, c, s, F_GBI, 0.0, 2000.0, "W/m2", &gb) != 0 ||
-      get_value(r, c, s, F_GDI, 0.0, 2000.0, "W/m2", &gd) != 0 ||
+  if (get_value(r, c, s, F_GBI, BOUNDS_IRRADIANCE_MIN_WM2,
+                  BOUNDS_IRRADIANCE_MAX_WM2, "W/m2", &gb) != 0 ||
+      get_value(r, c, s, F_GDI, BOUNDS_IRRADIANCE_MIN_WM2,
+                  BOUNDS_IRRADIANCE_MAX_WM2, "W/m2", &gd) != 0 ||
       (s->idx[F_GRI] >= 0 &&
-       get_value(r, c, s, F_GRI, 0.0, 2000.0, "W/m2", &gr) != 0) ||
+       get_value(r, c, s, F_GRI, BOUNDS_IRRADIANCE_MIN_WM2,
+                  BOUNDS_IRRADIANCE_MAX_WM2, "W/m2", &gr) != 0) ||
       get_value(r, c, s, F_HSUN, -90.0, 90.0, "degrees", &h) != 0)
     return -1;
   if (gb > 0.0 && h <= 0.0) {

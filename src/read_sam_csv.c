@@ -40,6 +40,7 @@
 #include "diag.h"
 #include "infile.h"
 #include "profile.h"
+#include "bounds.h"
 
 #define SAM_NOMINAL_YEAR 2023
 #define SAM_NOMINAL_LEAP_YEAR 2024
@@ -276,10 +277,11 @@ static int check_value(struct csv_reader *r, long line, const char *name,
   case F_GHI:
   case F_DNI:
   case F_DHI:
-    if (ok && *v >= 0.0 && *v <= 2000.0)
+    if (ok && bounds_irradiance_ok(*v))
       return 0;
-    csv_error_at(r, line, "column '%s': expected a number between 0 and 2000 "
-                 "W/m2, got '%s'%s", name, text, miss);
+    csv_error_at(r, line, "column '%s': expected a number between %g and %g "
+                 "W/m2, got '%s'%s", name, BOUNDS_IRRADIANCE_MIN_WM2,
+                 BOUNDS_IRRADIANCE_MAX_WM2, text, miss);
     return -1;
   case F_TEMP:
     if (ok && *v >= -90.0 && *v <= 70.0)

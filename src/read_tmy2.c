@@ -29,6 +29,7 @@
 #include "diag.h"
 #include "infile.h"
 #include "profile.h"
+#include "bounds.h"
 
 #define TMY2_ROWS 8760
 #define TMY2_ROWS_LEAP 8784
@@ -47,9 +48,12 @@ static const struct tmy2_field {
   double scale;
   enum profile_col dest;
 } fields[] = {
-  {18, 4, "global horizontal radiation", 0, 2000, "Wh/m2", 1.0, PROFILE_GHI},
-  {24, 4, "direct normal radiation", 0, 2000, "Wh/m2", 1.0, PROFILE_DNI},
-  {30, 4, "diffuse horizontal radiation", 0, 2000, "Wh/m2", 1.0, PROFILE_DHI},
+  {18, 4, "global horizontal radiation", BOUNDS_IRRADIANCE_MIN_WM2,
+   BOUNDS_IRRADIANCE_MAX_WM2, "Wh/m2", 1.0, PROFILE_GHI},
+  {24, 4, "direct normal radiation", BOUNDS_IRRADIANCE_MIN_WM2,
+   BOUNDS_IRRADIANCE_MAX_WM2, "Wh/m2", 1.0, PROFILE_DNI},
+  {30, 4, "diffuse horizontal radiation", BOUNDS_IRRADIANCE_MIN_WM2,
+   BOUNDS_IRRADIANCE_MAX_WM2, "Wh/m2", 1.0, PROFILE_DHI},
   {68, 4, "dry-bulb temperature", -900, 700, "0.1 degC", 0.1,
    PROFILE_TEMP_AIR},
   {85, 4, "pressure", 300, 1100, "mbar", 100.0, PROFILE_PRESSURE},

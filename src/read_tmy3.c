@@ -33,6 +33,7 @@
 #include "diag.h"
 #include "infile.h"
 #include "profile.h"
+#include "bounds.h"
 
 #define TMY3_ROWS 8760
 #define TMY3_ROWS_LEAP 8784
@@ -173,10 +174,11 @@ static int check_value(struct csv_reader *r, long line, const char *s,
   case F_GHI:
   case F_DNI:
   case F_DHI:
-    if (ok && *v >= 0.0)
+    if (ok && bounds_irradiance_ok(*v))
       return 0;
-    return csv_error_at(r, line, "column '%s': expected a number >= 0 W/m2, "
-                    "got '%s'", field_names[f], s);
+    return csv_error_at(r, line, "column '%s': expected a number between %g "
+                    "and %g W/m2, got '%s'", field_names[f],
+                    BOUNDS_IRRADIANCE_MIN_WM2, BOUNDS_IRRADIANCE_MAX_WM2, s);
   case F_TEMP:
     if (ok && *v >= -90.0 && *v <= 70.0)
       return 0;

@@ -17,6 +17,7 @@
 #include "irradiance.h"
 #include "lcoe.h"
 #include "profile.h"
+#include "profile_span.h"
 #include "pv8.h"
 #include "shading.h"
 #include "sim_fused.h"
@@ -863,9 +864,35 @@ static int hybrid(const struct site *site, struct sim_result *r, struct diag *d)
   return rc;
 }
 
+int sim_check_spans(const struct site *site, const struct profile *const *profiles,
+                    const struct wind_profile *const *wind_profiles, struct diag *d)
+{
+  int bad = 0;
+  for (int i = 0; i < site->n_plants; i++) {
+    const struct plant_cfg *c = &site->plants[i];
+    const struct profile *p = c->type == PLANT_PV && profiles ? profiles[i] : NULL;
+    const struct wind_profile *w = c->type == PLANT_WIND && wind_profiles ? wind_profiles[i]
+                                                                          : NULL;
+    /* Plants on one profile share its message. */
+    int seen = 0;
+    for (int j = 0; j < i && !seen; j++)
+      seen = !site->plants[j].annualise && site->plants[j].type == c->type &&
+             ((p && profiles[j] == p) || (w && wind_profiles[j] == w));
+    if (seen)
+      continue;
+    if (p)
+      bad |= profile_span_check(p->path, p->n, p->interval_s, c->annualise, d) != 0;
+    else if (w)
+      bad |= profile_span_check(w->path, w->n, w->interval_s, c->annualise, d) != 0;
+  }
+  return bad ? -1 : 0;
+}
+
 struct sim_result *sim_run(const struct site *site, const struct profile *const *profiles,
                            const struct wind_profile *const *wind_profiles, struct diag *d)
 {
+  if (sim_check_spans(site, profiles, wind_profiles, d) != 0)
+    return NULL;
   struct sim_result *r = calloc(1, sizeof *r);
   struct sky **skies = calloc((size_t)site->n_plants, sizeof *skies);
   if (!r || !skies || !(r->plants = calloc((size_t)site->n_plants, sizeof *r->plants))) {
@@ -902,6 +929,18 @@ struct sim_result *sim_run(const struct site *site, const struct profile *const 
       k = skies[i] = sky_build(site, profiles[i], angles, d);
     }
     ok = k && run_plant(site, &site->plants[i], k, &r->plants[i], d) == 0;
+  }
+  for (int i = 0; i < site->n_plants && ok; i++) {
+    const struct plant_cfg *c = &site->plants[i];
+    const struct profile *p = c->type == PLANT_PV ? profiles[i] : NULL;
+    const struct wind_profile *w = c->type == PLANT_WIND && wind_profiles ? wind_profiles[i]
+                                                                          : NULL;
+    if (p)
+      r->plants[i].annualised_days = profile_span_annualised_days(p->n, p->interval_s,
+                                                                  c->annualise);
+    else if (w)
+      r->plants[i].annualised_days = profile_span_annualised_days(w->n, w->interval_s,
+                                                                  c->annualise);
   }
   for (int i = 0; i < site->n_plants; i++)
     sky_free(skies[i]);

@@ -98,6 +98,9 @@ struct plant_result {
   int calendar_borrowed;              /* 1: month and hour are the profile's
                                          (profile_local_calendar()), not freed */
   double years;                       /* profile span [years]; 1 for a typical year */
+  double annualised_days;             /* > 0: the figures are scaled to a year from a
+                                         profile of this many days (annualise); 0:
+                                         a year or more of data */
   double annual_mwh;                  /* AC, first operating year */
   double monthly_mwh[12];             /* sum = annual_mwh */
   double avgday_mw[12][24];
@@ -159,6 +162,13 @@ struct sim_result {
   struct emissions lifetime;
   struct sim_uncertainty unc;
 };
+
+/* Checks that every PV and wind plant's profile covers a year, or that
+ * the plant asks for annualisation (profile_span.h): 0, or -1 with one
+ * message per short profile in d. sim_run() refuses what this refuses;
+ * loaders call it first, to tell a bad input from a failed run. */
+int sim_check_spans(const struct site *site, const struct profile *const *profiles,
+                    const struct wind_profile *const *wind_profiles, struct diag *d);
 
 /* Runs every plant of site: PV plant i on profiles[i], wind plant i on
  * wind_profiles[i] (plants may share a profile; wind_profiles may be NULL

@@ -74,6 +74,8 @@ struct plant_cfg {
   char name[SITE_NAME_MAX];
   enum plant_type type;
   char profile[SITE_PATH_MAX];       /* resolved against the site file */
+  int annualise;                     /* 1: a profile shorter than a year is scaled to
+                                        one (profile_span.h); 0: refused */
   enum capacity_basis basis;         /* which capacity the user gave */
   double capacity_mw_ac;             /* inverter AC rating [MW] */
   double capacity_mw_dc;             /* DC nameplate [MW] */

@@ -882,6 +882,7 @@ static void build_plant(struct ctx *c, struct site *site, const config_setting_t
           "%s.profile: expected a readable profile file, got '%s' (%s)", key, p->profile, why);
   }
 
+  p->annualise = get_bool(g, "plants", "annualise");
   p->degradation_per_year = get_num(g, "plants", "degradation_percent_per_year") / 100.0;
   p->degradation_linear = strcmp(get_str(g, "plants", "degradation"), "compound") != 0;
   if (p->type == PLANT_WIND) {

@@ -82,6 +82,9 @@ const struct site_key site_keys[] = {
          "PVWatts v8 module type (its representative CEC module)"),
   STR("plants", "profile", 0, NULL,
       "resource profile (solar: TMY3, EPW, SAM CSV, PVGIS, renewcalc CSV; wind: SRW, wind CSV)"),
+  BOOL("plants", "annualise", 0,
+       "scale a profile shorter than a year (365 days) to a year; every output then says "
+       "\"annualised from N days\" (default: such a profile is refused)"),
   NUM("plants", "capacity_mw_ac", 0, 0.001, 100000, 0, "MW",
       "inverter AC rating; give this or capacity_mw_dc"),
   NUM("plants", "capacity_mw_dc", 0, 0.001, 100000, 0, "MW",
@@ -287,7 +290,7 @@ enum key_plant site_key_plant(const struct site_key *k)
     if (strcmp(full, biomass[i]) == 0)
       return KEY_PLANT_BIOMASS;
   static const char *const weather[] = {
-    "plants.profile", "plants.losses_percent", "plants.losses", "plants.degradation_percent_per_year",
+    "plants.profile", "plants.annualise", "plants.losses_percent", "plants.losses", "plants.degradation_percent_per_year",
     "plants.degradation", NULL
   };
   for (int i = 0; weather[i]; i++)

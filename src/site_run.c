@@ -79,6 +79,9 @@ int site_run_load(const char *path, const char *const *sets, int n_sets, struct 
    * read now has vanished or failed during the run. */
   if (bad)
     return diag_system_errors(d) ? SITE_RUN_RUNTIME : SITE_RUN_INPUT;
+  if (sim_check_spans(st, (const struct profile *const *)s->profiles,
+                      (const struct wind_profile *const *)s->winds, d) != 0)
+    return SITE_RUN_INPUT;
   s->r = sim_run(st, (const struct profile *const *)s->profiles,
                  (const struct wind_profile *const *)s->winds, d);
   return s->r ? SITE_RUN_OK : SITE_RUN_RUNTIME;

@@ -438,7 +438,8 @@ static const char *const bad_profiles[] = {
   "csv-nan", "csv-negative-ghi", "csv-pressure-pa", "csv-too-few-rows",
   "csv-unknown-column", "csv-unsorted", "tmy3-bad-station", "tmy3-bad-time",
   "tmy3-hour-order", "tmy3-missing-column", "tmy3-negative-dhi",
-  "tmy3-row-count", "unknown-format",
+  "tmy3-row-count", "unknown-format", "csv-ghi-5000", "csv-dni-1.6e308",
+  "tmy3-ghi-5000", "tmy3-dni-1.6e308",
 };
 
 START_TEST(test_bad_profile)

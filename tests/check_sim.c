@@ -90,6 +90,7 @@ START_TEST(test_hand_hour)
     p->col[PROFILE_WIND_SPEED][i] = 2.0;
   }
   struct site *s = make_site(0.0, TRANSPOSE_ISOTROPIC);
+  s->plants[0].annualise = 1; /* one day: the hour is what is checked */
   struct diag *d = diag_new();
   const struct profile *pp[] = { p };
   struct sim_result *r = sim_run(s, pp, NULL, d);

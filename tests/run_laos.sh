@@ -61,7 +61,8 @@ fi
 
 # lifetime.csv: year 1 is the annual figure; the years add up to the lifetime total.
 life=$(awk -F, 'NR > 1 { s += $2 } NR == 2 { y1 = $2 } END { printf "%.3f %.3f", y1, s }' "$out/lifetime.csv")
-total=$(awk -F, '$1 == "\"total\"" { printf "%.3f", $NF }' "$out/summary.csv")
+total=$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "lifetime_generation_mwh") c = i }
+                $1 == "\"total\"" { printf "%.3f", $c }' "$out/summary.csv")
 set -- $life
 if [ "$1" = "$annual" ] && awk -v a="$2" -v b="$total" 'BEGIN { d = a - b; exit !(d < 0.01 && d > -0.01) }'; then
   ok "lifetime.csv: year 1 = $1 MWh, years add up to $2 MWh"
