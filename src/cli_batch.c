@@ -34,6 +34,7 @@
 #include "site_cfg.h"
 #include "solar.h"
 #include "synth.h"
+#include "unc_check.h"
 #include "wind_profile.h"
 
 static const char batch_usage[] =
@@ -378,7 +379,7 @@ static void run_one(struct block *b, struct worker *w, struct job *j)
   const struct profile *profiles[1] = { p };
   const struct wind_profile *winds[1] = { wp };
   struct sim_result *r = sim_run(&site, profiles, winds, w->d);
-  if (!r) {
+  if (!r || unc_check(r, w->d) != 0) {
     fail(j, EXIT_INPUT, w->d);
   } else {
     batch_table_row(bs->index, r, bs->tech == BATCH_WIND ? "wind" : "pv", j->row);

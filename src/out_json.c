@@ -10,6 +10,7 @@
 #include "sim.h"
 #include "site.h"
 #include "text.h"
+#include "uncertainty.h"
 #include "wind_profile.h"
 
 static json_t *factor_json(const struct factor *x)
@@ -264,6 +265,12 @@ int out_json(FILE *f, const struct sim_result *r, const struct profile *const *p
   for (int i = 0; i < u->n_other; i++)
     json_array_append_new(other, json_real(u->other[i]));
   json_object_set_new(unc, "sigma_other_components", other);
+  json_object_set_new(unc, "data_source",
+                      u->data_source == SIM_SOURCE_NONE    ? json_null()
+                      : u->data_source == SIM_SOURCE_MIXED ? json_string("mixed")
+                        : json_string(unc_source_key((enum unc_source)u->data_source)));
+  json_object_set_new(unc, "data_source_from",
+                      json_string(u->data_source_given ? "site file" : "profile"));
   json_object_set_new(unc, "coal_saved_tce",
                       json_pack("{s:f, s:f, s:f, s:f}", "p50", u->coal_tce[0], "p75",
                                 u->coal_tce[1], "p90", u->coal_tce[2], "p99", u->coal_tce[3]));

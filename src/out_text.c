@@ -10,6 +10,7 @@
 #include "biomass.h"
 #include "sky_check.h"
 #include "text.h"
+#include "uncertainty.h"
 #include "wind_profile.h"
 
 /* Text from the inputs goes through text_terminal() into buffers of this
@@ -363,6 +364,12 @@ int out_text(FILE *f, const struct sim_result *r, const struct profile *const *p
   int pd = dec(r->unc.p99_mwh);
   fprintf(f, "  P50/P75/P90/P99     %.*f / %.*f / %.*f / %.*f MWh (%s)\n", pd, r->unc.p50_mwh,
           pd, r->unc.p75_mwh, pd, r->unc.p90_mwh, pd, r->unc.p99_mwh, r->unc.source);
+  if (r->unc.data_source != SIM_SOURCE_NONE)
+    fprintf(f, "  PV data source      %s (%s)\n",
+            r->unc.data_source == SIM_SOURCE_MIXED
+              ? "mixed: each plant's profile sets its default"
+              : unc_source_words((enum unc_source)r->unc.data_source),
+            r->unc.data_source_given ? "uncertainty.data_source" : "from the profile");
   fprintf(f, "  %d-year mean         P75/P90/P99 %.*f / %.*f / %.*f MWh a year (sigma %.2f %%, "
           "one year %.2f %%)\n", r->unc.years, pd, r->unc.p75_years_mwh, pd, r->unc.p90_years_mwh,
           pd, r->unc.p99_years_mwh, 100 * r->unc.sigma_years, 100 * r->unc.sigma_total);

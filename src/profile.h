@@ -39,6 +39,8 @@ struct profile {
   int has_location;      /* header gives a location: */
   double latitude, longitude, elevation_m;
   char station[128];     /* station or source name from the header, or "" */
+  int synthetic;         /* 1: written by renewcalc's synth command (its header
+                            comment), hours made from monthly means */
 
   const struct solar_axis *sun_axis; /* borrowed, optional: the time part at each
                                         interval's middle, shared by sites on this

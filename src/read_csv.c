@@ -195,6 +195,18 @@ static int read_meta(struct csv_reader *r, long lineno, char *text, struct meta 
   }
 }
 
+/* 1 for the comment renewcalc's synth command writes first ("# made by
+ * renewcalc profile synth from FILE"): hours made from monthly means,
+ * whose P-levels need the wider uncertainty of such data. */
+static int made_by_synth(const char *text)
+{
+  static const char mark[] = "made by renewcalc profile synth from ";
+  const char *t = strchr(text, '#') + 1;
+  while (*t == ' ' || *t == '\t')
+    t++;
+  return strncmp(t, mark, sizeof mark - 1) == 0;
+}
+
 /* ---- timestamps ------------------------------------------------------------- */
 
 /* ---- detection -------------------------------------------------------------- */
@@ -411,7 +423,7 @@ struct profile *read_csv(const char *path, struct diag *d)
   struct meta m;
   struct profile *p = NULL;
   int *map = NULL;
-  int nfields, rc;
+  int nfields, rc, synthetic = 0;
   long header_line, last_line;
   char off[16];
   FILE *f = infile_open(path, INFILE_DATA_MAX, d);
@@ -428,6 +440,7 @@ struct profile *read_csv(const char *path, struct diag *d)
       break;
     if (read_meta(&r, c.lineno, c.text, &m) != 0)
       goto fail;
+    synthetic |= made_by_synth(c.text);
   }
   if (rc != 1) {
     if (rc < 0)
@@ -487,6 +500,7 @@ struct profile *read_csv(const char *path, struct diag *d)
   p->longitude = m.longitude;
   p->elevation_m = m.elevation_m;
   snprintf(p->station, sizeof p->station, "%s", m.source);
+  p->synthetic = synthetic;
   free(map);
   csvline_free(&c);
   fclose(f);

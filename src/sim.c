@@ -39,12 +39,10 @@
  * dry air, so that only values above any clear sky are flagged. */
 #define SIM_CLEAR_LINKE 2.0
 
-/* Default uncertainty of a PV yield estimate (1 sigma): interannual
- * variability of irradiation 4 % and other sources 5 % (Thevenard and
- * Pelland, Solar Energy 91 (2013) 432-445: 3.9 % year-to-year and about 5-7 %
- * for data, model and losses combined). */
+/* Default interannual variability of a PV yield (1 sigma): 4 % (Thevenard
+ * and Pelland, Solar Energy 91 (2013) 432-445: 3.9 % year-to-year). The
+ * other uncertainties depend on the data source: unc_pv_other_default(). */
 #define SIM_SIGMA_IAV_PV 0.04
-#define SIM_SIGMA_OTHER_PV 0.05
 /* Wind: energy varies from year to year about 1.5-2 times as much as the
  * mean speed (6 %), about 10 %; other uncertainties about 8 % (EWEA, "Wind
  * Energy - The Facts"; industry practice). */
@@ -727,11 +725,21 @@ static int uncertainty(const struct site *site, struct sim_result *r)
   struct sim_uncertainty *u = &r->unc;
   double iav = 0.0, other = 0.0;
   u->iav_plants_measured = 0;
+  u->data_source = SIM_SOURCE_NONE;
+  u->data_source_given = site->unc_source_given;
   for (int i = 0; i < r->n_plants; i++) {
     struct plant_result *pr = &r->plants[i];
     enum plant_type t = site->plants[i].type;
     double share = r->annual_mwh > 0 ? pr->annual_mwh / r->annual_mwh : 0.0;
     measure_iav(pr);
+    enum unc_source src = UNC_SOURCE_NOT_STATED;
+    if (t == PLANT_PV) {
+      src = site->unc_source_given ? (enum unc_source)site->unc_source
+            : pr->profile       ? unc_source_of_format(pr->profile->format, pr->profile->synthetic)
+                                : UNC_SOURCE_NOT_STATED;
+      u->data_source = u->data_source == SIM_SOURCE_NONE || u->data_source == (int)src
+                       ? (int)src : SIM_SOURCE_MIXED;
+    }
     double plant_iav = t == PLANT_WIND      ? SIM_SIGMA_IAV_WIND
                        : t == PLANT_BIOMASS ? SIM_SIGMA_IAV_BIOMASS
                                             : SIM_SIGMA_IAV_PV;
@@ -742,7 +750,7 @@ static int uncertainty(const struct site *site, struct sim_result *r)
     iav += share * plant_iav;
     other += share * (t == PLANT_WIND      ? SIM_SIGMA_OTHER_WIND
                       : t == PLANT_BIOMASS ? SIM_SIGMA_OTHER_BIOMASS
-                                           : SIM_SIGMA_OTHER_PV);
+                                           : unc_pv_other_default(src));
   }
   u->sigma_iav = site->unc_iav_given ? site->unc_iav : iav;
   u->n_other = site->unc_other_given ? site->unc_n_other : 1;
@@ -782,8 +790,9 @@ static int uncertainty(const struct site *site, struct sim_result *r)
            "interannual^2 / N); interannual %.1f %% (%s), other %.1f %% (%s)%s",
            100 * u->sigma_iav, iav_from, 100 * u->sigma_other,
            site->unc_other_given ? "site file" : "default",
-           defaults ? "; defaults: PV interannual 4 and other 5 %, Thevenard and Pelland, Solar "
-                      "Energy 91, 2013; wind 10 and 8 %, EWEA practice; biomass 0 and 5 %"
+           defaults ? "; defaults: PV interannual 4 %, Thevenard and Pelland, Solar Energy 91, "
+                      "2013, other by data source (docs/uncertainty-lcoe.md); wind 10 and 8 %, "
+                      "EWEA practice; biomass 0 and 5 %"
                     : "");
   u->mc_samples = site->unc_mc_samples;
   u->mc_seed = site->unc_seed;

@@ -143,8 +143,15 @@ struct sim_uncertainty {
   int mc_samples;        /* > 0: Monte Carlo check of the one-year levels */
   unsigned long mc_seed;
   double mc_mwh[4], mc_std_err_mwh[4]; /* P50, P75, P90, P99 */
-  char source[384];
+  char source[512];
+  /* Where the PV plants' resource data come from (enum unc_source), which
+   * sets their default other uncertainty; SIM_SOURCE_MIXED when plants
+   * differ, SIM_SOURCE_NONE without a PV plant. */
+  int data_source;
+  int data_source_given; /* 1: uncertainty.data_source; 0: from the profiles */
 };
+#define SIM_SOURCE_MIXED 100
+#define SIM_SOURCE_NONE (-1)
 
 struct sim_result {
   const struct site *site;            /* borrowed */

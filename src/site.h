@@ -110,6 +110,9 @@ struct site {
   int unc_years;                     /* multi-year levels; 0: 10 */
   int unc_mc_samples;                /* 0: no Monte Carlo check */
   unsigned long unc_seed;
+  int unc_source_given;              /* 0: the PV data source by profile */
+  int unc_source;                    /* enum unc_source, when given */
+  int unc_line;                      /* of the uncertainty group (else the plants list) */
   /* 1: sim_run() takes the general array passes even for a plant its one
    * loop serves (fixed rack, PVWatts v5, SAPM, no row shade or rear side);
    * the same results to rounding. For tests that compare the two; site

@@ -20,6 +20,7 @@
 #include "path.h"
 #include "site_keys.h"
 #include "text.h"
+#include "uncertainty.h"
 #include "wind.h"
 
 struct ctx {
@@ -803,6 +804,20 @@ static void build_uncertainty(struct ctx *c, struct site *site, const config_set
     ERR(c, config_setting_get_member(u, "monte_carlo_samples"),
         "uncertainty.monte_carlo_samples: expected 0 (no Monte Carlo) or at least 2, got 1");
   site->unc_seed = (unsigned long)get_num(u, "uncertainty", "seed");
+  int source = unc_source_parse(get_str(u, "uncertainty", "data_source"));
+  site->unc_source_given = source >= 0;
+  site->unc_source = source >= 0 ? source : 0;
+  const config_setting_t *plants = config_setting_get_member(root, "plants");
+  site->unc_line = u ? line_of(u) : line_of(plants);
+  /* The values given are a floor of the combined sigma whatever the
+   * defaults add: past the limit no run can give a positive P99. */
+  double floor = unc_sigma_combined(site->unc_iav, site->unc_other, site->unc_n_other, 1);
+  int in_range = site->unc_iav <= 0.5; /* else reported as out of its range alone */
+  for (int i = 0; i < site->unc_n_other; i++)
+    in_range &= site->unc_other[i] <= 0.5;
+  if (u && in_range && floor >= unc_sigma_limit(99))
+    ERR(c, u, "uncertainty: expected a combined sigma below %.2f %% (P99 = P50 (1 - 2.326 "
+        "sigma) must stay above zero), got %.2f %%", 100 * unc_sigma_limit(99), 100 * floor);
 }
 
 /* The shared grid connection and how curtailment is allocated. */

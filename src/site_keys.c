@@ -43,11 +43,16 @@ const struct site_key site_keys[] = {
   NUM("uncertainty", "interannual_percent", 0, 0, 50, -1, "%",
       "year-to-year variability, 1 sigma (default: by technology, PV 4, wind 10, biomass 0)"),
   { "uncertainty", "other_percent", KEY_NUMBERS, 0, 0, 50, 0, NULL, NULL, "%",
-    "other uncertainties, 1 sigma each (resource data, model, losses...): default by technology, PV 5, wind 8, biomass 5" },
+    "other uncertainties, 1 sigma each (resource data, model, losses...): default by technology, PV by data source 5 (measured, not stated), 5.66 (satellite), 6.4 (typical year), 8.25 (synthetic), wind 8, biomass 5" },
   INT("uncertainty", "years", 0, 1, 50, 10, "years", "span of the multi-year P-levels"),
   INT("uncertainty", "monte_carlo_samples", 0, 0, 10000000, 0, "",
       "draws of a Monte Carlo check of the P-levels (0: none)"),
   INT("uncertainty", "seed", 0, 0, 2000000000, 1, "", "seed of the Monte Carlo draws"),
+  CHOICE("uncertainty", "data_source", 0, NULL,
+         "measured|satellite|typical_year|synthetic|not_stated",
+         "where the PV profiles' irradiance comes from; sets the default of other_percent "
+         "(default: from the profile: typical year for TMY2/TMY3/EPW/PVGIS TMY, synthetic for "
+         "renewcalc synth output, satellite for PVGIS series)"),
 
   NUM("grid", "export_limit_mw", 0, 0.001, 100000, 0, "MW",
       "most the connection takes; above it output is curtailed (absent: no limit)"),

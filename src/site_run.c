@@ -9,6 +9,7 @@
 #include "sim.h"
 #include "site_cfg.h"
 #include "solar.h"
+#include "unc_check.h"
 #include "wind_profile.h"
 
 void site_run_free(struct site_run *s)
@@ -84,6 +85,9 @@ int site_run_load(const char *path, const char *const *sets, int n_sets, struct 
     return SITE_RUN_INPUT;
   s->r = sim_run(st, (const struct profile *const *)s->profiles,
                  (const struct wind_profile *const *)s->winds, d);
-  return s->r ? SITE_RUN_OK : SITE_RUN_RUNTIME;
+  if (!s->r)
+    return SITE_RUN_RUNTIME;
+  /* P-levels at or below zero: the uncertainties given or measured. */
+  return unc_check(s->r, d) == 0 ? SITE_RUN_OK : SITE_RUN_INPUT;
 }
 

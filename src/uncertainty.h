@@ -72,4 +72,46 @@ int unc_monte_carlo(double p50, double sigma_iav, const double *sigma_other, int
  * caller-owned, filled. Pure. */
 void unc_exceedance_curve(double p50, double sigma, int n, double *p_out, double *mwh_out);
 
+/* Where a PV plant's resource data come from. The long-term mean of the
+ * irradiation is as uncertain as its source: a station on the site, a
+ * satellite model, a typical year or a year made from monthly means. */
+enum unc_source {
+  UNC_SOURCE_NOT_STATED, /* a plain CSV that says nothing of its origin */
+  UNC_SOURCE_MEASURED,   /* on-site measurement */
+  UNC_SOURCE_SATELLITE,  /* satellite-derived time series */
+  UNC_SOURCE_TYPICAL,    /* typical meteorological year (TMY2, TMY3, EPW, PVGIS TMY) */
+  UNC_SOURCE_SYNTHETIC,  /* synthetic hours from monthly means */
+  UNC_SOURCE_COUNT
+};
+
+/* Key of a source as the site file and the JSON write it: "not_stated",
+ * "measured", "satellite", "typical_year", "synthetic"; "" out of range. */
+const char *unc_source_key(enum unc_source s);
+
+/* Words for the text summary ("synthetic from monthly means", ...). */
+const char *unc_source_words(enum unc_source s);
+
+/* The source named by key (unc_source_key), or -1. */
+int unc_source_parse(const char *key);
+
+/* The source a profile's reader implies: format as struct profile gives it
+ * ("tmy3", "csv", ...); synthetic 1 when the file carries the header of
+ * renewcalc's synth command. Typical-year formats give UNC_SOURCE_TYPICAL,
+ * PVGIS hourly series and NSRDB/SAM CSV UNC_SOURCE_SATELLITE, "synth" or
+ * synthetic UNC_SOURCE_SYNTHETIC, anything else UNC_SOURCE_NOT_STATED.
+ * Pure. */
+enum unc_source unc_source_of_format(const char *format, int synthetic);
+
+/* Default 1-sigma uncertainty of a PV yield other than the interannual
+ * variability, by data source: sqrt(resource^2 + chain^2) with the chain
+ * (transposition, module rating) 4 % and the resource part of the long-term
+ * irradiation 3 % measured, 4 % satellite, 5 % typical year, 7.2 % synthetic
+ * (docs/uncertainty-lcoe.md has each source); not stated takes the
+ * measured value. Returns a fraction [-]. Pure. */
+double unc_pv_other_default(enum unc_source s);
+
+/* Largest combined sigma that keeps the level p (%, 50 < p < 100) above
+ * zero: 1 / z_p (0.42986 for P99). Pure. */
+double unc_sigma_limit(double p);
+
 #endif

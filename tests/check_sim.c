@@ -11,6 +11,7 @@
 #include "diag.h"
 #include "out.h"
 #include "profile.h"
+#include "uncertainty.h"
 #include "sim.h"
 #include "site.h"
 #include "solar.h"
@@ -186,7 +187,8 @@ START_TEST(test_year_invariants)
   ck_assert(pr->clipping_mwh > 0.0); /* DC/AC 2 clips on clear middays */
   ck_assert_double_eq_tol(pr->specific_yield_kwh_per_kw, pr->annual_mwh / 2.0, 1e-9);
   ck_assert_double_eq_tol(r->annual.coal_tce, r->annual_mwh * 0.3, 1e-6);
-  ck_assert_double_eq_tol(r->unc.p90_mwh, r->annual_mwh * (1 - 1.28155 * sqrt(0.0041)), 1e-3);
+  /* A synthetic year: interannual 4 %, other sqrt(0.06^2 + 0.04^2 + 0.04^2). */
+  ck_assert_double_eq_tol(r->unc.p90_mwh, r->annual_mwh * (1 - 1.28155 * sqrt(0.0084)), 1e-3);
   sim_free(r);
   diag_free(d);
   free_site(s);
@@ -413,6 +415,61 @@ START_TEST(test_finance)
   ck_assert(u->mc_std_err_mwh[2] > 0);
   ck_assert_double_eq_tol(u->mc_mwh[2], u->p90_mwh, 3 * u->mc_std_err_mwh[2]);
   ck_assert_double_eq_tol(u->mc_mwh[0], p50, 3 * u->mc_std_err_mwh[0]);
+  sim_free(r);
+  diag_free(d);
+  free_site(s);
+  profile_free(p);
+}
+END_TEST
+
+/* The default other uncertainty of PV follows the data source (by hand,
+ * resource part R and the model chain 4 %: sqrt(R^2 + 0.0016)):
+ *   synthetic from monthly means  R = sqrt(0.06^2 + 0.04^2): sqrt(0.0068) = 8.2462 %
+ *   typical year (TMY3)           R = 5 %:  sqrt(0.0041) = 6.4031 %
+ *   satellite (PVGIS hourly)      R = 4 %:  sqrt(0.0032) = 5.6569 %
+ *   measured (site file)          R = 3 %:  sqrt(0.0025) = 5 %
+ * With the PV interannual 4 %, the synthetic year's one-year sigma is
+ * sqrt(0.0016 + 0.0068) = 9.1652 % and its P90 = P50 (1 - 1.281552 x
+ * 0.0916515) = 0.882544 P50; a measured year's is sqrt(0.0041). */
+START_TEST(test_data_source_sigma)
+{
+  struct profile *p = synthetic_year();
+  struct site *s = make_site(20.0, TRANSPOSE_PEREZ);
+  struct diag *d = diag_new();
+  const struct profile *pp[] = { p };
+  struct sim_result *r = sim_run(s, pp, NULL, d);
+  ck_assert_ptr_nonnull(r);
+  ck_assert_double_eq_tol(r->unc.sigma_other, 0.0824621, 1e-7);
+  ck_assert_double_eq_tol(r->unc.sigma_total, 0.0916515, 1e-7);
+  ck_assert_double_eq_tol(r->unc.p90_mwh, 0.882544 * r->annual_mwh, 1e-6 * r->annual_mwh);
+  ck_assert_int_eq(r->unc.data_source, UNC_SOURCE_SYNTHETIC);
+  ck_assert_int_eq(r->unc.data_source_given, 0);
+  sim_free(r);
+
+  static const struct {
+    const char *format;
+    double other;
+  } by_format[] = { { "tmy3", 0.0640312 }, { "pvgis-hourly", 0.0565685 }, { "csv", 0.05 } };
+  for (size_t k = 0; k < sizeof by_format / sizeof by_format[0]; k++) {
+    snprintf(p->format, sizeof p->format, "%s", by_format[k].format);
+    r = sim_run(s, pp, NULL, d);
+    ck_assert_ptr_nonnull(r);
+    ck_assert_double_eq_tol(r->unc.sigma_other, by_format[k].other, 1e-7);
+    sim_free(r);
+  }
+  /* A CSV that carries the synth header is synthetic again. */
+  p->synthetic = 1;
+  r = sim_run(s, pp, NULL, d);
+  ck_assert_double_eq_tol(r->unc.sigma_other, 0.0824621, 1e-7);
+  sim_free(r);
+  /* The site file's word wins over the profile's. */
+  s->unc_source_given = 1;
+  s->unc_source = UNC_SOURCE_MEASURED;
+  r = sim_run(s, pp, NULL, d);
+  ck_assert_double_eq_tol(r->unc.sigma_other, 0.05, 1e-12);
+  ck_assert_double_eq_tol(r->unc.sigma_total, sqrt(0.0041), 1e-12);
+  ck_assert_int_eq(r->unc.data_source, UNC_SOURCE_MEASURED);
+  ck_assert_int_eq(r->unc.data_source_given, 1);
   sim_free(r);
   diag_free(d);
   free_site(s);
@@ -791,6 +848,7 @@ Suite *make_sim_suite(void)
   tcase_add_test(tc, test_lifetime_exact);
   tcase_add_test(tc, test_finance);
   tcase_add_test(tc, test_iav_from_profile);
+  tcase_add_test(tc, test_data_source_sigma);
   tcase_add_test(tc, test_extremes);
   tcase_add_test(tc, test_sun_axis_new);
   tcase_add_test(tc, test_shared_sun_axis);

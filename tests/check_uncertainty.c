@@ -12,6 +12,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <stdio.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "profile.h"
 #include "uncertainty.h"
 
 #define Z75 0.6744897501960817
@@ -255,6 +260,68 @@ START_TEST(test_iav_from_years)
 }
 END_TEST
 
+/* P99 = P50 (1 - z_99 sigma) > 0 needs sigma < 1 / z_99 = 1 / 2.3263479 =
+ * 0.4298583; P90 the same with z_90 = 1.2815516: 0.7803041. */
+START_TEST(test_sigma_limit)
+{
+  ck_assert_double_eq_tol(unc_sigma_limit(99), 0.4298583, 1e-7);
+  ck_assert_double_eq_tol(unc_sigma_limit(90), 0.7803041, 1e-7);
+  ck_assert_double_eq_tol(unc_p_level(1000.0, unc_sigma_limit(99), 99), 0.0, 1e-9);
+}
+END_TEST
+
+/* Defaults by source, sqrt(R^2 + 0.04^2) with R = 3, 4, 5 and
+ * sqrt(6^2 + 4^2) %; a source that is not stated takes the measured one. */
+START_TEST(test_source_defaults)
+{
+  ck_assert_double_eq_tol(unc_pv_other_default(UNC_SOURCE_MEASURED), 0.05, 1e-12);
+  ck_assert_double_eq_tol(unc_pv_other_default(UNC_SOURCE_NOT_STATED), 0.05, 1e-12);
+  ck_assert_double_eq_tol(unc_pv_other_default(UNC_SOURCE_SATELLITE), 0.0565685, 1e-7);
+  ck_assert_double_eq_tol(unc_pv_other_default(UNC_SOURCE_TYPICAL), 0.0640312, 1e-7);
+  ck_assert_double_eq_tol(unc_pv_other_default(UNC_SOURCE_SYNTHETIC), 0.0824621, 1e-7);
+  ck_assert_int_eq(unc_source_of_format("tmy3", 0), UNC_SOURCE_TYPICAL);
+  ck_assert_int_eq(unc_source_of_format("tmy2", 0), UNC_SOURCE_TYPICAL);
+  ck_assert_int_eq(unc_source_of_format("epw", 0), UNC_SOURCE_TYPICAL);
+  ck_assert_int_eq(unc_source_of_format("pvgis-tmy", 0), UNC_SOURCE_TYPICAL);
+  ck_assert_int_eq(unc_source_of_format("pvgis-hourly", 0), UNC_SOURCE_SATELLITE);
+  ck_assert_int_eq(unc_source_of_format("synth", 0), UNC_SOURCE_SYNTHETIC);
+  ck_assert_int_eq(unc_source_of_format("csv", 1), UNC_SOURCE_SYNTHETIC);
+  ck_assert_int_eq(unc_source_of_format("csv", 0), UNC_SOURCE_NOT_STATED);
+  ck_assert_int_eq(unc_source_of_format("sam-csv", 0), UNC_SOURCE_NOT_STATED);
+  ck_assert_int_eq(unc_source_parse("typical_year"), UNC_SOURCE_TYPICAL);
+  ck_assert_int_eq(unc_source_parse("tmy"), -1);
+  ck_assert_str_eq(unc_source_key(UNC_SOURCE_SYNTHETIC), "synthetic");
+}
+END_TEST
+
+/* The CSV reader knows the first comment renewcalc's synth command writes;
+ * the wind command's and a look-alike are not it. */
+START_TEST(test_csv_synth_header)
+{
+  static const char *const first[] = { "# made by renewcalc profile synth from m.cfg\n",
+                                       "# made by renewcalc profile synth-wind from m.cfg\n",
+                                       "# note: measured on the roof\n" };
+  static const int want[] = { 1, 0, 0 };
+  for (int k = 0; k < 3; k++) {
+    char path[] = "/tmp/check_unc_csv.XXXXXX";
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    FILE *f = fdopen(fd, "w");
+    ck_assert_ptr_nonnull(f);
+    fprintf(f, "%s# labelling: interval-start\ntime,ghi\n"
+               "2023-01-01T00:00+07:00,0\n2023-01-01T01:00+07:00,0\n", first[k]);
+    fclose(f);
+    struct diag *d = diag_new();
+    struct profile *p = profile_read(path, d);
+    unlink(path);
+    ck_assert_ptr_nonnull(p);
+    ck_assert_int_eq(p->synthetic, want[k]);
+    profile_free(p);
+    diag_free(d);
+  }
+}
+END_TEST
+
 Suite *make_uncertainty_suite(void)
 {
   Suite *s = suite_create("uncertainty");
@@ -265,6 +332,9 @@ Suite *make_uncertainty_suite(void)
   tcase_add_test(tc, test_factors_example);
   tcase_add_test(tc, test_exceedance_curve);
   tcase_add_test(tc, test_iav_from_years);
+  tcase_add_test(tc, test_sigma_limit);
+  tcase_add_test(tc, test_source_defaults);
+  tcase_add_test(tc, test_csv_synth_header);
   suite_add_tcase(s, tc);
   TCase *mc = tcase_create("monte_carlo");
   tcase_add_loop_test(mc, test_mc_agrees, 0, (int)(sizeof mc_cases / sizeof mc_cases[0]));
