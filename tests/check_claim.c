@@ -341,8 +341,9 @@ END_TEST
 
 START_TEST(test_site_compare)
 {
-  /* Site P50 1,744,924 MWh, P90 1,601,737 MWh, sigma 6.4 % (renewcalc run
-     of configs/laos-pv-1000mw.cfg): 1.7e6 / 1,744,924 - 1 = -2.5745 %. */
+  /* A site with P50 1,744,924 MWh, P90 1,601,737 MWh, sigma 6.4 % (the
+     reference site with 5 % other uncertainty): 1.7e6 / 1,744,924 - 1 =
+     -2.5745 %. */
   double diff;
   ck_assert_int_eq(claim_site_compare(1.7e6, 1744924.0, 1601737.0, 0.064, &diff),
                    CLAIM_SITE_CONSISTENT);
