@@ -8,8 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <poll.h>
-#include <sys/pidfd.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -91,38 +89,25 @@ static int run_gnuplot(const char *dir, const char *script, const char *fmt, con
   }
   running = pid;
   /* A script can keep gnuplot busy for days (a count in its header set to
-   * millions): none of renewcalc's charts takes seconds. poll() on a
-   * descriptor of the process wakes the moment it ends; where the kernel
-   * has none, a short sleep between looks does. */
-  int status = 0, pidfd = pidfd_open(pid, 0);
-  const int limit_ms = gnuplot_seconds() * 1000;
-  int waited_ms = 0, nap_ms = 1;
+   * millions): none of renewcalc's charts takes seconds. Looks every few
+   * milliseconds, which costs nothing beside a chart's tenth of a second
+   * and needs no signal handler or descriptor of the process. */
+  int status = 0;
+  const long limit_ms = gnuplot_seconds() * 1000L;
+  long waited_ms = 0, nap_ms = 1;
   pid_t got;
   while ((got = waitpid(pid, &status, WNOHANG)) == 0 || (got < 0 && errno == EINTR)) {
     if (waited_ms >= limit_ms) {
       kill(pid, SIGKILL);
       waitpid(pid, NULL, 0);
       running = 0;
-      if (pidfd >= 0)
-        close(pidfd);
       return PLOT_TIMED_OUT;
     }
-    if (pidfd >= 0) {
-      struct pollfd pf = { pidfd, POLLIN, 0 };
-      struct timespec t0, t1;
-      clock_gettime(CLOCK_MONOTONIC, &t0);
-      poll(&pf, 1, limit_ms - waited_ms);
-      clock_gettime(CLOCK_MONOTONIC, &t1);
-      waited_ms += (int)((t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000) + 1;
-    } else {
-      struct timespec nap = { 0, (long)nap_ms * 1000000 };
-      nanosleep(&nap, NULL);
-      waited_ms += nap_ms;
-      nap_ms = nap_ms < 32 ? 2 * nap_ms : nap_ms;
-    }
+    struct timespec nap = { 0, nap_ms * 1000000 };
+    nanosleep(&nap, NULL);
+    waited_ms += nap_ms;
+    nap_ms = nap_ms < 4 ? 2 * nap_ms : 4;
   }
-  if (pidfd >= 0)
-    close(pidfd);
   running = 0;
   if (got < 0)
     return -1;
