@@ -4,7 +4,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <nettle/sha2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,14 +27,6 @@ struct listed {
   char hex[65];
   char name[256];
 };
-
-static void to_hex(struct sha256_ctx *ctx, char hex[65])
-{
-  unsigned char md[SHA256_DIGEST_SIZE];
-  sha256_digest(ctx, sizeof md, md);
-  for (int i = 0; i < SHA256_DIGEST_SIZE; i++)
-    snprintf(hex + 2 * i, 3, "%02x", md[i]);
-}
 
 /* The whole regular file name of dirfd (at most max bytes) in *buf (the
  * caller frees it); its length, or -1. */
@@ -72,10 +63,7 @@ static int read_list(int dirfd, struct listed *e, char list_hex[65])
   long len = read_small(dirfd, OUTSET_LIST, LIST_MAX_BYTES, &text);
   if (len < 0)
     return -1;
-  struct sha256_ctx ctx;
-  sha256_init(&ctx);
-  sha256_update(&ctx, (size_t)len, (const uint8_t *)text);
-  to_hex(&ctx, list_hex);
+  sha256_mem(text, (size_t)len, list_hex);
   text[len] = '\0';
   int n = 0;
   for (char *line = text, *next; *line && n < LISTED_MAX; line = next) {
@@ -109,8 +97,9 @@ static int is_rendered(const struct listed *e, int n, const char *name, const ch
   return 0;
 }
 
-/* Copies name of dirfd into the set, hashing what it copies; 0, 1 when
- * the copy is not what the list says (changed meanwhile), -1 on error. */
+/* Copies name of dirfd into the set; 0, 1 when the copy (in the private
+ * staging folder, hashed there) is not what the list says (the file
+ * changed since verify()), -1 on error. */
 static int copy_listed(struct outset *o, int dirfd, const char *dir, const struct listed *e,
                        struct diag *d)
 {
@@ -126,24 +115,27 @@ static int copy_listed(struct outset *o, int dirfd, const char *dir, const struc
     close(fd);
     return -1;
   }
-  struct sha256_ctx ctx;
-  sha256_init(&ctx);
   unsigned char buf[65536];
   ssize_t got;
   int bad = 0;
-  while (!bad && (got = read(fd, buf, sizeof buf)) > 0) {
-    sha256_update(&ctx, (size_t)got, buf);
+  while (!bad && (got = read(fd, buf, sizeof buf)) > 0)
     bad = fwrite(buf, 1, (size_t)got, out) != (size_t)got;
-  }
   int e_read = !bad && got < 0 ? errno : 0;
   close(fd);
-  if (bad || e_read) {
+  if (bad || e_read || outset_finish(o, e->name) != 0) {
     errno = e_read ? e_read : errno;
     diag_errno(d, e_read ? "cannot read" : "cannot write", e_read ? path : outset_dir(o));
     return -1;
   }
+  int stagefd = open(outset_stage(o), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   char hex[65];
-  to_hex(&ctx, hex);
+  int hashed = stagefd >= 0 && sha256_at(stagefd, e->name, INFILE_DATA_MAX, hex) == 0;
+  if (stagefd >= 0)
+    close(stagefd);
+  if (!hashed) {
+    diag_errno(d, "cannot read back", path);
+    return -1;
+  }
   return strcmp(hex, e->hex) == 0 ? 0 : 1;
 }
 

@@ -24,6 +24,25 @@ static void to_hex(const struct sha256_ctx *ctx, char hex[65])
   hex[64] = '\0';
 }
 
+/* Hashes what fd holds from its offset on, at most max_bytes; 0, or -1
+ * with errno set (EFBIG past max_bytes). */
+static int hash_fd(int fd, long long max_bytes, char hex[65])
+{
+  struct sha256_ctx ctx;
+  sha256_init(&ctx);
+  unsigned char buf[65536];
+  ssize_t got;
+  long long total = 0;
+  while ((got = read(fd, buf, sizeof buf)) > 0 && (total += got) <= max_bytes)
+    sha256_update(&ctx, (size_t)got, buf);
+  if (got < 0 || total > max_bytes) {
+    errno = got < 0 ? (errno ? errno : EIO) : EFBIG;
+    return -1;
+  }
+  to_hex(&ctx, hex);
+  return 0;
+}
+
 int sha256_file(const char *path, char hex[65])
 {
   hex[0] = '\0';
@@ -39,21 +58,11 @@ int sha256_file(const char *path, char hex[65])
     errno = why;
     return -1;
   }
-  struct sha256_ctx ctx;
-  sha256_init(&ctx);
-  unsigned char buf[65536];
-  size_t got;
-  while ((got = fread(buf, 1, sizeof buf, f)) > 0)
-    sha256_update(&ctx, got, buf);
-  if (ferror(f)) {
-    int e = errno;
-    fclose(f);
-    errno = e ? e : EIO;
-    return -1;
-  }
+  int rc = hash_fd(fileno(f), INFILE_DATA_MAX, hex);
+  int e = errno;
   fclose(f);
-  to_hex(&ctx, hex);
-  return 0;
+  errno = e;
+  return rc;
 }
 
 int sha256_at(int dirfd, const char *name, long long max_bytes, char hex[65])
@@ -68,21 +77,11 @@ int sha256_at(int dirfd, const char *name, long long max_bytes, char hex[65])
     errno = EINVAL;
     return -1;
   }
-  struct sha256_ctx ctx;
-  sha256_init(&ctx);
-  unsigned char buf[65536];
-  ssize_t got;
-  long long total = 0;
-  while ((got = read(fd, buf, sizeof buf)) > 0 && (total += got) <= max_bytes)
-    sha256_update(&ctx, (size_t)got, buf);
-  int e = got < 0 ? errno : total > max_bytes ? EFBIG : 0;
+  int rc = hash_fd(fd, max_bytes, hex);
+  int e = errno;
   close(fd);
-  if (e) {
-    errno = e;
-    return -1;
-  }
-  to_hex(&ctx, hex);
-  return 0;
+  errno = e;
+  return rc;
 }
 
 void sha256_mem(const void *data, size_t n, char hex[65])
